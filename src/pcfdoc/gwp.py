@@ -1,0 +1,59 @@
+"""GWP100 sets shipped with pcfdoc (data in ``data/gwp.toml``)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+#: The pseudo-gas of values already expressed as CO2 equivalents.
+CO2E = "CO2e"
+
+
+@dataclass(frozen=True)
+class Gas:
+    id: str
+    name_zh: str
+    formula: str
+
+
+@dataclass(frozen=True)
+class GwpSet:
+    id: str
+    title: str
+    values: Mapping[str, float]
+
+    def factor(self, gas: str) -> float:
+        """kg CO2e per kg of ``gas``; CO2e itself is 1."""
+        return 1.0 if gas == CO2E else self.values[gas]
+
+
+@cache
+def _data() -> dict:
+    text = resources.files("pcfdoc").joinpath("data/gwp.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def gases() -> Mapping[str, Gas]:
+    """The single gases pcfdoc knows, by id (CO2e excluded)."""
+    return MappingProxyType(
+        {gas_id: Gas(gas_id, **info) for gas_id, info in _data()["gases"].items()}
+    )
+
+
+@cache
+def gwp_sets() -> Mapping[str, GwpSet]:
+    sets = {}
+    for set_id, table in _data()["sets"].items():
+        values = {k: float(v) for k, v in table.items() if k != "title"}
+        sets[set_id] = GwpSet(set_id, table["title"], MappingProxyType(values))
+    return MappingProxyType(sets)
+
+
+def gas_ids() -> tuple[str, ...]:
+    """Every value a spec may give as ``gas``."""
+    return (CO2E, *gases())
