@@ -1,0 +1,110 @@
+"""Fixed vocabularies of a spec: life-cycle stages, boundary types, standards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    names: dict[str, str]
+
+    def name(self, language: str) -> str:
+        return self.names[language]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("raw_material", {"zh-CN": "原材料获取", "en": "Raw material acquisition"}),
+    Stage("raw_material_transport", {"zh-CN": "原材料运输", "en": "Raw material transport"}),
+    Stage("production", {"zh-CN": "产品生产", "en": "Production"}),
+    Stage("distribution", {"zh-CN": "产品分销", "en": "Distribution"}),
+    Stage("use", {"zh-CN": "产品使用", "en": "Use"}),
+    Stage("end_of_life", {"zh-CN": "生命末期处置", "en": "End of life"}),
+)
+STAGE_IDS: tuple[str, ...] = tuple(stage.id for stage in STAGES)
+STAGE_BY_ID = {stage.id: stage for stage in STAGES}
+
+LANGUAGES = ("zh-CN",)
+
+
+@dataclass(frozen=True)
+class BoundaryType:
+    id: str
+    names: dict[str, str]
+    required: frozenset[str]
+    forbidden: frozenset[str]
+
+
+BOUNDARY_TYPES: dict[str, BoundaryType] = {
+    b.id: b
+    for b in (
+        # Cradle-to-gate may also count transport to the customer (a variation seen in
+        # real reports), but never the use or end of life of the product.
+        BoundaryType(
+            "cradle-to-gate",
+            {"zh-CN": "从摇篮到大门", "en": "cradle-to-gate"},
+            frozenset({"raw_material", "production"}),
+            frozenset({"use", "end_of_life"}),
+        ),
+        BoundaryType(
+            "cradle-to-grave",
+            {"zh-CN": "从摇篮到坟墓", "en": "cradle-to-grave"},
+            frozenset({"raw_material", "production", "use", "end_of_life"}),
+            frozenset(),
+        ),
+        BoundaryType(
+            "gate-to-gate",
+            {"zh-CN": "从大门到大门", "en": "gate-to-gate"},
+            frozenset({"production"}),
+            frozenset({"raw_material", "raw_material_transport", "distribution", "use", "end_of_life"}),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Standard:
+    id: str
+    title_zh: str
+    superseded_by: str | None = None
+
+
+STANDARDS: dict[str, Standard] = {
+    s.id: s
+    for s in (
+        Standard("ISO 14067:2018", "温室气体 产品碳足迹 量化要求和指南"),
+        Standard("GB/T 24067-2024", "温室气体 产品碳足迹 量化要求和指南"),
+        Standard("PAS 2050:2011", "商品和服务在生命周期内的温室气体排放评价规范"),
+        Standard("GHG Protocol Product Standard", "温室气体核算体系：产品生命周期核算与报告标准"),
+        Standard("ISO 14040:2006", "环境管理 生命周期评价 原则与框架"),
+        Standard("ISO 14044:2006", "环境管理 生命周期评价 要求与指南"),
+        Standard(
+            "ISO/TS 14067:2013",
+            "温室气体 产品碳足迹 量化和信息交流的要求与指南",
+            superseded_by="ISO 14067:2018",
+        ),
+    )
+}
+
+ALLOCATION_METHODS = {
+    "none": "no allocation: the product is the only output sharing these totals",
+    "physical": "by physical output (annual output amounts, all in one unit)",
+    "mass": "by mass of the annual outputs",
+    "economic": "by economic value of the annual outputs",
+}
+
+DATA_TYPES = ("primary", "secondary")
+TRANSPORT_MODES = ("road", "rail", "water", "air", "pipeline")
+DUTIES = ("prepared", "reviewed", "approved")
+RESULT_UNITS = ("gCO2e", "kgCO2e", "tCO2e")
+
+_TRANSPORT_LABELS = {
+    "zh-CN": ("{name}运输", "产品运输至{name}"),
+    "en": ("Transport of {name}", "Distribution to {name}"),
+}
+
+
+def transport_label(language: str, name: str, *, distribution: bool = False) -> str:
+    """Name of a computed transport line: '灰铁铸件运输', '产品运输至山东'."""
+    return _TRANSPORT_LABELS[language][distribution].format(name=name)
