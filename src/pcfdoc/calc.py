@@ -1,0 +1,163 @@
+"""Stage 3 of the pipeline: a pure function from a validated spec to results.
+
+No I/O and no formatting: per line, activity per functional unit × factor,
+converted by pint into kg of a gas and weighted by the spec's GWP set; then
+stage totals, shares and the largest contributors. Full precision throughout.
+"""
+
+from __future__ import annotations
+
+from .catalogue import STAGE_BY_ID, STAGE_IDS, transport_label
+from .checks import FREIGHT_UNIT
+from .derive import (
+    amount_per_functional_unit,
+    annual_basis,
+    emission_unit,
+    inventory_scale,
+    product_mass_kg,
+    product_path,
+)
+from .gwp import GwpSet, gwp_sets
+from .results import Freight, GasResult, LineResult, ProductResult, Results, StageResult
+from .schema import Node
+from .units import conversion_factor
+
+#: How many lines the list of largest contributors holds.
+CONTRIBUTOR_COUNT = 10
+
+
+def calculate(spec: Node) -> Results:
+    gwp = gwp_sets()[spec.method.gwp]
+    factors = {factor.id: factor for factor in spec.factors}
+    products = tuple(
+        _ProductCalculation(spec, index, product, factors, gwp).run()
+        for index, product in enumerate(spec.products)
+    )
+    return Results(gwp.id, products)
+
+
+class _ProductCalculation:
+    def __init__(self, spec: Node, index: int, product: Node, factors: dict[str, Node], gwp: GwpSet):
+        self.spec, self.product, self.factors, self.gwp = spec, product, factors, gwp
+        self.language = spec.report.language
+        self.path = product_path(index)
+        self.scale = inventory_scale(product, self.path)
+        needs_basis = any(line.annual_total for line in product.inventory)
+        self.basis = annual_basis(spec, product, index) if needs_basis else None
+        self.rows: list[dict] = []
+
+    def run(self) -> ProductResult:
+        amounts = {}
+        for line in self.product.inventory:
+            amount = amount_per_functional_unit(line, self.scale, self.basis)
+            amounts[line.id] = (amount, line)
+            self.add_inventory_line(line, amount)
+        for leg in self.product.transport:
+            self.add_leg(leg, amounts)
+        if self.product.distribution is not None:
+            self.add_distribution(self.product.distribution)
+        return self.result()
+
+    def emission(self, amount: float, unit: str, value: float, factor_unit: str, gas: str) -> dict:
+        converted = emission_unit(unit, factor_unit, gas, self.path, factor_unit)
+        gas_kg = amount * value * converted.kg_per_activity_unit
+        return {"gas": converted.gas, "gas_kg": gas_kg, "kgco2e": gas_kg * self.gwp.factor(converted.gas)}
+
+    def factor_terms(self, factor_id: str) -> dict:
+        factor = self.factors[factor_id]
+        return {"factor_id": factor.id, "factor_value": factor.value, "factor_unit": factor.unit,
+                "gas": factor.gas}
+
+    def add(self, *, amount: float, unit: str, factor_id, factor_value: float, factor_unit: str,
+            gas: str, **fields) -> None:
+        self.rows.append({
+            "amount": amount, "unit": unit, "factor_id": factor_id, "factor_value": factor_value,
+            "factor_unit": factor_unit,
+            **self.emission(amount, unit, factor_value, factor_unit, gas), **fields,
+        })
+
+    def add_inventory_line(self, line: Node, amount: float) -> None:
+        if line.factor is not None:
+            terms = self.factor_terms(line.factor)
+        else:
+            declared = line.declared
+            terms = {"factor_id": None, "factor_value": declared.value, "factor_unit": declared.unit,
+                     "gas": "CO2e"}
+        self.add(
+            id=line.id, kind="inventory", stage=line.stage, name=line.name, amount=amount,
+            unit=line.unit, data_type=line.data_type, source=line.source,
+            annual=self.basis if line.annual_total else None,
+            annual_amount=line.amount if line.annual_total else None, **terms,
+        )
+
+    def add_leg(self, leg: Node, amounts: dict[str, tuple[float, Node]]) -> None:
+        if leg.carries is not None:
+            carried_amount, carried = amounts[leg.carries]
+            mass_t = carried_amount * conversion_factor(carried.unit, "t")
+            name = leg.name or transport_label(self.language, carried.name)
+        else:
+            mass_t = leg.mass.amount * conversion_factor(leg.mass.unit, "t") * self.scale
+            name = leg.name
+        freight = Freight(mass_t, leg.distance_km, leg.mode, leg.vehicle, carries=leg.carries)
+        self.add(
+            id=leg.id, kind="transport", stage=leg.stage, name=name,
+            amount=mass_t * leg.distance_km, unit=FREIGHT_UNIT, data_type=leg.data_type,
+            source=leg.source, freight=freight, **self.factor_terms(leg.factor),
+        )
+
+    def add_distribution(self, distribution: Node) -> None:
+        if distribution.mass is not None:
+            mass_t = distribution.mass.amount * conversion_factor(distribution.mass.unit, "t")
+        else:
+            mass_t = product_mass_kg(self.product) / 1000.0
+        for destination in distribution.destinations:
+            share = destination.share_pct / 100.0
+            freight = Freight(
+                mass_t, destination.distance_km, destination.mode or distribution.mode,
+                destination.vehicle or distribution.vehicle, share=share,
+            )
+            self.add(
+                id=destination.id, kind="distribution", stage="distribution",
+                name=transport_label(self.language, destination.name, distribution=True),
+                amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
+                data_type=distribution.data_type, source=distribution.source, freight=freight,
+                **self.factor_terms(destination.factor or distribution.factor),
+            )
+
+    def result(self) -> ProductResult:
+        total = sum(row["kgco2e"] for row in self.rows)
+        # Stage order first, spec order within a stage (sorted() is stable).
+        rows = sorted(self.rows, key=lambda row: STAGE_IDS.index(row["stage"]))
+        lines = tuple(LineResult(share=_fraction(row["kgco2e"], total), **row) for row in rows)
+        stages = tuple(
+            StageResult(
+                id=stage_id,
+                name=STAGE_BY_ID[stage_id].name(self.language),
+                kgco2e=sum(line.kgco2e for line in lines if line.stage == stage_id),
+                share=_fraction(sum(line.kgco2e for line in lines if line.stage == stage_id), total),
+                line_ids=tuple(line.id for line in lines if line.stage == stage_id),
+            )
+            for stage_id in STAGE_IDS if stage_id in self.spec.boundary.stages
+        )
+        fu = self.product.functional_unit
+        return ProductResult(
+            id=self.product.id, name=self.product.name, functional_unit_amount=fu.amount,
+            functional_unit=fu.unit, result_unit=self.product.result_unit, total_kgco2e=total,
+            stages=stages, lines=lines, gases=self.gases(lines),
+            contributors=tuple(sorted(lines, key=lambda line: -line.kgco2e)[:CONTRIBUTOR_COUNT]),
+        )
+
+    def gases(self, lines: tuple[LineResult, ...]) -> tuple[GasResult, ...]:
+        totals: dict[str, list[float]] = {}
+        for line in lines:
+            gas_total = totals.setdefault(line.gas, [0.0, 0.0])
+            gas_total[0] += line.gas_kg
+            gas_total[1] += line.kgco2e
+        return tuple(
+            GasResult(gas, gas_kg, self.gwp.factor(gas), kgco2e)
+            for gas, (gas_kg, kgco2e) in totals.items()
+        )
+
+
+def _fraction(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0

@@ -1,0 +1,121 @@
+"""Command line: ``pcfdoc new | check | calc``.
+
+Expected errors (PcfdocError) print one line per problem and exit 2; anything
+else is a bug and keeps its traceback (exit 1). Heavy libraries are imported
+inside the commands so that ``pcfdoc --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from .errors import PcfdocError
+
+EXIT_INVALID = 2
+
+
+def _report(error: PcfdocError) -> None:
+    for line in error.lines():
+        click.echo(line, err=True)
+
+
+def expected_errors(command: Callable) -> Callable:
+    """Print PcfdocError without a traceback and exit with its status."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except PcfdocError as error:
+            _report(error)
+            sys.exit(error.exit_code)
+
+    return wrapper
+
+
+def _print_warnings(warnings) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pcfdoc")
+def main() -> None:
+    """pcfdoc: product carbon footprint reports from one TOML spec."""
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--company", default="（委托单位名称）", help="Company name to fill in.")
+@click.option("--product", default="（产品名称）", help="Product name to fill in.")
+@click.option("--issue-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Issue date (default today); the data period is the year before.")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@expected_errors
+def new(path: Path, company: str, product: str, issue_date: dt.datetime | None, force: bool) -> None:
+    """Write a commented starter spec to PATH."""
+    from .starter import write_starter
+
+    date = issue_date.date() if issue_date else dt.date.today()
+    write_starter(path, company=company, product=product, issue_date=date, force=force)
+    click.echo(f"wrote {path}; edit it, then run: pcfdoc check {path}")
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(specs: tuple[Path, ...], strict: bool) -> None:
+    """Validate one or more specs; report every problem found."""
+    from . import pipeline
+
+    failed = 0
+    for spec in specs:
+        try:
+            valid = pipeline.check(spec, strict=strict)
+        except PcfdocError as error:
+            _report(error)
+            failed += 1
+            continue
+        _print_warnings(valid.warnings)
+        products = valid.spec.products
+        count = sum(len(p.inventory) + len(p.transport) for p in products)
+        click.echo(f"{spec}: ok ({len(products)} product(s), {count} line(s), "
+                   f"{len(valid.warnings)} warning(s))")
+    if failed:
+        click.echo(f"{failed} of {len(specs)} spec(s) invalid", err=True)
+        sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@expected_errors
+def calc(spec: Path, as_json: bool, strict: bool) -> None:
+    """Compute the footprint of SPEC and print it per product and stage."""
+    from . import pipeline
+
+    calculated = pipeline.calc(spec, strict=strict)
+    _print_warnings(calculated.valid.warnings)
+    if as_json:
+        import json
+
+        from .present import results_json
+
+        click.echo(json.dumps(results_json(calculated.results, str(spec)), ensure_ascii=False,
+                              indent=2))
+        return
+    from rich.console import Console
+
+    from .present import product_tables
+
+    console = Console()
+    for product in calculated.results.products:
+        for table in product_tables(product, calculated.results.gwp_set):
+            console.print(table)

@@ -1,0 +1,82 @@
+"""What the calculation produces: plain, immutable, full-precision values.
+
+Everything is per functional unit and in kg (CO2e, or kg of a single gas).
+Renderers read these; they never recompute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .derive import AnnualBasis
+
+
+@dataclass(frozen=True)
+class Freight:
+    """How a transport line's t·km were found."""
+
+    mass_t: float  # per functional unit
+    distance_km: float
+    mode: str
+    vehicle: str | None
+    carries: str | None = None  # inventory line id
+    share: float | None = None  # destination share of sales, as a fraction
+
+
+@dataclass(frozen=True)
+class LineResult:
+    id: str
+    kind: str  # "inventory", "transport" or "distribution"
+    stage: str
+    name: str
+    amount: float  # activity per functional unit
+    unit: str
+    factor_id: str | None  # None for a supplier-declared value
+    factor_value: float
+    factor_unit: str
+    gas: str
+    gas_kg: float  # kg of ``gas`` per functional unit
+    kgco2e: float
+    share: float  # of the product total
+    data_type: str
+    source: str | None
+    annual: AnnualBasis | None = None  # set when the amount is an allocated annual total
+    annual_amount: float | None = None  # the plant total as written
+    freight: Freight | None = None
+
+
+@dataclass(frozen=True)
+class StageResult:
+    id: str
+    name: str
+    kgco2e: float
+    share: float
+    line_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GasResult:
+    gas: str
+    gas_kg: float
+    gwp: float
+    kgco2e: float
+
+
+@dataclass(frozen=True)
+class ProductResult:
+    id: str
+    name: str
+    functional_unit_amount: float
+    functional_unit: str
+    result_unit: str
+    total_kgco2e: float
+    stages: tuple[StageResult, ...]
+    lines: tuple[LineResult, ...]
+    gases: tuple[GasResult, ...]
+    contributors: tuple[LineResult, ...]  # lines by emission, largest first
+
+
+@dataclass(frozen=True)
+class Results:
+    gwp_set: str
+    products: tuple[ProductResult, ...]
