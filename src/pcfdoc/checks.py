@@ -53,9 +53,12 @@ class Findings(list):
         self.append(Finding("warning", path, message))
 
 
-def closest(word: str, candidates: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean {match[0]!r}?" if match else ""
+def unknown_message(what: str, ref: str, known: Iterable[str], fix: str) -> str:
+    """'unknown factor 'steal'; did you mean 'steel'? If not, define it under [[factors]]'."""
+    match = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    if match:
+        return f"unknown {what} {ref!r}; did you mean {match[0]!r}? If not, {fix}"
+    return f"unknown {what} {ref!r}; {fix}"
 
 
 def present(items: list | None) -> list[tuple[int, Node]]:
@@ -69,7 +72,9 @@ class _Context:
     def __init__(self, spec: Node, pending_ids: frozenset[str]):
         self.spec, self.pending_ids, self.out = spec, pending_ids, Findings()
         self.complete = not pending_ids
-        self.factors = {f.id: f for _, f in present(spec.factors)}
+        self.factors: dict[str, Node] = {}
+        for _, factor in present(spec.factors):
+            self.factors.setdefault(factor.id, factor)  # a duplicate id is reported, first one wins
         self.used_factors: set[str] = set()
 
     def resolve(self, derive: Callable[[], T]) -> T | None:
@@ -82,12 +87,12 @@ class _Context:
     def unknown(self, path: SpecPath, what: str, ref: str, known: Iterable[str], fix: str) -> None:
         """Report a dangling reference, unless it names a table that failed the schema."""
         if ref not in self.pending_ids:
-            self.out.error(path, f"unknown {what} {ref!r}{closest(ref, known)} {fix}")
+            self.out.error(path, unknown_message(what, ref, known, fix))
 
     def factor(self, path: SpecPath, factor_id: str) -> Node | None:
         factor = self.factors.get(factor_id)
         if factor is None:
-            self.unknown(path, "factor", factor_id, self.factors, "Define it under [[factors]] or fix the id")
+            self.unknown(path, "factor", factor_id, self.factors, "define it under [[factors]]")
         else:
             self.used_factors.add(factor_id)
         return factor
@@ -105,7 +110,8 @@ def check(spec: Node, pending_ids: frozenset[str] = frozenset()) -> list[Finding
     products = present(spec.products)
     _unique(ctx.out, [("products", i, "id") for i, _ in products], [p.id for _, p in products],
             "product id")
-    _unique(ctx.out, [("factors", i, "id") for i, _ in present(spec.factors)], list(ctx.factors),
+    factors = present(spec.factors)
+    _unique(ctx.out, [("factors", i, "id") for i, _ in factors], [f.id for _, f in factors],
             "factor id")
     for index, product in products:
         _ProductCheck(ctx, index, product).run()
@@ -117,7 +123,7 @@ def check(spec: Node, pending_ids: frozenset[str] = frozenset()) -> list[Finding
         for index, factor in present(spec.factors):
             if factor.id not in ctx.used_factors:
                 ctx.out.warn(("factors", index), f"factor {factor.id!r} is not used by any line; remove it")
-    return list(ctx.out)
+    return list(dict.fromkeys(ctx.out))  # one derivation can fail the same way for two products
 
 
 def _unique(out: Findings, paths: list[SpecPath], ids: list[str], what: str) -> None:
@@ -244,7 +250,7 @@ class _ProductCheck:
             carried = next((line for line in lines if line.id == leg.carries), None)
             if carried is None:
                 self.ctx.unknown(path + ("carries",), "inventory line", leg.carries,
-                                 [line.id for line in lines], "Name a line of this product")
+                                 [line.id for line in lines], "name an inventory line of this product")
             elif not is_mass(carried.unit):
                 self.out.error(path + ("carries",),
                                f"line {carried.id!r} is measured in {carried.unit}, not a mass; "
@@ -355,7 +361,7 @@ def _check_company(ctx: _Context) -> None:
         path = ("company", "annual_output", index, "product")
         if row.product not in product_ids:
             ctx.unknown(path, "product", row.product, product_ids,
-                        "Use name = ... for products that are not assessed")
+                        "use name = ... for products that are not assessed")
         elif row.product in seen:
             ctx.out.error(path, f"product {row.product!r} already has an output row "
                                 f"(company.annual_output[{seen[row.product]}])")
@@ -411,7 +417,8 @@ def _check_improvements(ctx: _Context) -> None:
     for index, measure in present(ctx.spec.improvements):
         path = ("improvements", index)
         if measure.product is not None and measure.product not in products:
-            ctx.unknown(path + ("product",), "product", measure.product, products, "")
+            ctx.unknown(path + ("product",), "product", measure.product, products,
+                        "use an id from [[products]]")
             continue
         scope = [products[measure.product]] if measure.product else list(products.values())
         line_ids = {item.id for p in scope for item in _all_lines(p)}
@@ -421,7 +428,7 @@ def _check_improvements(ctx: _Context) -> None:
                     ctx.out.error(path + ("targets", t), f"stage {target} is outside the boundary")
             elif target not in line_ids:
                 ctx.unknown(path + ("targets", t), "target", target, [*STAGE_IDS, *line_ids],
-                            "Targets are stage ids or line ids")
+                            "targets are stage ids or line ids")
 
 
 def _all_lines(product: Node) -> list[Node]:

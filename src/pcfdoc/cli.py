@@ -84,7 +84,10 @@ def check(specs: tuple[Path, ...], strict: bool) -> None:
             continue
         _print_warnings(valid.warnings)
         products = valid.spec.products
-        count = sum(len(p.inventory) + len(p.transport) for p in products)
+        count = sum(
+            len(p.inventory) + len(p.transport) + (len(p.distribution.destinations) if p.distribution else 0)
+            for p in products
+        )
         click.echo(f"{spec}: ok ({len(products)} product(s), {count} line(s), "
                    f"{len(valid.warnings)} warning(s))")
     if failed:

@@ -137,7 +137,7 @@ def _basis(spec: Node, method: str, index: int) -> float:
     mass = product_mass_kg(product) if product is not None else None
     if mass is None:
         raise Unresolvable(path, "mass allocation needs the output's mass: add mass = {amount, unit}")
-    return functional_units(product, row.amount, row.unit, path) * mass
+    return functional_units(product, row.amount, row.unit, path + ("unit",)) * mass
 
 
 @dataclass(frozen=True)

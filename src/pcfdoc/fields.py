@@ -196,7 +196,7 @@ TOLERANT: ContextVar[bool] = ContextVar("pcfdoc_tolerant", default=False)
 
 
 class List(fields.List):
-    """An array; when TOLERANT, an element that fails becomes None instead of failing all."""
+    """An array; when TOLERANT, a table element that fails becomes None, not the whole array."""
 
     def __init__(self, inner: fields.Field, *, min_length: int = 0, **kwargs: Any):
         super().__init__(inner, **kwargs)
@@ -207,7 +207,8 @@ class List(fields.List):
             raise ValidationError(f"expected an array [...], got {describe(value)}")
         if len(value) < self.min_length:
             raise ValidationError(f"needs at least {self.min_length} entr{'y' if self.min_length == 1 else 'ies'}")
-        if not TOLERANT.get():
+        # Only tables become None: a half-read array of plain values would mislead the checks.
+        if not TOLERANT.get() or not isinstance(self.inner, fields.Nested):
             return super()._deserialize(value, attr, data, **kwargs)
         items = []
         for item in value:

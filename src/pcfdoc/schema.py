@@ -111,7 +111,7 @@ class Report(Table):
     commissioned_by = Text(load_default=None, metadata=doc(
         "party that commissioned the study, if not the company itself"))
     standards = List(Choice(STANDARDS), required=True, min_length=1,
-                     metadata=doc("standards applied, from: " + ", ".join(STANDARDS)))
+                     metadata=doc("standards the study follows"))
     other_references = List(Text(), load_default=[],
                             metadata=doc("further documents relied on (guides, factor sets)"))
     purpose = Text(required=True, max_length=LONG_TEXT, metadata=doc("why the study is done"))

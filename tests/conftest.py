@@ -1,0 +1,42 @@
+"""Shared helpers: fixture specs, spec mutation, golden files."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = ROOT / "specs" / "examples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden from the current output")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+def fixture_data(name: str) -> dict:
+    """A fixture spec as plain TOML data, ready to be mutated by a test."""
+    return tomllib.loads((FIXTURES / name).read_text("utf-8"))
+
+
+@pytest.fixture
+def write_spec(tmp_path):
+    """Write spec data (a dict, or TOML text) to a file and return its path."""
+
+    def write(data: dict | str, name: str = "spec.toml") -> Path:
+        path = tmp_path / name
+        text = data if isinstance(data, str) else tomli_w.dumps(data)
+        path.write_text(text, "utf-8")
+        return path
+
+    return write

@@ -1,0 +1,29 @@
+"""Running validation on spec data in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pcfdoc.errors import SpecInvalidError
+from pcfdoc.load import load
+from pcfdoc.validate import validate
+
+
+def problems(path: Path, *, strict: bool = False) -> list[str]:
+    """Every problem line validation reports for ``path`` (the test fails if it is valid)."""
+    with pytest.raises(SpecInvalidError) as info:
+        validate(load(path), strict=strict)
+    return [str(problem) for problem in info.value.problems]
+
+
+def warnings(path: Path) -> list[str]:
+    return [str(warning) for warning in validate(load(path)).warnings]
+
+
+def one_error(path: Path) -> str:
+    """The single error for ``path``; fails if there are several."""
+    found = [p for p in problems(path) if ": warning: " not in p]
+    assert len(found) == 1, found
+    return found[0]

@@ -1,0 +1,151 @@
+"""The commands as a user runs them: exit codes, messages, nothing written on errors."""
+
+import json
+import os
+import subprocess
+import sys
+import tomllib
+
+import pytest
+from click.testing import CliRunner
+
+from pcfdoc.cli import main
+
+from conftest import EXAMPLES, FIXTURES, fixture_data
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_help_lists_the_commands(runner):
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("new", "check", "calc"):
+        assert command in result.output
+
+
+def test_check_valid_specs_exits_0_and_prints_a_summary(runner):
+    result = runner.invoke(main, ["check", str(FIXTURES / "minimal.toml")])
+    assert result.exit_code == 0
+    assert result.stdout.endswith("minimal.toml: ok (1 product(s), 2 line(s), 0 warning(s))\n")
+
+
+def test_check_invalid_spec_exits_2_without_traceback(runner, write_spec):
+    data = fixture_data("minimal.toml")
+    data["products"][0]["inventory"][0]["amount"] = float("nan")
+    path = write_spec(data)
+    result = runner.invoke(main, ["check", str(FIXTURES / "minimal.toml"), str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:" in result.stderr
+    assert "products[0].inventory[0].amount: must be a finite number" in result.stderr
+    assert "1 of 2 spec(s) invalid" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_check_strict_fails_on_warnings(runner, write_spec):
+    data = fixture_data("minimal.toml")
+    del data["factors"][0]["source"]
+    path = write_spec(data)
+    assert runner.invoke(main, ["check", str(path)]).exit_code == 0
+    strict = runner.invoke(main, ["check", "--strict", str(path)])
+    assert strict.exit_code == 2
+    assert "factor 'steel' has no source" in strict.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"report = [\n", "TOML syntax error"),
+        (b"\x00\x01", "is a binary file"),
+        ("a = '宽'\n".encode("gbk"), "not UTF-8 text"),
+    ],
+)
+def test_unreadable_specs_exit_2(runner, tmp_path, content, message):
+    path = tmp_path / "bad.toml"
+    path.write_bytes(content)
+    result = runner.invoke(main, ["calc", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(str(path))
+    assert message in result.stderr
+
+
+def test_missing_spec_exits_2(runner, tmp_path):
+    result = runner.invoke(main, ["calc", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2
+    assert "nope.toml: no such file; check the path" in result.stderr
+
+
+def test_calc_prints_lines_and_stage_totals(runner):
+    result = runner.invoke(main, ["calc", str(FIXTURES / "minimal.toml")], env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    assert "钢材" in result.stdout and "电力" in result.stdout
+    assert "10 kg" in result.stdout and "2 kgCO2e/kg" in result.stdout
+    total_row = [row for row in result.stdout.splitlines() if "Total" in row][0]
+    assert "45.00" in total_row and "100.00" in total_row
+
+
+def test_calc_json_has_exactly_the_documented_shape(runner):
+    result = runner.invoke(main, ["calc", "--json", str(FIXTURES / "two-products.toml")])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"spec", "products"}
+    product = data["products"][0]
+    assert set(product) == {"id", "name", "functional_unit", "total_kgco2e", "stages", "lines"}
+    assert product["functional_unit"] == {"amount": 1.0, "unit": "台"}
+    assert set(product["stages"][0]) == {"id", "name", "kgco2e", "share"}
+    assert set(product["lines"][0]) == {"id", "stage", "name", "amount", "unit", "factor_id", "kgco2e"}
+    assert product["total_kgco2e"] == pytest.approx(93.42)
+    assert data["products"][1]["total_kgco2e"] == pytest.approx(2700.0)
+
+
+def test_new_writes_a_starter_that_passes_check_strict(runner, tmp_path):
+    path = tmp_path / "acme.toml"
+    result = runner.invoke(main, ["new", str(path), "--company", 'ACME & "Sons" <中国>',
+                                  "--product", "阀门", "--issue-date", "2025-03-01"])
+    assert result.exit_code == 0, result.output
+    data = tomllib.loads(path.read_text("utf-8"))
+    assert data["company"]["name"] == 'ACME & "Sons" <中国>'
+    assert data["products"][0]["name"] == "阀门"
+    assert str(data["data_period"]["start"]) == "2024-01-01"
+    check = runner.invoke(main, ["check", "--strict", str(path)])
+    assert check.exit_code == 0, check.stderr
+
+
+def test_new_refuses_to_overwrite(runner, tmp_path):
+    path = tmp_path / "spec.toml"
+    path.write_text("keep me", "utf-8")
+    result = runner.invoke(main, ["new", str(path)])
+    assert result.exit_code == 2
+    assert "already exists; choose another name or pass --force" in result.stderr
+    assert path.read_text("utf-8") == "keep me"
+    assert runner.invoke(main, ["new", "--force", str(path)]).exit_code == 0
+    assert path.read_text("utf-8").startswith("# pcfdoc spec")
+
+
+def test_new_into_a_missing_folder_exits_2(runner, tmp_path):
+    result = runner.invoke(main, ["new", str(tmp_path / "no" / "spec.toml")])
+    assert result.exit_code == 2
+    assert "does not exist; create it first" in result.stderr
+
+
+def test_internal_errors_exit_1_with_a_traceback(tmp_path):
+    code = (
+        "import sys, pcfdoc.pipeline as p\n"
+        "def broken(*a, **k): raise RuntimeError('boom')\n"
+        "p.calc = broken\n"
+        "from pcfdoc.cli import main\n"
+        f"main(['calc', {str(FIXTURES / 'minimal.toml')!r}])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr and "RuntimeError: boom" in result.stderr
+
+
+def test_console_script_runs_an_example():
+    result = subprocess.run([sys.executable, "-m", "pcfdoc", "calc", "--json",
+                             str(EXAMPLES / "valve-actuator.toml")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert round(json.loads(result.stdout)["products"][0]["total_kgco2e"], 2) == 401.95

@@ -1,0 +1,48 @@
+"""The example specs reproduce their seed reports, and their JSON stays as recorded."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pcfdoc import pipeline
+from pcfdoc.cli import main
+from pcfdoc.formatting import figure, in_unit, percentages
+
+from conftest import EXAMPLES, GOLDEN, ROOT
+
+PUBLISHED = {
+    # spec stem: (total as printed in the seed report, in the product's result unit)
+    "battery-cells": "47.44",
+    "valve-actuator": "401.95",
+    "mining-machinery": "1.017",
+}
+
+
+@pytest.mark.parametrize("stem", sorted(PUBLISHED))
+def test_examples_reproduce_the_published_totals(stem):
+    results = pipeline.calc(EXAMPLES / f"{stem}.toml").results
+    (product,) = results.products
+    assert figure(in_unit(product.total_kgco2e, product.result_unit)) == PUBLISHED[stem]
+
+
+def test_valve_actuator_stage_shares_match_the_seed_table():
+    (product,) = pipeline.calc(EXAMPLES / "valve-actuator.toml").results.products
+    shares = percentages([stage.share for stage in product.stages], 2)
+    assert [str(s) for s in shares] == ["96.03", "0.30", "3.04", "0.63"]  # seed table 5.2-1
+
+
+@pytest.mark.parametrize("stem", sorted(PUBLISHED))
+def test_calc_json_matches_the_golden_file(stem, monkeypatch, update_golden):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["calc", "--json", f"specs/examples/{stem}.toml"])
+    assert result.exit_code == 0, result.stderr
+    golden = GOLDEN / f"{stem}.json"
+    if update_golden:
+        golden.write_text(result.stdout, "utf-8")
+    assert result.stdout == golden.read_text("utf-8")
+    assert json.loads(result.stdout)["spec"] == f"specs/examples/{stem}.toml"
+
+
+def test_every_example_is_covered():
+    assert {path.stem for path in EXAMPLES.glob("*.toml")} == set(PUBLISHED)

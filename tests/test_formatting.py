@@ -1,0 +1,56 @@
+from decimal import Decimal
+
+import pytest
+
+from pcfdoc import formatting
+
+
+@pytest.mark.parametrize(
+    "fractions",
+    [
+        [1 / 3, 1 / 3, 1 / 3],
+        [0.9603173, 0.0030248, 0.0303616, 0.0062963],
+        [0.5215, 0.0002, 0.4783],
+        [0.125, 0.125, 0.75],
+        [1e-9, 1 - 1e-9],
+    ],
+)
+def test_percentages_add_up_to_exactly_100(fractions):
+    for decimals in (0, 1, 2):
+        shown = formatting.percentages(fractions, decimals)
+        assert sum(shown) == Decimal(100)
+
+
+def test_largest_remainder_gives_the_missing_tenth_to_the_largest_remainder():
+    assert formatting.percentages([1 / 3, 1 / 3, 1 / 3], 1) == [Decimal("33.4"), Decimal("33.3"), Decimal("33.3")]
+    assert formatting.percentages([0.9603173, 0.0030248, 0.0303616, 0.0062963], 2) == [
+        Decimal("96.03"), Decimal("0.30"), Decimal("3.04"), Decimal("0.63")]
+
+
+def test_percentages_of_nothing_are_zero():
+    assert formatting.percentages([0.0, 0.0], 1) == [Decimal("0.0"), Decimal("0.0")]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(401.9477774, "401.95"), (47.44011, "47.44"), (1.0168159, "1.017"), (0.0194927, "0.01949"),
+     (1234567.891, "1,234,567.89"), (0.0, "0.00")],
+)
+def test_figure_keeps_four_significant_digits(value, text):
+    assert formatting.figure(value) == text
+
+
+def test_rounding_is_half_up():
+    assert formatting.number(0.125, 2) == "0.13"
+    assert formatting.number(2.675, 2) == "2.68"
+
+
+def test_column_decimals_follow_the_largest_figure():
+    assert formatting.column_decimals([385.99, 1.2158, 12.2, 2.53]) == 2
+
+
+def test_units_and_labels():
+    assert formatting.in_unit(1016.8, "tCO2e") == pytest.approx(1.0168)
+    assert formatting.per_unit_label("kgCO2e", 1.0, "台") == "kgCO2e/台"
+    assert formatting.per_unit_label("tCO2e", 1000.0, "kg") == "tCO2e/(1000 kg)"
+    assert formatting.pretty_unit("kgCO2e/(t*km)") == "kgCO2e/(t·km)"

@@ -1,0 +1,37 @@
+from rich.console import Console
+
+from pcfdoc import pipeline
+from pcfdoc.present import product_tables, results_json
+
+from conftest import EXAMPLES, FIXTURES
+
+
+def render(tables) -> str:
+    console = Console(width=200, record=True)
+    for table in tables:
+        console.print(table)
+    return console.export_text()
+
+
+def test_tables_show_activity_factor_emission_and_shares_summing_to_100():
+    results = pipeline.calc(EXAMPLES / "valve-actuator.toml").results
+    text = render(product_tables(results.products[0], results.gwp_set))
+    assert "13.8005 kWh" in text and "0.8843 kgCO2/kWh" in text
+    assert "0.074 kgCO2e/(t·km)" in text
+    total = next(row for row in text.splitlines() if "Total" in row)
+    assert "401.95" in total and "100.00" in total
+    assert "kgCO2e/台" in text and "GWP AR6" in text
+
+
+def test_result_unit_follows_the_functional_unit():
+    results = pipeline.calc(EXAMPLES / "battery-cells.toml").results
+    text = render(product_tables(results.products[0], results.gwp_set))
+    assert "Emission (tCO2e/MWh)" in text
+    assert "47.44" in next(row for row in text.splitlines() if "Total" in row)
+
+
+def test_json_keeps_full_precision():
+    results = pipeline.calc(FIXTURES / "two-products.toml").results
+    data = results_json(results, "x.toml")
+    assert data["products"][0]["lines"][2]["kgco2e"] == 0.30000000000000004
+    assert data["products"][0]["stages"][0]["share"] == 80 / 93.42
