@@ -38,7 +38,8 @@ def test_activity_unit_must_reduce_with_the_factor_to_a_gas_mass(write_spec):
 def test_counting_units_must_match_between_line_and_declared_value(write_spec):
     data = two_products()
     line(data, 1)["unit"] = "套"
-    assert "products[0].inventory[1].unit: 套 × kgCO2e/台 is not a mass of CO2e" in one_error(write_spec(data))
+    error = one_error(write_spec(data))
+    assert "products[0].inventory[1].unit: 套 × kgCO2e/台 is not a mass of CO2e" in error
 
 
 def test_unknown_factor_suggests_the_closest_id(write_spec):

@@ -60,7 +60,7 @@ def test_annual_basis_shares(spec, method, share_a, share_b):
 
 def test_economic_and_physical_allocation(spec):
     rows = spec.company.annual_output
-    for row, value in zip(rows, (600.0, 300.0, 100.0)):
+    for row, value in zip(rows, (600.0, 300.0, 100.0), strict=True):
         row.value = value
     spec.allocation.method = "economic"
     assert annual_basis(spec, spec.products[0], 0).share == pytest.approx(0.6)

@@ -22,7 +22,8 @@ def test_percentages_add_up_to_exactly_100(fractions):
 
 
 def test_largest_remainder_gives_the_missing_tenth_to_the_largest_remainder():
-    assert formatting.percentages([1 / 3, 1 / 3, 1 / 3], 1) == [Decimal("33.4"), Decimal("33.3"), Decimal("33.3")]
+    thirds = formatting.percentages([1 / 3, 1 / 3, 1 / 3], 1)
+    assert thirds == [Decimal("33.4"), Decimal("33.3"), Decimal("33.3")]
     assert formatting.percentages([0.9603173, 0.0030248, 0.0303616, 0.0062963], 2) == [
         Decimal("96.03"), Decimal("0.30"), Decimal("3.04"), Decimal("0.63")]
 

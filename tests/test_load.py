@@ -14,7 +14,8 @@ def test_parse_returns_data_and_key_lines():
     ("raw", "expected"),
     [
         (b"a = \n", "f.toml:1:5: TOML syntax error: invalid value"),
-        (b"a = 1\na = 2\n", "f.toml:2:6: TOML syntax error: cannot overwrite a value; a key or table is defined twice"),
+        (b"a = 1\na = 2\n",
+         "f.toml:2:6: TOML syntax error: cannot overwrite a value; a key or table is defined twice"),
         (b'a = "open\n', "f.toml:1:10: TOML syntax error: illegal character"),
         (b"[a]\nb = 1\n[a]\n", "f.toml:3:3: TOML syntax error: cannot declare ('a',) twice"),
     ],
@@ -31,7 +32,8 @@ def test_binary_file_is_refused():
 
 
 def test_non_utf8_file_names_the_line():
-    with pytest.raises(SpecReadError, match=r"f.toml:2: not UTF-8 text \(byte 0xbf\); save the spec as UTF-8"):
+    expected = r"f.toml:2: not UTF-8 text \(byte 0xbf\); save the spec as UTF-8"
+    with pytest.raises(SpecReadError, match=expected):
         parse('a = 1\nb = "宽"\n'.encode("gbk"), "f.toml")
 
 

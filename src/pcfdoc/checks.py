@@ -13,8 +13,9 @@ that passes here is one the calculation can compute.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, Literal, TypeVar
+from typing import Literal, TypeVar
 
 from .catalogue import BOUNDARY_TYPES, STAGE_IDS, STANDARDS
 from .derive import (
@@ -128,7 +129,7 @@ def check(spec: Node, pending_ids: frozenset[str] = frozenset()) -> list[Finding
 
 def _unique(out: Findings, paths: list[SpecPath], ids: list[str], what: str) -> None:
     seen: dict[str, SpecPath] = {}
-    for path, item_id in zip(paths, ids):
+    for path, item_id in zip(paths, ids, strict=True):
         if item_id in seen:
             out.error(path, f"{what} {item_id!r} is used twice (first at {dotted(seen[item_id])}); "
                             "ids must be unique")
@@ -176,7 +177,7 @@ class _ProductCheck:
                 paths.append(self.path + ("distribution", "destinations", i, "id"))
                 ids.append(destination.id)
         _unique(self.out, paths, ids, "line id")
-        for path, line_id in zip(paths, ids):
+        for path, line_id in zip(paths, ids, strict=True):
             if line_id in STAGE_IDS:
                 self.out.error(path, f"{line_id!r} is a stage id; give the line another id "
                                      "so improvement targets stay unambiguous")
@@ -267,7 +268,8 @@ class _ProductCheck:
         self.in_boundary(path, "distribution")
         if distribution.mass is not None:
             if not is_mass(distribution.mass.unit):
-                self.out.error(path + ("mass", "unit"), f"{distribution.mass.unit} is not a mass; write kg or t")
+                self.out.error(path + ("mass", "unit"),
+                               f"{distribution.mass.unit} is not a mass; write kg or t")
         elif product_mass_kg(self.product) is None:
             self.out.error(path, "the mass shipped is unknown: give distribution.mass, or the "
                                  "product's mass_per_unit")
@@ -337,7 +339,8 @@ def credit_code_problem(code: str) -> str | None:
     if len(code) != 18 or any(char not in _USCC_CHARS for char in code):
         return (f"{code!r} is not an 18-character unified social credit code "
                 "(digits and capital letters except I, O, S, V, Z)")
-    total = sum(_USCC_CHARS.index(char) * weight for char, weight in zip(code, _USCC_WEIGHTS))
+    weighted = zip(code[:17], _USCC_WEIGHTS, strict=True)
+    total = sum(_USCC_CHARS.index(char) * weight for char, weight in weighted)
     expected = _USCC_CHARS[(31 - total % 31) % 31]
     if code[-1] != expected:
         return f"check character of {code!r} should be {expected!r}; a character is mistyped"
@@ -369,7 +372,8 @@ def _check_company(ctx: _Context) -> None:
             seen[row.product] = index
     products = present(ctx.spec.products)
     uses_totals = any(line.annual_total for _, p in products for _, line in present(p.inventory))
-    if uses_totals and ctx.spec.allocation is not None and ctx.spec.allocation.method == "none" and len(rows) > 1:
+    allocation = ctx.spec.allocation
+    if uses_totals and allocation is not None and allocation.method == "none" and len(rows) > 1:
         ctx.out.warn(("allocation", "method"),
                      "method is none, so each product carries the whole plant total of its annual "
                      "lines although the plant makes several outputs; choose physical, mass or economic")

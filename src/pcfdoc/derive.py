@@ -161,10 +161,6 @@ def emission_unit(activity_unit: str, factor_unit: str, factor_gas: str, path: S
     return EmissionUnit(*result)
 
 
-def carried_mass_t(line_amount: float, line_unit: str) -> float:
-    return line_amount * conversion_factor(line_unit, "t")
-
-
 def amount_per_functional_unit(line: Node, scale: float, basis: AnnualBasis | None) -> float:
     """A line's activity per functional unit: scaled, or an allocated annual total."""
     if line.annual_total:

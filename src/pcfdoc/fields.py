@@ -11,8 +11,9 @@ import datetime as dt
 import difflib
 import math
 import re
+from collections.abc import Iterable
 from contextvars import ContextVar
-from typing import Any, Iterable
+from typing import Any
 
 from marshmallow import ValidationError, fields
 
@@ -206,7 +207,8 @@ class List(fields.List):
         if not isinstance(value, list):
             raise ValidationError(f"expected an array [...], got {describe(value)}")
         if len(value) < self.min_length:
-            raise ValidationError(f"needs at least {self.min_length} entr{'y' if self.min_length == 1 else 'ies'}")
+            entries = "entry" if self.min_length == 1 else "entries"
+            raise ValidationError(f"needs at least {self.min_length} {entries}")
         # Only tables become None: a half-read array of plain values would mislead the checks.
         if not TOLERANT.get() or not isinstance(self.inner, fields.Nested):
             return super()._deserialize(value, attr, data, **kwargs)

@@ -7,8 +7,8 @@ Rounding happens here and nowhere else, so every printed figure of a report
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Sequence
 
 from .units import conversion_factor
 

@@ -67,7 +67,7 @@ def product_tables(product: ProductResult, gwp_set: str) -> list:
         lines.add_column(header, justify=justify)
     shares = percentages([line.share for line in product.lines], 2)
     previous_stage = None
-    for line, emission, share in zip(product.lines, emissions, shares):
+    for line, emission, share in zip(product.lines, emissions, shares, strict=True):
         stage = stage_names[line.stage] if line.stage != previous_stage else ""
         previous_stage = line.stage
         lines.add_row(
@@ -84,8 +84,8 @@ def product_tables(product: ProductResult, gwp_set: str) -> list:
     stage_values = [in_unit(stage.kgco2e, unit) for stage in product.stages]
     total_value = in_unit(product.total_kgco2e, unit)
     decimals = column_decimals([*stage_values, total_value])
-    for stage, value, share in zip(product.stages, stage_values,
-                                   percentages([s.share for s in product.stages], 2)):
+    stage_shares = percentages([s.share for s in product.stages], 2)
+    for stage, value, share in zip(product.stages, stage_values, stage_shares, strict=True):
         totals.add_row(stage.name, number(value, decimals), f"{share}")
     totals.add_section()
     totals.add_row("Total", number(total_value, decimals), "100.00" if product.total_kgco2e else "0.00",
@@ -95,4 +95,4 @@ def product_tables(product: ProductResult, gwp_set: str) -> list:
 
 def _plain(value: float) -> str:
     """An input figure as the user would recognise it: up to 6 significant digits."""
-    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.6e}"
+    return f"{value:,.6g}"

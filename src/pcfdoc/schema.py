@@ -41,6 +41,7 @@ from .fields import (
 from .gwp import CO2E, gas_ids, gwp_sets
 from .units import gas_of_unit
 
+
 class Node(SimpleNamespace):
     """A validated table of the spec."""
 
@@ -86,7 +87,8 @@ class Quantity(Table):
 
 
 class Declared(Table):
-    value = Number(required=True, minimum=0, metadata=doc("emission per unit of the line's activity", "see unit"))
+    value = Number(required=True, minimum=0,
+                   metadata=doc("emission per unit of the line's activity", "see unit"))
     unit = Unit(required=True, metadata=doc("emission unit per activity unit, e.g. kgCO2e/台"))
     source = Text(load_default=None, metadata=doc("who declared it (supplier, EPD number, report)"))
 
@@ -277,7 +279,8 @@ class BoundaryExclusion(Table):
 
 
 class Boundary(Table):
-    type = Choice(BOUNDARY_TYPES, required=True, metadata=doc("cradle-to-gate, cradle-to-grave or gate-to-gate"))
+    type = Choice(BOUNDARY_TYPES, required=True,
+                  metadata=doc("cradle-to-gate, cradle-to-grave or gate-to-gate"))
     stages = List(Choice(STAGE_IDS), required=True, min_length=1,
                   metadata=doc("life-cycle stages inside the boundary"))
     processes = tables(BoundaryProcesses, "included / excluded processes per stage")

@@ -182,10 +182,5 @@ def expected_activity(factor_unit: str, gas: str) -> str:
     return needed
 
 
-def is_emission_mass(text: str) -> bool:
-    """True for kgCO2e, tCO2e, gCO2e: a mass of CO2 equivalents and nothing else."""
-    return dimensionality(text) == registry().get_dimensionality("kgCO2e")
-
-
 def is_mass(text: str) -> bool:
     return dimensionality(text) == registry().get_dimensionality("kg")

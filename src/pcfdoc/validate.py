@@ -8,8 +8,9 @@ its line in the file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from marshmallow import Schema, ValidationError, missing
 from marshmallow.fields import Field, List, Nested
@@ -156,7 +157,7 @@ def _schema_at(path: SpecPath) -> Schema | None:
 
 
 def _field_at(path: SpecPath) -> Field | None:
-    parent = _schema_at(tuple(k for k in path[:-1]))
+    parent = _schema_at(path[:-1])
     return parent.fields.get(path[-1]) if parent is not None else None
 
 
