@@ -116,3 +116,21 @@ def test_calculation_does_not_change_the_spec():
     before = repr(spec)
     calculate(spec)
     assert repr(spec) == before
+
+
+def test_improvements_count_each_targeted_line_once():
+    data = fixture_data("two-products.toml")
+    data["improvements"] = [
+        {"title": "t", "description": "d", "targets": ["raw_material", "steel"],
+         "expected_reduction_pct": 10},
+        {"title": "u", "description": "e", "targets": ["electricity"], "product": "b"},
+    ]
+    results = run(data)
+    first_a, first_b, second_b = results.improvements
+    assert (first_a.product_id, first_b.product_id, second_b.product_id) == ("a", "b", "b")
+    assert first_a.target_kgco2e == pytest.approx(80.0)  # steel 30 + motor 50, steel not twice
+    assert first_a.target_share == pytest.approx(80.0 / 93.42)
+    assert first_a.expected_reduction_kgco2e == pytest.approx(8.0)
+    assert [(t.kind, t.id) for t in first_a.targets] == [("stage", "raw_material"), ("line", "steel")]
+    assert second_b.target_kgco2e == pytest.approx(500.0)
+    assert second_b.expected_reduction_kgco2e is None

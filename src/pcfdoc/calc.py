@@ -18,7 +18,16 @@ from .derive import (
     product_path,
 )
 from .gwp import GwpSet, gwp_sets
-from .results import Freight, GasResult, LineResult, ProductResult, Results, StageResult
+from .results import (
+    Freight,
+    GasResult,
+    ImprovementResult,
+    LineResult,
+    ProductResult,
+    Results,
+    StageResult,
+    Target,
+)
 from .schema import Node
 from .units import conversion_factor
 
@@ -33,7 +42,40 @@ def calculate(spec: Node) -> Results:
         _ProductCalculation(spec, index, product, factors, gwp).run()
         for index, product in enumerate(spec.products)
     )
-    return Results(gwp.id, products)
+    return Results(gwp.id, products, _improvements(spec, products))
+
+
+def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[ImprovementResult, ...]:
+    found = []
+    for index, measure in enumerate(spec.improvements):
+        for product in products:
+            if measure.product not in (None, product.id):
+                continue
+            stages = {stage.id: stage for stage in product.stages}
+            lines = {line.id: line for line in product.lines}
+            targets = []
+            covered: set[str] = set()
+            for target in measure.targets:
+                if target in stages:
+                    stage = stages[target]
+                    targets.append(Target(target, "stage", stage.name, stage.kgco2e, stage.share))
+                    covered.update(stage.line_ids)
+                elif target in lines:
+                    line = lines[target]
+                    targets.append(Target(target, "line", line.name, line.kgco2e, line.share))
+                    covered.add(target)
+            if not targets:  # the measure names lines of another product only
+                continue
+            target_kg = sum(lines[line_id].kgco2e for line_id in covered)
+            reduction = (
+                None if measure.expected_reduction_pct is None
+                else target_kg * measure.expected_reduction_pct / 100.0
+            )
+            found.append(ImprovementResult(
+                index, product.id, tuple(targets), target_kg,
+                _fraction(target_kg, product.total_kgco2e), reduction,
+            ))
+    return tuple(found)
 
 
 class _ProductCalculation:

@@ -77,6 +77,30 @@ class ProductResult:
 
 
 @dataclass(frozen=True)
+class Target:
+    """One stage or line an improvement measure acts on, with its emission."""
+
+    id: str
+    kind: str  # "stage" or "line"
+    name: str
+    kgco2e: float
+    share: float
+
+
+@dataclass(frozen=True)
+class ImprovementResult:
+    """An improvement measure applied to one product."""
+
+    index: int  # position in spec.improvements
+    product_id: str
+    targets: tuple[Target, ...]
+    target_kgco2e: float  # lines in targeted stages and targeted lines, each counted once
+    target_share: float
+    expected_reduction_kgco2e: float | None  # when the measure states an expected cut
+
+
+@dataclass(frozen=True)
 class Results:
     gwp_set: str
     products: tuple[ProductResult, ...]
+    improvements: tuple[ImprovementResult, ...] = ()
