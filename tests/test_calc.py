@@ -134,3 +134,23 @@ def test_improvements_count_each_targeted_line_once():
     assert [(t.kind, t.id) for t in first_a.targets] == [("stage", "raw_material"), ("line", "steel")]
     assert second_b.target_kgco2e == pytest.approx(500.0)
     assert second_b.expected_reduction_kgco2e is None
+
+
+def test_allocation_shares_of_every_output_row_are_part_of_the_results():
+    results = run(fixture_data("two-products.toml"))
+    assert [(a.product_id, a.basis, a.basis_unit) for a in results.allocation] == [
+        ("a", pytest.approx(20000.0), "kg"), ("b", pytest.approx(30000.0), "kg"),
+        (None, pytest.approx(50000.0), "kg")]
+    assert [a.share for a in results.allocation] == [pytest.approx(0.2), pytest.approx(0.3),
+                                                     pytest.approx(0.5)]
+
+
+def test_primary_share_and_reduction_share():
+    data = fixture_data("two-products.toml")
+    data["improvements"] = [{"title": "t", "description": "d", "targets": ["motor"],
+                             "expected_reduction_pct": 50, "product": "a"}]
+    results = run(data)
+    a = results.products[0]
+    # primary: steel 30 + electricity 10 + distribution 0.32 of 93.42
+    assert a.primary_share == pytest.approx(40.32 / 93.42)
+    assert results.improvements[0].expected_reduction_share == pytest.approx(25.0 / 93.42)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .catalogue import STAGE_BY_ID, STAGE_IDS, transport_label
 from .checks import FREIGHT_UNIT
 from .derive import (
+    allocation_shares,
     amount_per_functional_unit,
     annual_basis,
     emission_unit,
@@ -42,7 +43,9 @@ def calculate(spec: Node) -> Results:
         _ProductCalculation(spec, index, product, factors, gwp).run()
         for index, product in enumerate(spec.products)
     )
-    return Results(gwp.id, products, _improvements(spec, products))
+    uses_annual_totals = any(line.annual_total for product in spec.products for line in product.inventory)
+    allocation = allocation_shares(spec) if uses_annual_totals else ()
+    return Results(gwp.id, products, _improvements(spec, products), allocation)
 
 
 def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[ImprovementResult, ...]:
@@ -74,6 +77,7 @@ def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[Impr
             found.append(ImprovementResult(
                 index, product.id, tuple(targets), target_kg,
                 _fraction(target_kg, product.total_kgco2e), reduction,
+                None if reduction is None else _fraction(reduction, product.total_kgco2e),
             ))
     return tuple(found)
 
@@ -187,6 +191,7 @@ class _ProductCalculation:
             functional_unit=fu.unit, result_unit=self.product.result_unit, total_kgco2e=total,
             stages=stages, lines=lines, gases=self.gases(lines),
             contributors=tuple(sorted(lines, key=lambda line: -line.kgco2e)[:CONTRIBUTOR_COUNT]),
+            primary_share=_fraction(sum(line.kgco2e for line in lines if line.data_type == "primary"), total),
         )
 
     def gases(self, lines: tuple[LineResult, ...]) -> tuple[GasResult, ...]:

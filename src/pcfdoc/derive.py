@@ -98,9 +98,23 @@ def annual_basis(spec: Node, product: Node, index: int) -> AnnualBasis:
     return AnnualBasis(method, share, row.amount, row.unit, output_fu)
 
 
-def _share(spec: Node, row_index: int) -> float:
+@dataclass(frozen=True)
+class AllocationShare:
+    """One row of company.annual_output with what it is allocated by."""
+
+    row: int
+    product_id: str | None
+    basis: float  # output amount, mass in kg, or value, depending on the method
+    basis_unit: str  # the unit of basis: a unit string, "kg", or company.output_value_unit
+    share: float
+
+
+def allocation_shares(spec: Node) -> tuple[AllocationShare, ...]:
+    """Shares of every output row under the spec's allocation method ('none': no rows)."""
     rows = spec.company.annual_output
     method = spec.allocation.method
+    if method == "none" or not rows:
+        return ()
     bases = [_basis(spec, method, i) for i in range(len(rows))]
     total = sum(bases)
     if total <= 0:
@@ -108,7 +122,15 @@ def _share(spec: Node, row_index: int) -> float:
             ("allocation", "method"),
             f"{method} allocation has nothing to share by: every annual output basis is 0",
         )
-    return bases[row_index] / total
+    unit = {"economic": spec.company.output_value_unit, "mass": "kg", "physical": rows[0].unit}[method]
+    return tuple(
+        AllocationShare(i, row.product, basis, unit, basis / total)
+        for i, (row, basis) in enumerate(zip(rows, bases, strict=True))
+    )
+
+
+def _share(spec: Node, row_index: int) -> float:
+    return allocation_shares(spec)[row_index].share
 
 
 def _basis(spec: Node, method: str, index: int) -> float:

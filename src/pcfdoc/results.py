@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .derive import AnnualBasis
+from .derive import AllocationShare, AnnualBasis
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ class ProductResult:
     lines: tuple[LineResult, ...]
     gases: tuple[GasResult, ...]
     contributors: tuple[LineResult, ...]  # lines by emission, largest first
+    primary_share: float  # of the total, from lines with primary activity data
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class ImprovementResult:
     target_kgco2e: float  # lines in targeted stages and targeted lines, each counted once
     target_share: float
     expected_reduction_kgco2e: float | None  # when the measure states an expected cut
+    expected_reduction_share: float | None  # of the product total
 
 
 @dataclass(frozen=True)
@@ -104,3 +106,4 @@ class Results:
     gwp_set: str
     products: tuple[ProductResult, ...]
     improvements: tuple[ImprovementResult, ...] = ()
+    allocation: tuple[AllocationShare, ...] = ()  # when annual totals are shared between outputs
