@@ -54,4 +54,30 @@ def test_units_and_labels():
     assert formatting.in_unit(1016.8, "tCO2e") == pytest.approx(1.0168)
     assert formatting.per_unit_label("kgCO2e", 1.0, "台") == "kgCO2e/台"
     assert formatting.per_unit_label("tCO2e", 1000.0, "kg") == "tCO2e/(1000 kg)"
-    assert formatting.pretty_unit("kgCO2e/(t*km)") == "kgCO2e/(t·km)"
+    assert formatting.pretty_unit("kgCO2e/(t*km)") == "kgCO₂e/(t·km)"
+    assert formatting.pretty_unit("kgCH4/Nm3") == "kgCH₄/Nm3"
+    assert formatting.pretty_unit("kgCO2/m3") == "kgCO₂/m³"
+
+
+def test_small_values_in_a_column_are_not_shown_as_zero():
+    assert formatting.column_number(0.0004, 2) == "<0.01"
+    assert formatting.column_number(0.0, 2) == "0.00"
+    assert formatting.column_number(0.006, 2) == "0.01"
+
+
+def test_plain_percent_and_dates():
+    import datetime as dt
+
+    assert formatting.plain(225500.0) == "225,500"
+    assert formatting.plain(13.800489596) == "13.8005"
+    assert formatting.percent(0.9603173) == "96.03"
+    assert formatting.date_zh(dt.date(2024, 6, 7)) == "2024年6月7日"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0.0000294, "0.0000294"), (2.24e-5, "0.0000224"), (1e-9, "0.000000001"), (1234567.0, "1,234,570"),
+     (0.1 + 0.2, "0.3"), (16340.0, "16,340"), (0.0, "0")],
+)
+def test_plain_never_uses_an_exponent(value, text):
+    assert formatting.plain(value) == text

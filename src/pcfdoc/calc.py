@@ -192,6 +192,10 @@ class _ProductCalculation:
             stages=stages, lines=lines, gases=self.gases(lines),
             contributors=tuple(sorted(lines, key=lambda line: -line.kgco2e)[:CONTRIBUTOR_COUNT]),
             primary_share=_fraction(sum(line.kgco2e for line in lines if line.data_type == "primary"), total),
+            secondary_share=_fraction(
+                sum(line.kgco2e for line in lines if line.data_type == "secondary"), total),
+            inventory_scale=self.scale,
+            mass_kg=product_mass_kg(self.product),
         )
 
     def gases(self, lines: tuple[LineResult, ...]) -> tuple[GasResult, ...]:

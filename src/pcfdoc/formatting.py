@@ -6,7 +6,9 @@ Rounding happens here and nowhere else, so every printed figure of a report
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -60,6 +62,28 @@ def number(value: float, decimals: int) -> str:
     return f"{round_half_up(value, decimals):,.{decimals}f}"
 
 
+def column_number(value: float, decimals: int) -> str:
+    """Like number(), but a small non-zero value reads '<0.01' rather than a false '0.00'."""
+    text = number(value, decimals)
+    if value > 0 and round_half_up(value, decimals) == 0:
+        return "<" + number(10.0**-decimals, decimals)
+    return text
+
+
+def plain(value: float) -> str:
+    """An input figure as people write it: up to 6 significant digits, no exponent, no padding zeros."""
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    digits = Decimal(f"{value:.6g}")
+    text = f"{digits:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def percent(fraction: float, decimals: int = 2) -> str:
+    """A single share as a percentage (lists of shares use percentages())."""
+    return f"{round_half_up(fraction * 100.0, decimals):.{decimals}f}"
+
+
 def figure(value: float) -> str:
     """A single figure with its natural number of decimals."""
     return number(value, decimals_for(value))
@@ -76,6 +100,18 @@ def per_unit_label(result_unit: str, fu_amount: float, fu_unit: str) -> str:
     return f"{result_unit}/{fu_unit}" if amount == "1" else f"{result_unit}/({amount} {fu_unit})"
 
 
+_FORMULAS = (("CO2e", "CO₂e"), ("CO2", "CO₂"), ("CH4", "CH₄"), ("N2O", "N₂O"), ("SF6", "SF₆"),
+             ("NF3", "NF₃"), ("CF4", "CF₄"), ("C2F6", "C₂F₆"))
+
+
 def pretty_unit(unit: str) -> str:
-    """'kgCO2e/(t*km)' → 'kgCO2e/(t·km)' for display; the spec keeps what was written."""
-    return unit.replace("**3", "³").replace("**2", "²").replace("*", "·")
+    """'kgCO2e/(t*km)' → 'kgCO₂e/(t·km)' for display; the spec keeps what was written."""
+    text = unit.replace("**3", "³").replace("**2", "²").replace("*", "·")
+    text = re.sub(r"(?<![A-Za-z])m3\b", "m³", text)
+    for plain_formula, subscripted in _FORMULAS:
+        text = text.replace(plain_formula, subscripted)
+    return text
+
+
+def date_zh(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"

@@ -10,7 +10,7 @@ from .formatting import (
     number,
     per_unit_label,
     percentages,
-    pretty_unit,
+    plain,
 )
 from .results import ProductResult, Results
 
@@ -50,6 +50,11 @@ def results_json(results: Results, spec_file: str) -> dict[str, Any]:
     }
 
 
+def display_unit(unit: str) -> str:
+    """Terminal units: '·' for products; subscripts are left out, terminals lack the glyphs."""
+    return unit.replace("*", "·")
+
+
 def product_tables(product: ProductResult, gwp_set: str) -> list:
     """Rich renderables for one product: lines by stage, then stage totals."""
     from rich.table import Table
@@ -72,8 +77,8 @@ def product_tables(product: ProductResult, gwp_set: str) -> list:
         previous_stage = line.stage
         lines.add_row(
             stage, line.name,
-            f"{_plain(line.amount)} {pretty_unit(line.unit)}",
-            f"{_plain(line.factor_value)} {pretty_unit(line.factor_unit)}",
+            f"{plain(line.amount)} {display_unit(line.unit)}",
+            f"{plain(line.factor_value)} {display_unit(line.factor_unit)}",
             number(emission, line_decimals), f"{share}",
         )
 
@@ -93,6 +98,3 @@ def product_tables(product: ProductResult, gwp_set: str) -> list:
     return [lines, totals]
 
 
-def _plain(value: float) -> str:
-    """An input figure as the user would recognise it: up to 6 significant digits."""
-    return f"{value:,.6g}"

@@ -75,6 +75,9 @@ class ProductResult:
     gases: tuple[GasResult, ...]
     contributors: tuple[LineResult, ...]  # lines by emission, largest first
     primary_share: float  # of the total, from lines with primary activity data
+    secondary_share: float
+    inventory_scale: float  # inventory bases per functional unit (1000: data per kg, results per t)
+    mass_kg: float | None  # mass of one functional unit, when the spec states it
 
 
 @dataclass(frozen=True)
