@@ -1,0 +1,138 @@
+"""Charts as PNG bytes: stage shares, largest contributors, the system boundary.
+
+Labels arrive formatted from the context; values only set the geometry. The
+bundled font subset (Noto Sans CJK SC, OFL) draws Chinese on machines without
+Chinese fonts, and PNGs carry no timestamp, so the same inputs give the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from ..catalogue import STAGES
+
+FONT_FILE = "data/fonts/PcfdocSansSC-Regular.otf"
+DPI = 200
+# One colour per stage, the same in every chart of every report.
+STAGE_COLOURS = {
+    "raw_material": "#4E79A7",
+    "raw_material_transport": "#A0CBE8",
+    "production": "#F28E2B",
+    "distribution": "#FFBE7D",
+    "use": "#59A14F",
+    "end_of_life": "#8CD17D",
+}
+GREY = "#BBBBBB"
+
+
+@cache
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    from matplotlib import pyplot as plt
+
+    with resources.as_file(resources.files("pcfdoc").joinpath(FONT_FILE)) as path:
+        font_manager.fontManager.addfont(str(path))
+        family = font_manager.FontProperties(fname=str(path)).get_name()
+    plt.rcParams.update({
+        "font.family": [family, "DejaVu Sans"],  # DejaVu fills in glyphs such as ₂
+        "font.size": 10,
+        "axes.unicode_minus": False,
+        "svg.hashsalt": "pcfdoc",
+    })
+    return plt
+
+
+def _text_on(fill: str) -> str:
+    """Black or white, whichever reads better on ``fill``."""
+    red, green, blue = (int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return "#111111" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.55 else "#FFFFFF"
+
+
+def _png(figure) -> bytes:
+    plt = _pyplot()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def stage_chart(stage_ids: Sequence[str], values: Sequence[float], legend: Sequence[str]) -> bytes:
+    """A donut of stage emissions with a legend of formatted names, values and shares."""
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(6.3, 3.2))
+    colours = [STAGE_COLOURS[stage] for stage in stage_ids]
+    if any(values):
+        wedges, _ = axes.pie(values, colors=colours, startangle=90, counterclock=False,
+                             wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1})
+    else:
+        wedges, _ = axes.pie([1], colors=[GREY], wedgeprops={"width": 0.38})
+    axes.set_aspect("equal")
+    axes.legend(wedges, legend, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
+                handlelength=1.0, handleheight=1.0)
+    figure.subplots_adjust(left=0.02, right=0.5, top=0.96, bottom=0.04)
+    return _png(figure)
+
+
+def contributor_chart(names: Sequence[str], values: Sequence[float], labels: Sequence[str],
+                      stage_ids: Sequence[str], unit: str) -> bytes:
+    """Horizontal bars of the largest contributors, largest on top, labelled with value and share."""
+    plt = _pyplot()
+    height = 0.5 + 0.36 * max(len(names), 1)
+    figure, axes = plt.subplots(figsize=(6.3, height))
+    positions = list(range(len(names)))[::-1]
+    axes.barh(positions, values, color=[STAGE_COLOURS[s] for s in stage_ids], height=0.62)
+    axes.set_yticks(positions, names)
+    largest = max(values, default=0) or 1
+    for position, value, label in zip(positions, values, labels, strict=True):
+        axes.text(value + largest * 0.01, position, label, va="center", fontsize=9)
+    axes.set_xlim(0, largest * 1.32)
+    axes.set_xlabel(unit)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    figure.tight_layout()
+    return _png(figure)
+
+
+def boundary_chart(included: Sequence[str], names: dict[str, str], excluded_label: str,
+                   boundary_label: str) -> bytes:
+    """The six life-cycle stages in order; those inside the boundary solid, the rest dashed."""
+    plt = _pyplot()
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    figure, axes = plt.subplots(figsize=(6.3, 1.9))
+    axes.set_xlim(0, 6)
+    axes.set_ylim(0, 1.9)
+    axes.axis("off")
+    for index, stage in enumerate(STAGES):
+        inside = stage.id in included
+        x = index + 0.08
+        axes.add_patch(FancyBboxPatch(
+            (x, 0.55), 0.84, 0.8, boxstyle="round,pad=0.02,rounding_size=0.06",
+            facecolor=STAGE_COLOURS[stage.id] if inside else "white",
+            edgecolor="#333333" if inside else GREY, linestyle="-" if inside else "--", linewidth=1,
+        ))
+        text = names[stage.id].replace("原材料", "原材料\n").replace("生命末期", "生命末期\n")
+        axes.text(x + 0.42, 0.95, text, ha="center", va="center", fontsize=8.5,
+                  color=_text_on(STAGE_COLOURS[stage.id]) if inside else "#888888")
+        if not inside:
+            axes.text(x + 0.42, 0.38, excluded_label, ha="center", va="center", fontsize=7.5, color="#888888")
+        if index < len(STAGES) - 1:
+            axes.add_patch(FancyArrowPatch((x + 0.86, 0.95), (x + 1.0, 0.95), arrowstyle="-|>",
+                                           mutation_scale=8, color="#666666"))
+    inside_positions = [i for i, stage in enumerate(STAGES) if stage.id in included]
+    if inside_positions:
+        left, right = min(inside_positions), max(inside_positions) + 1
+        axes.add_patch(FancyBboxPatch((left + 0.02, 0.47), right - left - 0.04, 0.96,
+                                      boxstyle="round,pad=0.02", facecolor="none", edgecolor="#C0392B",
+                                      linestyle=(0, (4, 3)), linewidth=1))
+        axes.text((left + right) / 2, 1.62, boundary_label, ha="center", va="center", fontsize=9,
+                  color="#C0392B")
+    figure.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.01)
+    return _png(figure)
