@@ -1,0 +1,280 @@
+"""Low-level helpers for building the report template with python-docx (maintainers only).
+
+Styles, numbering, fields and tables that python-docx has no API for are
+written as WordprocessingML here, so tools/make_template.py reads as content.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from docx.enum.section import WD_SECTION_START
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+LATIN = "Times New Roman"
+SONG = "宋体"
+HEI = "黑体"
+
+HEADING_NUMBERING_ID = 41
+
+
+def set_fonts(rpr_parent, east_asia: str, latin: str = LATIN, size: float | None = None,
+              bold: bool | None = None, color: str | None = "000000") -> None:
+    """Explicit fonts (theme attributes removed: they would override w:eastAsia)."""
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            element = rpr.find(qn(tag))
+            if element is None:
+                element = OxmlElement(tag)
+                rpr.append(element)
+            element.set(qn("w:val"), str(int(size * 2)))
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            element = rpr.find(qn(tag))
+            if element is not None:
+                rpr.remove(element)
+            if bold:
+                rpr.append(OxmlElement(tag))
+    if color is not None:
+        element = rpr.find(qn("w:color"))
+        if element is None:
+            element = OxmlElement("w:color")
+            rpr.append(element)
+        for attribute in list(element.attrib):
+            del element.attrib[attribute]
+        element.set(qn("w:val"), color)
+
+
+def document_defaults(document) -> None:
+    styles = document.styles.element
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for key, value in (("w:ascii", LATIN), ("w:hAnsi", LATIN), ("w:cs", LATIN), ("w:eastAsia", SONG)):
+        fonts.set(qn(key), value)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def paragraph_style(document, name: str, *, base: str | None = "Normal", east_asia: str = SONG,
+                    size: float = 12, bold: bool = False, align=None, first_line_chars: int | None = None,
+                    before: float = 0, after: float = 0, line: float | None = 1.5,
+                    keep_next: bool = False, page_break: bool = False, outline: int | None = None):
+    styles = document.styles
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if base and name != base:
+        style.base_style = styles[base]
+    style.quick_style = True
+    set_fonts(style.element, east_asia, size=size, bold=bold)
+    italic = style.element.rPr.find(qn("w:i"))
+    if italic is not None:
+        style.element.rPr.remove(italic)
+    fmt = style.paragraph_format
+    fmt.alignment = align
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    if line is not None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+        fmt.line_spacing = line
+    fmt.keep_with_next = keep_next
+    fmt.page_break_before = page_break
+    ppr = style.element.get_or_add_pPr()
+    ind = ppr.find(qn("w:ind"))
+    if ind is not None:
+        ppr.remove(ind)
+    ind = OxmlElement("w:ind")
+    if first_line_chars:
+        ind.set(qn("w:firstLineChars"), str(first_line_chars * 100))
+        ind.set(qn("w:firstLine"), str(int(first_line_chars * size * 20)))
+    else:
+        ind.set(qn("w:firstLine"), "0")
+    ind.set(qn("w:left"), "0")
+    ppr.append(ind)
+    if outline is not None:
+        level = ppr.find(qn("w:outlineLvl"))
+        if level is None:
+            level = OxmlElement("w:outlineLvl")
+            ppr.append(level)
+        level.set(qn("w:val"), str(outline))
+    return style
+
+
+def heading_numbering(document) -> None:
+    """A multilevel list '1', '1.1', '1.1.1' linked to Heading 1-3."""
+    numbering = document.part.numbering_part.element
+    levels = []
+    for level, (style, text) in enumerate((("Heading1", "%1"), ("Heading2", "%1.%2"),
+                                           ("Heading3", "%1.%2.%3"))):
+        levels.append(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            f'<w:pStyle w:val="{style}"/><w:suff w:val="space"/><w:lvlText w:val="{text}"/>'
+            f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
+        )
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{HEADING_NUMBERING_ID}">'
+        f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>'
+    )
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{HEADING_NUMBERING_ID}">'
+        f'<w:abstractNumId w:val="{HEADING_NUMBERING_ID}"/></w:num>'
+    ))
+    for level in range(3):
+        ppr = document.styles[f"Heading {level + 1}"].element.get_or_add_pPr()
+        for old in ppr.findall(qn("w:numPr")):
+            ppr.remove(old)
+        ppr.insert(0, parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+            f'<w:numId w:val="{HEADING_NUMBERING_ID}"/></w:numPr>'
+        ))
+
+
+def unnumbered(paragraph) -> None:
+    """Switch heading numbering off for one paragraph (cover pages, appendices)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
+
+
+def table_style(document, name: str) -> None:
+    style = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+    style.base_style = document.styles["Normal Table"]
+    border = '<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
+    borders = "".join(border.format(side=side) for side in
+                      ("top", "left", "bottom", "right", "insideH", "insideV"))
+    style.element.append(parse_xml(
+        f'<w:tblPr {nsdecls("w")}><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
+        '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+    ))
+    for part in ("firstRow", "firstCol"):
+        style.element.append(parse_xml(
+            f'<w:tblStylePr {nsdecls("w")} w:type="{part}"><w:tcPr>'
+            '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr></w:tblStylePr>'
+        ))
+
+
+def table_look(table, *, first_row: bool, first_column: bool) -> None:
+    """Which parts of the table style apply: a header row, or a key column."""
+    tblpr = table._tbl.tblPr
+    look = tblpr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        tblpr.append(look)
+    for attribute in list(look.attrib):
+        del look.attrib[attribute]
+    values = {"firstRow": first_row, "lastRow": False, "firstColumn": first_column, "lastColumn": False,
+              "noHBand": True, "noVBand": True}
+    for key, value in values.items():
+        look.set(qn(f"w:{key}"), "1" if value else "0")
+
+
+def field(paragraph, instruction: str, cached: str) -> None:
+    """A complex field whose cached result python-docx and viewers can read."""
+    def fld_char(kind: str):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    fld_char("begin")
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    fld_char("separate")
+    paragraph.add_run(cached)
+    fld_char("end")
+
+
+def update_fields_on_open(document) -> None:
+    settings = document.settings.element
+    element = settings.find(qn("w:updateFields"))
+    if element is None:
+        element = OxmlElement("w:updateFields")
+        settings.append(element)
+    element.set(qn("w:val"), "true")
+
+
+def a4(section) -> None:
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2.54)
+    section.left_margin = section.right_margin = Cm(3.0)
+    section.header_distance = section.footer_distance = Cm(1.5)
+    section.start_type = WD_SECTION_START.NEW_PAGE
+
+
+def repeat_header_row(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))
+
+
+def keep_rows_whole(table) -> None:
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def full_width(table, widths_cm: list[float]) -> None:
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    width = tblpr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tblpr.append(width)
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), "5000")
+    grid = table._tbl.tblGrid
+    for column, cm in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=True):
+        column.set(qn("w:w"), str(int(Cm(cm).twips)))
+    for row in table.rows:
+        for cell, cm in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(cm)
+
+
+def bottom_border(paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+    ))
+
+
+def clone_row(table, index: int):
+    """Append a copy of row ``index`` (keeps its cell formatting)."""
+    row = deepcopy(table.rows[index]._tr)
+    table._tbl.append(row)
+    return table.rows[-1]
+
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+LEFT = WD_ALIGN_PARAGRAPH.LEFT
