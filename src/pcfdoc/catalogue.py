@@ -67,23 +67,25 @@ BOUNDARY_TYPES: dict[str, BoundaryType] = {
 class Standard:
     id: str
     title_zh: str
+    issuer_zh: str
+    year: int
     superseded_by: str | None = None
 
 
 STANDARDS: dict[str, Standard] = {
     s.id: s
     for s in (
-        Standard("ISO 14067:2018", "温室气体 产品碳足迹 量化要求和指南"),
-        Standard("GB/T 24067-2024", "温室气体 产品碳足迹 量化要求和指南"),
-        Standard("PAS 2050:2011", "商品和服务在生命周期内的温室气体排放评价规范"),
-        Standard("GHG Protocol Product Standard", "温室气体核算体系：产品生命周期核算与报告标准"),
-        Standard("ISO 14040:2006", "环境管理 生命周期评价 原则与框架"),
-        Standard("ISO 14044:2006", "环境管理 生命周期评价 要求与指南"),
-        Standard(
-            "ISO/TS 14067:2013",
-            "温室气体 产品碳足迹 量化和信息交流的要求与指南",
-            superseded_by="ISO 14067:2018",
-        ),
+        Standard("ISO 14067:2018", "温室气体 产品碳足迹 量化要求和指南", "国际标准化组织（ISO）", 2018),
+        Standard("GB/T 24067-2024", "温室气体 产品碳足迹 量化要求和指南",
+                 "国家市场监督管理总局、国家标准化管理委员会", 2024),
+        Standard("PAS 2050:2011", "商品和服务在生命周期内的温室气体排放评价规范",
+                 "英国标准协会（BSI）", 2011),
+        Standard("GHG Protocol Product Standard", "温室气体核算体系：产品生命周期核算与报告标准",
+                 "世界资源研究所（WRI）和世界可持续发展工商理事会（WBCSD）", 2011),
+        Standard("ISO 14040:2006", "环境管理 生命周期评价 原则与框架", "国际标准化组织（ISO）", 2006),
+        Standard("ISO 14044:2006", "环境管理 生命周期评价 要求与指南", "国际标准化组织（ISO）", 2006),
+        Standard("ISO/TS 14067:2013", "温室气体 产品碳足迹 量化和信息交流的要求与指南",
+                 "国际标准化组织（ISO）", 2013, superseded_by="ISO 14067:2018"),
     )
 }
 

@@ -122,3 +122,29 @@ def calc(spec: Path, as_json: bool, strict: bool) -> None:
     for product in calculated.results.products:
         for table in product_tables(product, calculated.results.gwp_set):
             console.print(table)
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Folder for the reports.")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A .docx template to use instead of the spec's or the shipped one.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict: bool) -> None:
+    """Build the Word report of each SPEC into OUTPUT/<spec name>.docx."""
+    from . import pipeline
+
+    failed = 0
+    for spec in specs:
+        try:
+            built = pipeline.build(spec, out_dir, template=template, strict=strict)
+        except PcfdocError as error:
+            _report(error)
+            failed += 1
+            continue
+        _print_warnings(built.calculated.valid.warnings)
+        click.echo(f"{spec}: wrote {built.target}")
+    if failed:
+        click.echo(f"{failed} of {len(specs)} report(s) not built", err=True)
+        sys.exit(EXIT_INVALID)

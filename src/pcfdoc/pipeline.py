@@ -1,4 +1,4 @@
-"""The thin orchestrator: load → validate → calculate (→ render → write, later).
+"""The thin orchestrator: load → validate → calculate → render → write.
 
 Every stage raises a PcfdocError subclass on bad input; nothing is written
 until everything has been computed.
@@ -13,6 +13,7 @@ from .calc import calculate
 from .load import load
 from .results import Results
 from .validate import ValidSpec, validate
+from .write import write_atomic
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,34 @@ def check(path: str | Path, *, strict: bool = False) -> ValidSpec:
 def calc(path: str | Path, *, strict: bool = False) -> Calculated:
     valid = check(path, strict=strict)
     return Calculated(valid, calculate(valid.spec))
+
+
+def template_for(valid: ValidSpec, override: Path | None) -> Path:
+    """--template wins, then report.template (relative to the spec), then the shipped one."""
+    from .render.docx import default_template
+
+    if override is not None:
+        return override
+    if valid.spec.report.template:
+        return Path(valid.source.file).parent / valid.spec.report.template
+    return default_template(valid.spec.report.language)
+
+
+@dataclass(frozen=True)
+class Built:
+    calculated: Calculated
+    target: Path
+
+
+def build(path: str | Path, out_dir: Path, *, template: Path | None = None,
+          strict: bool = False) -> Built:
+    """Compute and render the report, then write ``out_dir/<spec stem>.docx`` in one step."""
+    from .render.docx import render_report
+
+    calculated = calc(path, strict=strict)
+    document = render_report(calculated.valid, calculated.results,
+                             template_for(calculated.valid, template))
+    target = out_dir / f"{Path(path).stem}.docx"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, document, overwrite=True)
+    return Built(calculated, target)

@@ -120,6 +120,8 @@ class Report(Table):
     audience = List(Text(), load_default=[], metadata=doc("intended audience, one entry per group"))
     people = tables(Person, "assessment team: who prepared, reviewed and approved", required=True,
                     min_length=1)
+    template = Text(load_default=None, metadata=doc(
+        "custom .docx report template, relative to the spec file; default: the shipped one"))
 
 
 # -- company --------------------------------------------------------------------

@@ -1,0 +1,297 @@
+"""The render context: every name and figure the template places, already formatted.
+
+This is a view of the validated spec and its results. It formats (units,
+decimals, dates, joined lists) and selects (which tables appear); it never
+computes a quantity. Sentences stay in the template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..catalogue import BOUNDARY_TYPES, STAGE_BY_ID, STAGE_IDS, STANDARDS
+from ..formatting import (
+    date_zh,
+    figure,
+    in_unit,
+    per_unit_label,
+    percent,
+    percentages,
+    plain,
+    pretty_unit,
+)
+from ..gwp import gases, gwp_sets
+from ..results import Results
+from ..schema import Node
+from ..validate import ValidSpec
+from . import charts
+from .captions import Captions
+from .products import Image, product_view
+from .vocab import VOCABULARY
+
+#: GHGs the report always lists in its GWP table (others when a line uses them).
+CORE_GASES = ("CO2", "CH4", "N2O")
+
+
+def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str, Any]:
+    spec = valid.spec
+    words = VOCABULARY[spec.report.language]
+    products = [
+        product_view(spec_product, result, words, image)
+        for spec_product, result in zip(spec.products, results.products, strict=True)
+    ]
+    sep = words["list_sep"]
+    return {
+        "report": _report(spec, words, products),
+        "company": _company(spec, words),
+        "period": {"text": f"{date_zh(spec.data_period.start)}至{date_zh(spec.data_period.end)}"},
+        "boundary": _boundary(spec, words, image),
+        "allocation": _allocation(spec, results, words),
+        "cutoff": {
+            "mass_threshold": plain(spec.cutoff.mass_threshold_pct),
+            "total_threshold": plain(spec.cutoff.total_threshold_pct),
+            "rules": spec.cutoff.rules,
+        },
+        "gwp": _gwp(spec, results, words),
+        "method": {
+            "databases": spec.method.databases,
+            "databases_text": sep.join(spec.method.databases),
+            "software": spec.method.software,
+            "data_collection": spec.method.data_collection,
+        },
+        "factors": _factors(spec, results, words),
+        "declared": _declared(spec, results),
+        "products": products,
+        "products_text": sep.join(p["name"] for p in products),
+        "data": {
+            "line_count": sum(p["line_count"] for p in products),
+            "primary_count": sum(p["primary_count"] for p in products),
+            "secondary_count": sum(p["secondary_count"] for p in products),
+        },
+        "fu_text": sep.join(p["fu_text"] for p in products),
+        "conclusion": "\n".join(f"{p['name']}：{p['total']} {p['per_label']}" for p in products),
+        "improvements": _improvements(spec, results),
+        "notes": {
+            "assumptions": spec.notes.assumptions,
+            "limitations": spec.notes.limitations,
+            "data_quality": spec.notes.data_quality,
+        },
+        "cap": Captions(),
+    }
+
+
+def report_title(spec: Node) -> str:
+    words = VOCABULARY[spec.report.language]
+    names = words["list_sep"].join(product.name for product in spec.products)
+    # "矿山机械产品" + "产品碳足迹评价报告" would say 产品 twice.
+    names = names.removesuffix(words["title_suffix_overlap"])
+    return spec.report.title or words["title"].format(products=names)
+
+
+def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
+    report = spec.report
+    standards = [STANDARDS[s] for s in report.standards]
+    people = [
+        {
+            "duty": words["duty"][person.duty],
+            "name": person.name,
+            "role": person.role or words["none"],
+            "organization": person.organization or report.assessor,
+            "certificate": person.certificate or words["none"],
+            "date": date_zh(person.date) if person.date else words["none"],
+        }
+        for person in report.people
+    ]
+
+    def signed(duty: str) -> str:
+        names = [
+            f"{p.name}（{date_zh(p.date)}）" if p.date else p.name
+            for p in report.people if p.duty == duty
+        ]
+        return words["list_sep"].join(names) or words["none"]
+
+    return {
+        "number": report.number,
+        "title": report_title(spec),
+        "issue_date": date_zh(report.issue_date),
+        "assessor": report.assessor,
+        "client": report.commissioned_by or spec.company.name,
+        "commissioned": report.commissioned_by is not None,
+        "standards": [
+            {"id": s.id, "title": s.title_zh, "issuer": s.issuer_zh, "year": s.year,
+             "superseded_by": s.superseded_by}
+            for s in standards
+        ],
+        "standards_text": words["list_sep"].join(f"{s.id}《{s.title_zh}》" for s in standards),
+        "standards_lines": "\n".join(f"{s.id}《{s.title_zh}》" for s in standards),
+        "other_references": report.other_references,
+        "other_references_text": words["list_sep"].join(f"《{r}》" for r in report.other_references),
+        "references": [f"{s.id}《{s.title_zh}》" for s in standards] + list(report.other_references),
+        "purpose": report.purpose.strip(),
+        "audience": report.audience,
+        "people": people,
+        "prepared": signed("prepared"),
+        "reviewed": signed("reviewed"),
+        "approved": signed("approved"),
+    }
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split("\n\n") if part.strip()]
+
+
+def _company(spec: Node, words: Mapping) -> dict[str, Any]:
+    company = spec.company
+    products = {product.id: product.name for product in spec.products}
+    none = words["none"]
+    return {
+        "name": company.name,
+        "credit_code": company.credit_code or none,
+        "address": company.address,
+        "legal_representative": company.legal_representative,
+        "contact": {"name": company.contact.name, "phone": company.contact.phone,
+                    "email": company.contact.email},
+        "introduction": _paragraphs(company.introduction),
+        "site": _paragraphs(company.site),
+        "process_steps": [{"name": s.name, "description": s.description} for s in company.process_steps],
+        "equipment": [
+            {"no": i, "name": e.name, "model": e.model or none, "code": e.code or none,
+             "quantity": e.quantity, "manufacturer": e.manufacturer or none}
+            for i, e in enumerate(company.equipment, 1)
+        ],
+        "output_value_unit": company.output_value_unit,
+        "annual_output": [
+            {"no": i, "name": products.get(row.product, row.name), "amount": plain(row.amount),
+             "unit": pretty_unit(row.unit), "value": plain(row.value) if row.value is not None else none}
+            for i, row in enumerate(company.annual_output, 1)
+        ],
+    }
+
+
+def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
+    boundary = spec.boundary
+    kind = BOUNDARY_TYPES[boundary.type]
+    language = spec.report.language
+    inside = [stage for stage in STAGE_IDS if stage in boundary.stages]
+    outside = [stage for stage in STAGE_IDS if stage not in boundary.stages]
+    names = {stage: STAGE_BY_ID[stage].name(language) for stage in STAGE_IDS}
+    processes: dict[str, dict[str, list[str]]] = {}
+    for entry in boundary.processes:
+        processes.setdefault(entry.stage, {"in": [], "out": []})
+        processes[entry.stage]["in"] += entry.included
+        processes[entry.stage]["out"] += entry.excluded
+    sep, none = words["list_sep"], words["none"]
+    type_name = kind.names[language]
+    diagram = charts.boundary_chart(inside, names, words["excluded"],
+                                    words["boundary_label"].format(type=type_name))
+    return {
+        "type": boundary.type,
+        "type_name": type_name,
+        "stages_text": sep.join(names[s] for s in inside),
+        "stage_count": len(inside),
+        "excluded_text": sep.join(names[s] for s in outside),
+        "has_distribution": "distribution" in inside,
+        "summary": f"{type_name}：{sep.join(names[s] for s in inside)}",
+        "rows": [
+            {
+                "name": names[stage],
+                "included": words["included"] if stage in inside else words["excluded"],
+                "processes_in": sep.join(processes.get(stage, {}).get("in", [])) or none,
+                "processes_out": sep.join(processes.get(stage, {}).get("out", [])) or none,
+            }
+            for stage in STAGE_IDS
+        ],
+        "exclusions": [{"item": e.item, "reason": e.reason} for e in boundary.exclusions],
+        "diagram": image(diagram, 160),
+    }
+
+
+def _allocation(spec: Node, results: Results, words: Mapping) -> dict[str, Any]:
+    rows = spec.company.annual_output
+    names = {product.id: product.name for product in spec.products}
+    shares = percentages([a.share for a in results.allocation], 2)
+    return {
+        "method": spec.allocation.method,
+        "rationale": spec.allocation.rationale,
+        "rows": [
+            {
+                "name": names.get(rows[a.row].product, rows[a.row].name),
+                "amount": plain(rows[a.row].amount),
+                "unit": pretty_unit(rows[a.row].unit),
+                "basis": f"{plain(a.basis)} {pretty_unit(a.basis_unit)}",
+                "share": str(share),
+            }
+            for a, share in zip(results.allocation, shares, strict=True)
+        ],
+    }
+
+
+def _gwp(spec: Node, results: Results, words: Mapping) -> dict[str, Any]:
+    gwp = gwp_sets()[results.gwp_set]
+    used = {gas.gas for product in results.products for gas in product.gases}
+    shown = [gas for gas in gases() if gas in CORE_GASES or gas in used]
+    return {
+        "id": gwp.id,
+        "report_name": words["gwp_report"][gwp.id],
+        "rows": [
+            {"name": gases()[gas].name_zh, "formula": gases()[gas].formula, "value": plain(gwp.factor(gas))}
+            for gas in shown
+        ],
+    }
+
+
+def _factors(spec: Node, results: Results, words: Mapping) -> list[dict[str, Any]]:
+    used = {line.factor_id for product in results.products for line in product.lines}
+    none = words["none"]
+    return [
+        {
+            "no": i, "name": factor.name, "value": plain(factor.value), "unit": pretty_unit(factor.unit),
+            "year": factor.year or none, "region": factor.region or none,
+            "source": factor.source or none, "note": factor.note or none,
+        }
+        for i, factor in enumerate((f for f in spec.factors if f.id in used), 1)
+    ]
+
+
+def _declared(spec: Node, results: Results) -> list[dict[str, Any]]:
+    sources = {
+        (product.id, line.id): line.declared.source
+        for product in spec.products for line in product.inventory if line.declared is not None
+    }
+    return [
+        {"product": product.name, "name": line.name, "value": plain(line.factor_value),
+         "unit": pretty_unit(line.factor_unit), "source": sources[(product.id, line.id)] or "—"}
+        for product in results.products for line in product.lines
+        if (product.id, line.id) in sources
+    ]
+
+
+def _improvements(spec: Node, results: Results) -> list[dict]:
+    """Each measure with, per product it applies to, its targets and expected effect."""
+    by_product = {product.id: product for product in results.products}
+    measures = []
+    for index, measure in enumerate(spec.improvements):
+        uses = []
+        for item in (r for r in results.improvements if r.index == index):
+            product = by_product[item.product_id]
+            unit = product.result_unit
+            per = pretty_unit(per_unit_label(unit, product.functional_unit_amount, product.functional_unit))
+            reduction = item.expected_reduction_kgco2e
+            uses.append({
+                "product": product.name,
+                "targets": [{"name": t.name, "stage": t.kind == "stage", "share": percent(t.share)}
+                            for t in item.targets],
+                "emission": f"{figure(in_unit(item.target_kgco2e, unit))} {per}",
+                "share": percent(item.target_share),
+                "reduction_pct": plain(measure.expected_reduction_pct) if reduction is not None else None,
+                "reduction": f"{figure(in_unit(reduction, unit))} {per}" if reduction is not None else None,
+                "reduction_share": percent(item.expected_reduction_share) if reduction is not None else None,
+            })
+        measures.append({
+            "title": measure.title,
+            "description": measure.description.strip(),
+            "uses": uses,
+            "several": len(uses) > 1,
+        })
+    return measures

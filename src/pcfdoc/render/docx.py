@@ -1,0 +1,110 @@
+"""Render a docxtpl template into .docx bytes, deliberately around docxtpl's pitfalls.
+
+* Jinja runs sandboxed, with autoescape on (so '&' and '<' in a company name
+  reach Word literally) and undefined names as errors.
+* Word updates the TOC and caption fields on open: settings get updateFields,
+  whatever the template says.
+* Core properties come from the spec and zip entries get a fixed timestamp, so
+  the same spec and template give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+from ..errors import PcfdocError
+from ..results import Results
+from ..validate import ValidSpec
+from .context import report_context, report_title
+
+
+class TemplateError(PcfdocError):
+    """A report template is missing, is not a .docx, or has an error in its tags."""
+
+
+def default_template(language: str) -> Path:
+    """The template shipped for ``language`` (templates/<language>/report.docx)."""
+    resource = resources.files("pcfdoc.templates").joinpath(f"{language}/report.docx")
+    return Path(str(resource))
+
+
+def render_report(valid: ValidSpec, results: Results, template: Path) -> bytes:
+    """The report for ``valid`` as .docx bytes; nothing is written."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+    from jinja2 import StrictUndefined
+    from jinja2 import TemplateError as JinjaError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    if not template.is_file():
+        raise TemplateError(f"{template}: template not found; check --template or report.template")
+    try:
+        document = DocxTemplate(str(template))
+        document.init_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+        raise TemplateError(f"{template}: not a Word .docx file ({exc})") from None
+
+    def image(png: bytes, width_mm: float) -> InlineImage:
+        return InlineImage(document, io.BytesIO(png), width=Mm(width_mm))
+
+    context = report_context(valid, results, image)
+    environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    try:
+        document.render(context, environment, autoescape=True)
+    except JinjaError as exc:
+        raise TemplateError(f"{template}: template error: {exc.message or exc}") from None
+    _update_fields_on_open(document.docx)
+    _core_properties(document.docx, valid)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible(buffer.getvalue(), valid.spec.report.issue_date)
+
+
+def _update_fields_on_open(docx) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = docx.settings.element
+    element = settings.find(qn("w:updateFields"))
+    if element is None:
+        element = OxmlElement("w:updateFields")
+        settings.append(element)
+    element.set(qn("w:val"), "true")
+
+
+def _core_properties(docx, valid: ValidSpec) -> None:
+    spec = valid.spec
+    issued = dt.datetime.combine(spec.report.issue_date, dt.time(), tzinfo=dt.UTC)
+    properties = docx.core_properties
+    properties.title = report_title(spec)
+    properties.subject = spec.company.name
+    properties.author = spec.report.assessor
+    properties.last_modified_by = spec.report.assessor
+    properties.keywords = spec.report.number
+    properties.identifier = spec.report.number
+    properties.comments = ""
+    properties.category = ""
+    properties.revision = 1
+    properties.created = issued
+    properties.modified = issued
+    properties.last_printed = issued
+
+
+def reproducible(package: bytes, date: dt.date) -> bytes:
+    """Rewrite a zip with every entry stamped ``date`` and fixed attributes, order kept."""
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    source = zipfile.ZipFile(io.BytesIO(package))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            entry.create_system = 0
+            target.writestr(entry, source.read(info.filename))
+    return output.getvalue()
