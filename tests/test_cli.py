@@ -149,3 +149,59 @@ def test_console_script_runs_an_example():
                              str(EXAMPLES / "valve-actuator.toml")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert round(json.loads(result.stdout)["products"][0]["total_kgco2e"], 2) == 401.95
+
+
+def test_build_writes_one_report_per_spec(runner, tmp_path):
+    out = tmp_path / "reports"
+    result = runner.invoke(main, ["build", str(EXAMPLES / "battery-cells.toml"),
+                                  str(FIXTURES / "minimal.toml"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["battery-cells.docx", "minimal.docx"]
+    assert f"wrote {out / 'minimal.docx'}" in result.stdout
+
+
+def test_build_reports_a_bad_spec_and_still_builds_the_others(runner, tmp_path, write_spec):
+    data = fixture_data("minimal.toml")
+    data["products"][0]["inventory"][0]["factor"] = "nope"
+    bad = write_spec(data, "bad.toml")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(bad), str(FIXTURES / "minimal.toml"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "bad.toml:" in result.stderr and "unknown factor 'nope'" in result.stderr
+    assert "1 of 2 report(s) not built" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["minimal.docx"]
+
+
+def test_a_failed_build_keeps_the_previous_report(runner, tmp_path, write_spec):
+    out = tmp_path / "out"
+    data = fixture_data("minimal.toml")
+    spec = write_spec(data, "acme.toml")
+    assert runner.invoke(main, ["build", str(spec), "-o", str(out)]).exit_code == 0
+    good = (out / "acme.docx").read_bytes()
+    data["products"][0]["inventory"][0]["amount"] = "ten"
+    write_spec(data, "acme.toml")
+    assert runner.invoke(main, ["build", str(spec), "-o", str(out)]).exit_code == 2
+    assert (out / "acme.docx").read_bytes() == good
+    assert [p.name for p in out.iterdir()] == ["acme.docx"]
+
+
+def test_build_uses_the_template_option_and_the_spec_field(runner, tmp_path, write_spec):
+    from docx import Document
+
+    custom = tmp_path / "mine.docx"
+    document = Document()
+    document.add_paragraph("CUSTOM {{ report.number }}")
+    document.save(custom)
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "-o", str(out),
+                                  "--template", str(custom)])
+    assert result.exit_code == 0, result.stderr
+    assert Document(out / "minimal.docx").paragraphs[0].text == "CUSTOM T-001"
+    data = fixture_data("minimal.toml")
+    data["report"]["template"] = "mine.docx"  # relative to the spec file
+    spec = write_spec(data, "withtemplate.toml")
+    assert runner.invoke(main, ["build", str(spec), "-o", str(out)]).exit_code == 0
+    assert Document(out / "withtemplate.docx").paragraphs[0].text == "CUSTOM T-001"
+    missing = runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "-o", str(out),
+                                   "--template", str(tmp_path / "none.docx")])
+    assert missing.exit_code == 2 and "none.docx: template not found" in missing.stderr

@@ -1,0 +1,86 @@
+"""The render context: names and figures formatted once, sentences left to the template."""
+
+import pytest
+
+from pcfdoc import pipeline
+from pcfdoc.render.context import report_context, report_title
+
+from conftest import EXAMPLES, FIXTURES, fixture_data
+
+
+def context_of(path):
+    calculated = pipeline.calc(path)
+    return report_context(calculated.valid, calculated.results, lambda png, width: ("image", len(png), width))
+
+
+def test_title_does_not_repeat_the_word_product():
+    spec = pipeline.check(EXAMPLES / "mining-machinery.toml").spec
+    assert report_title(spec) == "矿山机械产品碳足迹评价报告"
+    spec = pipeline.check(EXAMPLES / "valve-actuator.toml").spec
+    assert report_title(spec) == "阀门驱动装置产品碳足迹评价报告"
+
+
+def test_result_unit_follows_the_functional_unit():
+    products = {p["id"]: p for p in context_of(FIXTURES / "two-products.toml")["products"]}
+    assert products["a"]["per_label"] == "kgCO₂e/台"
+    assert products["b"]["per_label"] == "kgCO₂e/t"
+    battery = context_of(EXAMPLES / "battery-cells.toml")["products"][0]
+    assert (battery["per_label"], battery["total"]) == ("tCO₂e/MWh", "47.44")
+    mining = context_of(EXAMPLES / "mining-machinery.toml")["products"][0]
+    basis = (mining["per_label"], mining["total"], mining["inventory_basis"], mining["inventory_scale"])
+    assert basis == ("tCO₂e/t", "1.017", "1 kg", "1,000")
+
+
+@pytest.mark.parametrize(
+    ("boundary", "stages_text", "excluded_text"),
+    [
+        ({"type": "gate-to-gate", "stages": ["production"]}, "产品生产",
+         "原材料获取、原材料运输、产品分销、产品使用、生命末期处置"),
+        ({"type": "cradle-to-grave",
+          "stages": ["raw_material", "production", "use", "end_of_life"]},
+         "原材料获取、产品生产、产品使用、生命末期处置", "原材料运输、产品分销"),
+    ],
+)
+def test_boundary_texts_are_derived_from_the_stages(write_spec, boundary, stages_text, excluded_text):
+    data = fixture_data("minimal.toml")
+    data["boundary"] = boundary
+    if boundary["type"] == "gate-to-gate":
+        data["products"][0]["inventory"] = data["products"][0]["inventory"][1:]
+        data["factors"] = data["factors"][1:]
+    context = context_of(write_spec(data))["boundary"]
+    assert (context["stages_text"], context["excluded_text"]) == (stages_text, excluded_text)
+    assert context["type"] == boundary["type"]
+    assert context["diagram"][0] == "image"
+
+
+def test_hotspots_and_shares_agree_with_the_calculation_table():
+    product = context_of(EXAMPLES / "valve-actuator.toml")["products"][0]
+    calc_shares = {line["name"]: line["share"] for stage in product["stages"] for line in stage["lines"]}
+    assert [(h["name"], h["share"]) for h in product["hotspots"]] == [
+        ("电机", "82.68"), ("灰铁铸件", "10.30"), ("生产用电", "3.04"), ("铝合金铸件", "1.10"),
+        ("棒料", "1.04")]
+    for hotspot in product["hotspots"]:
+        assert calc_shares[hotspot["name"]] == hotspot["share"]
+    assert product["top"]["name"] == "电机"
+    assert product["top_stage"] == {"name": "原材料获取", "share": "96.03"}
+
+
+def test_expected_reductions_are_stated_when_the_spec_gives_them(write_spec):
+    data = fixture_data("minimal.toml")
+    data["improvements"] = [{"title": "绿电", "description": "采购绿色电力。", "targets": ["electricity"],
+                             "expected_reduction_pct": 40}]
+    (measure,) = context_of(write_spec(data))["improvements"]
+    assert measure["several"] is False
+    assert measure["uses"] == [{
+        "product": "部件", "targets": [{"name": "电力", "stage": False, "share": "55.56"}],
+        "emission": "25.00 kgCO₂e/台", "share": "55.56", "reduction_pct": "40",
+        "reduction": "10.00 kgCO₂e/台", "reduction_share": "22.22",
+    }]
+
+
+def test_company_and_people_placeholders():
+    context = context_of(FIXTURES / "two-products.toml")
+    assert context["company"]["credit_code"] == "—"
+    assert context["company"]["contact"] == {"name": "联系人", "phone": None, "email": None}
+    assert context["report"]["prepared"] == "编制人"
+    assert context["report"]["approved"] == "—"
