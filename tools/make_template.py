@@ -50,7 +50,7 @@ class Builder:
                               align=B.LEFT, before=12 if level > 1 else 0, after=6, line=1.5,
                               keep_next=True, page_break=level == 1, outline=level - 1)
         B.heading_numbering(doc)
-        B.paragraph_style(doc, "Title", east_asia=B.HEI, size=26, align=B.CENTER, before=36, after=24,
+        B.paragraph_style(doc, "Title", east_asia=B.HEI, size=22, align=B.CENTER, before=36, after=24,
                           line=1.2)
         B.paragraph_style(doc, "Cover Company", east_asia=B.HEI, size=18, align=B.CENTER, before=120,
                           after=12, line=1.2)
@@ -398,9 +398,8 @@ def chapter_data(b: Builder) -> None:
     b.tag("{%p if method.data_collection %}")
     b.p("{{ method.data_collection }}")
     b.tag("{%p else %}")
-    b.p("评价组查阅了企业的生产统计报表、能源台账以及采购和销售记录，并结合现场调研，收集了数据时间范围"
-        "（{{ period.text }}）内的活动数据。物料和能源消耗采用企业的计量和统计数据；运输距离、上游排放因子等无法"
-        "直接测得的数据，采用数据库、文献或估算值。")
+    b.p("活动数据收集的时间范围为{{ period.text }}。各项数据的类型和来源逐项列于下列各表，其中初级数据指企业"
+        "计量或统计的实际数据，次级数据指取自数据库、文献或估算的数据。")
     b.tag("{%p endif %}")
     b.tag("{%p for product in products %}")
     b.h(2, "{{ product.name }}的活动数据")
@@ -555,8 +554,9 @@ def chapter_calculation(b: Builder) -> None:
     b.tag("{%p endif %}")
     b.h(2, "不确定性分析")
     b.p("结果的不确定性主要来自三个方面：一是活动数据的计量和统计误差；二是排放因子与实际供应链之间的差异，"
-        "在采用数据库平均值或相近物料的因子时尤为明显；三是分配方法、取舍准则等方法上的选择。本次评价以企业的"
-        "计量和统计数据作为主要活动数据，并尽量选用与生产地区和年份相符的排放因子，以减小不确定性。")
+        "在采用数据库平均值或相近物料的因子时尤为明显；三是分配方法、取舍准则等方法上的选择。减小不确定性的途径"
+        "包括：提高主要物料和能源的计量精度，向主要供应商收集其产品的实际碳足迹数据，以及选用与生产地区和年份"
+        "相符的排放因子。")
 
 
 def chapter_interpretation(b: Builder) -> None:
