@@ -23,14 +23,23 @@ HEI = "黑体"
 HEADING_NUMBERING_ID = 41
 
 
+def child(parent, tag: str, *, first: bool = False):
+    """The ``tag`` child of ``parent``, created (last, or first) when missing."""
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        if first:
+            parent.insert(0, element)
+        else:
+            parent.append(element)
+    return element
+
+
 def set_fonts(rpr_parent, east_asia: str, latin: str = LATIN, size: float | None = None,
               bold: bool | None = None, color: str | None = "000000") -> None:
     """Explicit fonts (theme attributes removed: they would override w:eastAsia)."""
     rpr = rpr_parent.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = child(rpr, "w:rFonts", first=True)
     for attribute in list(fonts.attrib):
         del fonts.attrib[attribute]
     fonts.set(qn("w:ascii"), latin)
@@ -39,11 +48,7 @@ def set_fonts(rpr_parent, east_asia: str, latin: str = LATIN, size: float | None
     fonts.set(qn("w:eastAsia"), east_asia)
     if size is not None:
         for tag in ("w:sz", "w:szCs"):
-            element = rpr.find(qn(tag))
-            if element is None:
-                element = OxmlElement(tag)
-                rpr.append(element)
-            element.set(qn("w:val"), str(int(size * 2)))
+            child(rpr, tag).set(qn("w:val"), str(int(size * 2)))
     if bold is not None:
         for tag in ("w:b", "w:bCs"):
             element = rpr.find(qn(tag))
@@ -52,10 +57,7 @@ def set_fonts(rpr_parent, east_asia: str, latin: str = LATIN, size: float | None
             if bold:
                 rpr.append(OxmlElement(tag))
     if color is not None:
-        element = rpr.find(qn("w:color"))
-        if element is None:
-            element = OxmlElement("w:color")
-            rpr.append(element)
+        element = child(rpr, "w:color")
         for attribute in list(element.attrib):
             del element.attrib[attribute]
         element.set(qn("w:val"), color)
@@ -69,10 +71,7 @@ def document_defaults(document) -> None:
         del fonts.attrib[attribute]
     for key, value in (("w:ascii", LATIN), ("w:hAnsi", LATIN), ("w:cs", LATIN), ("w:eastAsia", SONG)):
         fonts.set(qn(key), value)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
+    lang = child(rpr, "w:lang")
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
 
@@ -115,11 +114,7 @@ def paragraph_style(document, name: str, *, base: str | None = "Normal", east_as
     ind.set(qn("w:left"), "0")
     ppr.append(ind)
     if outline is not None:
-        level = ppr.find(qn("w:outlineLvl"))
-        if level is None:
-            level = OxmlElement("w:outlineLvl")
-            ppr.append(level)
-        level.set(qn("w:val"), str(outline))
+        child(ppr, "w:outlineLvl").set(qn("w:val"), str(outline))
     return style
 
 
@@ -183,11 +178,7 @@ def table_style(document, name: str) -> None:
 
 def table_look(table, *, first_row: bool, first_column: bool) -> None:
     """Which parts of the table style apply: a header row, or a key column."""
-    tblpr = table._tbl.tblPr
-    look = tblpr.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        tblpr.append(look)
+    look = child(table._tbl.tblPr, "w:tblLook")
     for attribute in list(look.attrib):
         del look.attrib[attribute]
     values = {"firstRow": first_row, "lastRow": False, "firstColumn": first_column, "lastColumn": False,
@@ -215,15 +206,6 @@ def field(paragraph, instruction: str, cached: str) -> None:
     fld_char("end")
 
 
-def update_fields_on_open(document) -> None:
-    settings = document.settings.element
-    element = settings.find(qn("w:updateFields"))
-    if element is None:
-        element = OxmlElement("w:updateFields")
-        settings.append(element)
-    element.set(qn("w:val"), "true")
-
-
 def a4(section) -> None:
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin = section.bottom_margin = Cm(2.54)
@@ -245,11 +227,7 @@ def keep_rows_whole(table) -> None:
 def full_width(table, widths_cm: list[float]) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    tblpr = table._tbl.tblPr
-    width = tblpr.find(qn("w:tblW"))
-    if width is None:
-        width = OxmlElement("w:tblW")
-        tblpr.append(width)
+    width = child(table._tbl.tblPr, "w:tblW")
     width.set(qn("w:type"), "pct")
     width.set(qn("w:w"), "5000")
     grid = table._tbl.tblGrid

@@ -13,6 +13,8 @@ src/pcfdoc/render/context.py. Conventions:
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import sys
 from pathlib import Path
 
@@ -23,8 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import docx_build as B  # noqa: E402
 
+from pcfdoc.render.docx import reproducible, update_fields_on_open  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "templates" / "zh-CN" / "report.docx"
 UNIT = "{{ product.result_unit }}"
+# Stamped on the template's zip entries and properties, so regenerating it changes nothing.
+TEMPLATE_DATE = dt.date(2026, 1, 1)
 
 
 class Builder:
@@ -34,7 +40,7 @@ class Builder:
         section = self.doc.sections[0]
         B.a4(section)
         self._header_footer(section)
-        B.update_fields_on_open(self.doc)
+        update_fields_on_open(self.doc)
         body = self.doc.element.body
         for paragraph in list(body.iterchildren(B.qn("w:p"))):
             body.remove(paragraph)
@@ -150,13 +156,18 @@ class Builder:
 
     def save(self) -> None:
         OUT.parent.mkdir(parents=True, exist_ok=True)
-        self.doc.core_properties.title = "产品碳足迹评价报告模板"
-        self.doc.core_properties.author = "pcfdoc"
+        properties = self.doc.core_properties
+        properties.title = "产品碳足迹评价报告模板"
+        properties.author = properties.last_modified_by = "pcfdoc"
+        properties.created = properties.modified = dt.datetime.combine(TEMPLATE_DATE, dt.time())
+        properties.revision = 1
         package = self.doc.part.package
         for key, relation in list(package.rels.items()):
             if relation.reltype.endswith("/thumbnail"):  # a preview of python-docx's empty default
                 del package.rels[key]
-        self.doc.save(OUT)
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        OUT.write_bytes(reproducible(buffer.getvalue(), TEMPLATE_DATE))
         print(f"wrote {OUT}")
 
 

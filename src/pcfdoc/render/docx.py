@@ -58,14 +58,15 @@ def render_report(valid: ValidSpec, results: Results, template: Path) -> bytes:
         document.render(context, environment, autoescape=True)
     except JinjaError as exc:
         raise TemplateError(f"{template}: template error: {exc.message or exc}") from None
-    _update_fields_on_open(document.docx)
+    update_fields_on_open(document.docx)
     _core_properties(document.docx, valid)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible(buffer.getvalue(), valid.spec.report.issue_date)
 
 
-def _update_fields_on_open(docx) -> None:
+def update_fields_on_open(docx) -> None:
+    """Ask Word to update the TOC and every field when the document opens."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
