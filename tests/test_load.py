@@ -17,7 +17,7 @@ def test_parse_returns_data_and_key_lines():
         (b"a = 1\na = 2\n",
          "f.toml:2:6: TOML syntax error: cannot overwrite a value; a key or table is defined twice"),
         (b'a = "open\n', "f.toml:1:10: TOML syntax error: illegal character"),
-        (b"[a]\nb = 1\n[a]\n", "f.toml:3:3: TOML syntax error: cannot declare ('a',) twice"),
+        (b"[a]\nb = 1\n[a]\n", "f.toml:3:3: TOML syntax error: cannot declare [a] twice"),
     ],
 )
 def test_syntax_errors_name_line_and_column(raw, expected):

@@ -321,13 +321,15 @@ def _check_signatures(ctx: _Context, people: list[tuple[int, Node]], issued) -> 
             continue
         if person.date > issued:
             ctx.out.error(("report", "people", index, "date"),
-                          f"{person.name} signs on {person.date}, after the issue date {issued}")
+                          f"{person.name} signs on {person.date}, after the issue date {issued}; "
+                          "fix either date")
         latest[person.duty] = max(person.date, latest.get(person.duty, person.date))
     for earlier, later in (("prepared", "reviewed"), ("reviewed", "approved"), ("prepared", "approved")):
         for index, person in people:
             if person.duty == later and person.date and earlier in latest and person.date < latest[earlier]:
                 ctx.out.error(("report", "people", index, "date"),
-                              f"{later} on {person.date}, before it was {earlier} on {latest[earlier]}")
+                              f"{later} on {person.date}, before it was {earlier} on {latest[earlier]}; "
+                              "fix the dates")
 
 
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -406,8 +408,9 @@ def _check_boundary(ctx: _Context, boundary: Node) -> None:
                             "change type")
     extra = [s for s in stages if s in kind.forbidden]
     if extra:
+        hint = " (cradle-to-grave covers use and end of life)" if kind.id == "cradle-to-gate" else ""
         ctx.out.error(path, f"a {kind.id} boundary cannot include {', '.join(extra)}; remove it or "
-                            "change type (cradle-to-grave covers use and end of life)")
+                            f"change type{hint}")
     for index, processes in present(boundary.processes):
         if processes.included and processes.stage not in stages:
             ctx.out.error(("boundary", "processes", index, "included"),

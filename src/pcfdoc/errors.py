@@ -16,13 +16,20 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 SpecPath = tuple[str | int, ...]
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """A user's text as quoted in a message: long keys and values are cut, not echoed whole."""
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"
+
+
 def dotted(path: SpecPath) -> str:
     """('products', 0, 'inventory', 3, 'amount') → 'products[0].inventory[3].amount'."""
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif _BARE_KEY.match(part):
+            continue
+        part = shorten(part)
+        if _BARE_KEY.match(part):
             text += f".{part}" if text else part
         else:
             text += f'["{part}"]'

@@ -224,7 +224,7 @@ class List(fields.List):
 def suggest(word: str, choices: Iterable[str]) -> str:
     """'did you mean X?' when a close choice exists, else the list of choices."""
     choices = list(choices)
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word[:200], choices, n=1, cutoff=0.6)
     allowed = ", ".join(repr(c) for c in choices)
     if close:
         return f"did you mean {close[0]!r}? Allowed: {allowed}"

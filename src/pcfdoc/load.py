@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 from .errors import SpecPath, SpecReadError, SpecSyntaxError
 from .tomlpos import key_lines, line_of
 
+_TUPLE_KEY = re.compile(r"\((?:'[^']*',?\s*)+\)")
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
 
 # tomllib's wording is terse; these say what to do about the common cases.
@@ -18,6 +20,7 @@ _SYNTAX_HINTS = (
     ("Cannot declare", "this table is defined twice; merge the two [table] sections"),
     ("Expected '=' after a key", "write key = value; quote keys that contain spaces or dots"),
     ("Invalid value", "strings need quotes, dates are written 2024-06-07, numbers without units"),
+    ("Invalid date", "write a real calendar date as YYYY-MM-DD, e.g. 2024-06-07"),
     ("Unclosed", "a string, array or table is not closed"),
     ("Illegal character", "a string may lack its closing quote, or holds a control character"),
 )
@@ -55,10 +58,44 @@ def parse(raw: bytes, file: str) -> SpecSource:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(exc, file) from None
-    return SpecSource(file, data, key_lines(text))
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise SpecSyntaxError(
+            file, _deep_line(text), None,
+            f"arrays or tables nested more than {MAX_NESTING} levels deep; a spec never needs that, "
+            "remove the extra brackets",
+        ) from None
+    try:
+        lines = key_lines(text)
+    except RecursionError:  # as deep as tomllib allows: report without line numbers
+        lines = {}
+    return SpecSource(file, data, lines)
+
+
+MAX_NESTING = 100
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets first nest deeper than MAX_NESTING (strings ignored roughly)."""
+    depth, line, quote = 0, 1, ""
+    for char in text:
+        if char == "\n":
+            line += 1
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif char in "]}":
+            depth -= 1
+    return None
 
 
 def decode(raw: bytes, file: str) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise SpecReadError(f"{file}: is UTF-16 text; save the spec as UTF-8 (without BOM)")
     if b"\x00" in raw:
         raise SpecReadError(f"{file}: is a binary file, not a TOML spec; give a .toml text file")
     try:
@@ -81,6 +118,8 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, file: str) -> SpecSyntaxError:
         message = message[: match.start()]
         if match.group(1):
             line, column = int(match.group(1)), int(match.group(2))
+    # tomllib names tables as Python tuples: "Cannot declare ('company',) twice".
+    message = _TUPLE_KEY.sub(lambda m: "[" + ".".join(re.findall(r"'([^']*)'", m.group())) + "]", message)
     for prefix, hint in _SYNTAX_HINTS:
         if message.startswith(prefix):
             message = f"{message}; {hint}"

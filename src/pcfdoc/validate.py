@@ -16,7 +16,7 @@ from marshmallow import Schema, ValidationError, missing
 from marshmallow.fields import Field, List, Nested
 
 from .checks import check
-from .errors import Problem, SpecInvalidError, SpecPath
+from .errors import Problem, SpecInvalidError, SpecPath, shorten
 from .fields import TOLERANT, describe, suggest
 from .load import SpecSource
 from .schema import Node, Spec
@@ -123,13 +123,14 @@ def _explain(source: SpecSource, path: SpecPath, message: str) -> str:
     """Turn marshmallow's generic wording into what happened and what to do."""
     if message == "unknown key":
         allowed = list(_schema_at(path[:-1]).fields) if _schema_at(path[:-1]) else []
-        return f"unknown key {path[-1]!r}; {suggest(str(path[-1]), allowed)}"
+        return f"unknown key {shorten(str(path[-1]))!r}; {suggest(str(path[-1]), allowed)}"
     if message == _MISSING:
         field = _field_at(path)
         meaning = f" ({field.metadata['doc']})" if field is not None and field.metadata.get("doc") else ""
-        return f"required key {path[-1]!r} is missing{meaning}; add it"
+        return f"required key {shorten(str(path[-1]))!r} is missing{meaning}; add it"
     if message == "expected a table":
-        return f"expected a table, got {describe(_raw_value(source.data, path))}"
+        return (f"expected a table, got {describe(_raw_value(source.data, path))}; write it as "
+                "{ key = value, ... } or under a [section] header")
     return message
 
 

@@ -248,7 +248,8 @@ def test_template_problems_are_reported_as_user_errors(tmp_path):
     document = Document()
     document.add_paragraph("{{ company.nmae }}")
     document.save(custom)
-    with pytest.raises(TemplateError, match="custom.docx: template error: .*nmae"):
+    with pytest.raises(TemplateError, match=r"custom.docx: template error in \{\{ company.nmae \}\}: .*'nmae'; "
+                                            "fix the tag in the template"):
         render_report(calculated.valid, calculated.results, custom)
 
 

@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
+import re
 import zipfile
 from importlib import resources
 from pathlib import Path
 
-from ..errors import PcfdocError
+from ..errors import PcfdocError, shorten
 from ..results import Results
 from ..validate import ValidSpec
 from .context import report_context, report_title
@@ -57,12 +59,40 @@ def render_report(valid: ValidSpec, results: Results, template: Path) -> bytes:
     try:
         document.render(context, environment, autoescape=True)
     except JinjaError as exc:
-        raise TemplateError(f"{template}: template error: {exc.message or exc}") from None
+        raise TemplateError(_template_error(template, exc)) from None
     update_fields_on_open(document.docx)
     _core_properties(document.docx, valid)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible(buffer.getvalue(), valid.spec.report.issue_date)
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_NAME = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+
+
+def _template_text(template: Path) -> str:
+    """The text of every story of a .docx template, runs joined, so split tags read whole."""
+    with zipfile.ZipFile(template) as package:
+        parts = [name for name in package.namelist()
+                 if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name)]
+        return "\n".join(re.sub(r"<[^>]+>", "", package.read(name).decode("utf-8")) for name in parts)
+
+
+def _template_error(template: Path, exc) -> str:
+    """'TEMPLATE: template error in {{ company.nmae }}: … has no attribute 'nmae''."""
+    message = exc.message or str(exc)
+    tags = _TAG.findall(_template_text(template))
+    culprit = None
+    found = _NAME.search(message)
+    if found:
+        name = found.group(1) or found.group(2)
+        culprit = next((tag for tag in tags if re.search(rf"\b{re.escape(name)}\b", tag)), None)
+    elif getattr(exc, "source", None) and getattr(exc, "lineno", None):
+        line = re.sub(r"<[^>]+>", "", exc.source.splitlines()[exc.lineno - 1])
+        culprit = line.strip()[:120] or None
+    where = f" in {shorten(html.unescape(culprit), 120)}" if culprit else ""
+    return f"{template}: template error{where}: {message.rstrip('.')}; fix the tag in the template"
 
 
 def update_fields_on_open(docx) -> None:
