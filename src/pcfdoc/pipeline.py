@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .calc import calculate
+from .errors import OutputError
 from .load import load
 from .results import Results
 from .validate import ValidSpec, validate
@@ -57,6 +58,10 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None,
     document = render_report(calculated.valid, calculated.results,
                              template_for(calculated.valid, template))
     target = out_dir / f"{Path(path).stem}.docx"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, document, overwrite=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, document, overwrite=True)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write the report ({exc.strerror or exc}); "
+                          "check the output folder") from None
     return Built(calculated, target)

@@ -6,6 +6,8 @@ import re
 import pytest
 
 from pcfdoc.render.docx import TemplateError, default_template, render_report, reproducible
+
+from conftest import EXAMPLES, FIXTURES, fixture_data
 from render.conftest import render
 from render.docx_reading import (
     all_text,
@@ -17,8 +19,6 @@ from render.docx_reading import (
     rows,
     table_after,
 )
-
-from conftest import EXAMPLES, FIXTURES, fixture_data
 
 
 def test_no_template_tag_is_left(valve_report, two_products_report):
@@ -248,8 +248,8 @@ def test_template_problems_are_reported_as_user_errors(tmp_path):
     document = Document()
     document.add_paragraph("{{ company.nmae }}")
     document.save(custom)
-    with pytest.raises(TemplateError, match=r"custom.docx: template error in \{\{ company.nmae \}\}: .*'nmae'; "
-                                            "fix the tag in the template"):
+    expected = r"custom.docx: template error in \{\{ company.nmae \}\}: .*'nmae'; fix the tag in the template"
+    with pytest.raises(TemplateError, match=expected):
         render_report(calculated.valid, calculated.results, custom)
 
 

@@ -9,7 +9,9 @@ bytes.
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Sequence
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 
@@ -44,6 +46,8 @@ def _pyplot():
         "font.family": [family, "DejaVu Sans"],  # DejaVu fills in glyphs such as ₂
         "font.size": 10,
         "axes.unicode_minus": False,
+        "text.parse_math": False,  # a name such as "A$1$B" is text, not mathtext
+        "text.usetex": False,
         "svg.hashsalt": "pcfdoc",
     })
     return plt
@@ -58,23 +62,35 @@ def _text_on(fill: str) -> str:
 def _png(figure) -> bytes:
     plt = _pyplot()
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    with _quiet_glyphs():
+        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     plt.close(figure)
     return buffer.getvalue()
+
+
+@contextmanager
+def _quiet_glyphs():
+    """Characters no bundled font has (rare scripts, private use) draw as boxes, silently."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        yield
 
 
 def stage_chart(stage_ids: Sequence[str], values: Sequence[float], legend: Sequence[str]) -> bytes:
     """A donut of stage emissions with a legend of formatted names, values and shares."""
     plt = _pyplot()
     figure, axes = plt.subplots(figsize=(6.3, 3.2))
+    from matplotlib.patches import Patch
+
     colours = [STAGE_COLOURS[stage] for stage in stage_ids]
     if any(values):
-        wedges, _ = axes.pie(values, colors=colours, startangle=90, counterclock=False,
-                             wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1})
-    else:
-        wedges, _ = axes.pie([1], colors=[GREY], wedgeprops={"width": 0.38})
+        axes.pie(values, colors=colours, startangle=90, counterclock=False,
+                 wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1})
+    else:  # nothing emitted: an empty grey ring
+        axes.pie([1], colors=[GREY], wedgeprops={"width": 0.38})
     axes.set_aspect("equal")
-    axes.legend(wedges, legend, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
+    handles = [Patch(facecolor=colour) for colour in colours]
+    axes.legend(handles, legend, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
                 handlelength=1.0, handleheight=1.0)
     figure.subplots_adjust(left=0.02, right=0.5, top=0.96, bottom=0.04)
     return _png(figure)
@@ -96,7 +112,8 @@ def contributor_chart(names: Sequence[str], values: Sequence[float], labels: Seq
     axes.set_xlabel(unit)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    figure.tight_layout()
+    with _quiet_glyphs():
+        figure.tight_layout()
     return _png(figure)
 
 

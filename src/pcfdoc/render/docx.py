@@ -23,6 +23,8 @@ from ..results import Results
 from ..validate import ValidSpec
 from .context import report_context, report_title
 
+CORE_PROPERTY_LIMIT = 255
+
 
 class TemplateError(PcfdocError):
     """A report template is missing, is not a .docx, or has an error in its tags."""
@@ -112,12 +114,13 @@ def _core_properties(docx, valid: ValidSpec) -> None:
     spec = valid.spec
     issued = dt.datetime.combine(spec.report.issue_date, dt.time(), tzinfo=dt.UTC)
     properties = docx.core_properties
-    properties.title = report_title(spec)
-    properties.subject = spec.company.name
-    properties.author = spec.report.assessor
-    properties.last_modified_by = spec.report.assessor
-    properties.keywords = spec.report.number
-    properties.identifier = spec.report.number
+    # Word's document properties hold at most 255 characters; the report itself has the full text.
+    properties.title = shorten(report_title(spec), CORE_PROPERTY_LIMIT)
+    properties.subject = shorten(spec.company.name, CORE_PROPERTY_LIMIT)
+    properties.author = shorten(spec.report.assessor, CORE_PROPERTY_LIMIT)
+    properties.last_modified_by = properties.author
+    properties.keywords = shorten(spec.report.number, CORE_PROPERTY_LIMIT)
+    properties.identifier = properties.keywords
     properties.comments = ""
     properties.category = ""
     properties.revision = 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..errors import shorten
 from ..formatting import (
     column_decimals,
     column_number,
@@ -22,6 +23,8 @@ from . import charts
 
 #: How many of the largest contributors the hotspot table and chart show.
 HOTSPOT_COUNT = 5
+#: Chart labels longer than this are cut (the tables keep the whole name).
+CHART_LABEL_LIMIT = 18
 
 Image = Callable[[bytes, float], Any]  # PNG bytes, width in mm → an object the template places
 
@@ -102,7 +105,8 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
             [s.id for s in result.stages], stage_values,
             [f"{s['name']}  {s['value']} {per_label}  {s['share']}%" for s in stages]), 150),
         "hotspot_chart": image(charts.contributor_chart(
-            [row["name"] for row in hotspot_rows], [emissions[line.id] for line in hotspots],
+            [shorten(row["name"], CHART_LABEL_LIMIT) for row in hotspot_rows],
+            [emissions[line.id] for line in hotspots],
             [f"{row['emission']}（{row['share']}%）" for row in hotspot_rows],
             [line.stage for line in hotspots], per_label), 150) if hotspot_rows else None,
     }
