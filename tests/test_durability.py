@@ -85,7 +85,11 @@ def test_templates_run_sandboxed(tmp_path):
 def test_an_output_folder_that_cannot_be_made_is_a_user_error(tmp_path):
     blocker = tmp_path / "out"
     blocker.write_text("a file where the folder should be")
-    result = CliRunner().invoke(main, ["build", str(FIXTURES / "minimal.toml"), "-o", str(blocker)])
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "-o", str(blocker)])
+    assert result.exit_code == 2 and "is a file" in result.stderr  # click checks -o itself
+    result = runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "-o", str(blocker / "sub")])
     assert result.exit_code == 2
-    assert f"{blocker / 'minimal.docx'}: cannot write the report" in result.stderr
+    assert f"{blocker / 'sub' / 'minimal.docx'}: cannot write the report" in result.stderr
+    assert "Traceback" not in result.stderr
     assert blocker.read_text() == "a file where the folder should be"
