@@ -59,6 +59,12 @@ def test_units_and_labels():
     assert formatting.pretty_unit("kgCO2/m3") == "kgCO₂/m³"
 
 
+def test_factor_units_name_their_gas_when_the_unit_does_not():
+    assert formatting.factor_unit("kg/kg", "CH4") == "kg/kg（CH₄）"
+    assert formatting.factor_unit("kgCH4/kg", "CH4") == "kgCH₄/kg"
+    assert formatting.factor_unit("kg/kWh", "CO2e") == "kg/kWh"
+
+
 def test_small_values_in_a_column_are_not_shown_as_zero():
     assert formatting.column_number(0.0004, 2) == "<0.01"
     assert formatting.column_number(0.0, 2) == "0.00"

@@ -70,6 +70,7 @@ class Builder:
         B.paragraph_style(doc, "Table Number", size=10.5, align=B.RIGHT, line=1.15)
         B.paragraph_style(doc, "Table Heading", east_asia=B.HEI, size=10.5, align=B.CENTER, line=1.15)
         B.paragraph_style(doc, "Table Spacer", size=6, line=1.0)
+        B.paragraph_style(doc, "Table Note", size=10.5, align=B.JUSTIFY, line=1.3)
         B.paragraph_style(doc, "TOC Heading", east_asia=B.HEI, size=16, align=B.LEFT, after=6,
                           keep_next=True, page_break=True)
         for level in (1, 2, 3):
@@ -192,6 +193,7 @@ def information(b: Builder) -> None:
         ("统一社会信用代码", "{{ company.credit_code }}"),
         ("地址", "{{ company.address }}"),
         ("法定代表人", "{{ company.legal_representative }}"),
+        ("注册资本", "{{ company.registered_capital }}"),
         ("联系人及联系方式", "{{ company.contact.name }}{% if company.contact.phone %}，电话 "
                      "{{ company.contact.phone }}{% endif %}{% if company.contact.email %}，邮箱 "
                      "{{ company.contact.email }}{% endif %}"),
@@ -283,11 +285,12 @@ def chapter_company(b: Builder) -> None:
     b.tag("{%p if company.equipment %}")
     b.h(2, "主要生产设备")
     b.caption("table", 2, "主要生产设备")
-    b.table([1.2, 3.4, 3.0, 2.2, 1.4, 3.8], [
-        ("head", ["序号", "设备名称", "型号", "设备编号", "数量", "生产厂家"]),
+    b.table([1.0, 2.8, 2.6, 2.0, 1.2, 3.2, 2.2], [
+        ("head", ["序号", "设备名称", "型号", "设备编号", "数量", "生产厂家", "备注"]),
         ("tag", "{%tr for item in company.equipment %}"),
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.model }}", "l"),
-                 ("{{ item.code }}", "l"), ("{{ item.quantity }}", "r"), ("{{ item.manufacturer }}", "l")]),
+                 ("{{ item.code }}", "l"), ("{{ item.quantity }}", "r"), ("{{ item.manufacturer }}", "l"),
+                 ("{{ item.note }}", "l")]),
         ("tag", "{%tr endfor %}"),
     ])
     b.tag("{%p endif %}")
@@ -295,11 +298,11 @@ def chapter_company(b: Builder) -> None:
     b.h(2, "产品产量")
     b.p("数据时间范围内，{{ company.name }}的产品产量如下表所示。")
     b.caption("table", 2, "数据时间范围内的产品产量")
-    b.table([1.2, 5.8, 3.2, 1.8, 3.0], [
-        ("head", ["序号", "产品", "产量", "单位", "产值（{{ company.output_value_unit }}）"]),
+    b.table([1.2, 4.4, 2.6, 1.4, 2.4, 3.0], [
+        ("head", ["序号", "产品", "产量", "单位", "产值（{{ company.output_value_unit }}）", "备注"]),
         ("tag", "{%tr for item in company.annual_output %}"),
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.amount }}", "r"),
-                 ("{{ item.unit }}", "c"), ("{{ item.value }}", "r")]),
+                 ("{{ item.unit }}", "c"), ("{{ item.value }}", "r"), ("{{ item.note }}", "l")]),
         ("tag", "{%tr endfor %}"),
     ])
     b.tag("{%p endif %}")
@@ -441,7 +444,8 @@ def chapter_data(b: Builder) -> None:
     ])
     b.tag("{%p endif %}")
     b.tag("{%p if stage.destinations %}")
-    b.p("产品按销量比例运往以下目的地，每个功能单位的运输质量为 {{ product.shipped_mass }} t。")
+    b.p("产品按销量比例运往以下目的地，每个功能单位的运输质量为 {{ product.shipped_mass }} t"
+        "{% if product.distribution_source %}（数据来源：{{ product.distribution_source }}）{% endif %}。")
     b.caption("table", 4, "{{ product.name }}的销售去向")
     b.table([1.2, 3.4, 2.4, 2.4, 2.8, 2.8], [
         ("head", ["序号", "目的地", "销量占比（%）", "运输距离（km）", "运输方式", "周转量（t·km）"]),
@@ -451,6 +455,9 @@ def chapter_data(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
     ])
     b.tag("{%p endif %}")
+    b.tag("{%p for item in stage.notes %}")
+    b.p("注：{{ item.name }}——{{ item.note }}", "Table Note")
+    b.tag("{%p endfor %}")
     b.tag("{%p if not stage.lines %}")
     b.p("本阶段在系统边界内，但没有需要计入的排放源。")
     b.tag("{%p endif %}")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from .units import conversion_factor
+from .units import conversion_factor, gas_of_unit
 
 #: Figures keep this many significant digits, and never fewer than MIN_DECIMALS decimals.
 SIGNIFICANT = 4
@@ -111,6 +111,14 @@ def pretty_unit(unit: str) -> str:
     for plain_formula, subscripted in _FORMULAS:
         text = text.replace(plain_formula, subscripted)
     return text
+
+
+def factor_unit(unit: str, gas: str) -> str:
+    """A factor's unit for display; a bare mass numerator ('kg/kg') gets its gas: 'kg/kg（CH₄）'."""
+    shown = pretty_unit(unit)
+    if gas != "CO2e" and gas_of_unit(unit) is None:
+        shown += f"（{pretty_unit(gas)}）"
+    return shown
 
 
 def date_zh(value: dt.date) -> str:

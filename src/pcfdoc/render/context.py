@@ -13,6 +13,7 @@ from typing import Any
 from ..catalogue import BOUNDARY_TYPES, STAGE_BY_ID, STAGE_IDS, STANDARDS
 from ..formatting import (
     date_zh,
+    factor_unit,
     figure,
     in_unit,
     per_unit_label,
@@ -150,6 +151,7 @@ def _company(spec: Node, words: Mapping) -> dict[str, Any]:
         "credit_code": company.credit_code or none,
         "address": company.address,
         "legal_representative": company.legal_representative,
+        "registered_capital": company.registered_capital or none,
         "contact": {"name": company.contact.name, "phone": company.contact.phone,
                     "email": company.contact.email},
         "introduction": _paragraphs(company.introduction),
@@ -157,13 +159,14 @@ def _company(spec: Node, words: Mapping) -> dict[str, Any]:
         "process_steps": [{"name": s.name, "description": s.description} for s in company.process_steps],
         "equipment": [
             {"no": i, "name": e.name, "model": e.model or none, "code": e.code or none,
-             "quantity": e.quantity, "manufacturer": e.manufacturer or none}
+             "quantity": e.quantity, "manufacturer": e.manufacturer or none, "note": e.note or none}
             for i, e in enumerate(company.equipment, 1)
         ],
         "output_value_unit": company.output_value_unit,
         "annual_output": [
             {"no": i, "name": products.get(row.product, row.name), "amount": plain(row.amount),
-             "unit": pretty_unit(row.unit), "value": plain(row.value) if row.value is not None else none}
+             "unit": pretty_unit(row.unit), "value": plain(row.value) if row.value is not None else none,
+             "note": row.note or none}
             for i, row in enumerate(company.annual_output, 1)
         ],
     }
@@ -246,7 +249,8 @@ def _factors(spec: Node, results: Results, words: Mapping) -> list[dict[str, Any
     none = words["none"]
     return [
         {
-            "no": i, "name": factor.name, "value": plain(factor.value), "unit": pretty_unit(factor.unit),
+            "no": i, "name": factor.name, "value": plain(factor.value),
+            "unit": factor_unit(factor.unit, factor.gas),
             "year": factor.year or none, "region": factor.region or none,
             "source": factor.source or none, "note": factor.note or none,
         }

@@ -9,6 +9,7 @@ from ..errors import shorten
 from ..formatting import (
     column_decimals,
     column_number,
+    factor_unit,
     in_unit,
     per_unit_label,
     percent,
@@ -42,6 +43,7 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
     line_share = {line.id: str(share) for line, share in zip(result.lines, line_shares, strict=True)}
     stage_share = [str(s) for s in percentages([s.share for s in result.stages], 2)]
     spec_lines = {line.id: line for line in spec_product.inventory}
+    notes = {item.id: item.note for item in (*spec_product.inventory, *spec_product.transport) if item.note}
     numbering = {line.id: i for i, line in enumerate(result.lines, 1)}
     basis_words = _basis_words(spec_product, words)
 
@@ -58,6 +60,8 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
             "transport": [_transport_row(i, line, words) for i, line in enumerate(by_kind["transport"], 1)],
             "destinations": [_destination_row(i, line, words)
                              for i, line in enumerate(by_kind["distribution"], 1)],
+            "notes": [{"name": line.name, "note": notes[line.id].strip()}
+                      for line in lines if line.id in notes],
         })
     top_stage = max(zip(result.stages, stage_share, strict=True), key=lambda pair: pair[0].kgco2e)
     hotspots = [line for line in result.contributors[:HOTSPOT_COUNT] if line.kgco2e > 0]
@@ -101,6 +105,7 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
         "annual": [_annual_row(line, result, words) for line in annual],
         "annual_output": _output_text(annual[0]) if annual else None,
         "shipped_mass": plain(distribution[0].freight.mass_t) if distribution else None,
+        "distribution_source": spec_product.distribution.source if spec_product.distribution else None,
         "stage_chart": image(charts.stage_chart(
             [s.id for s in result.stages], stage_values,
             [f"{s['name']}  {s['value']} {per_label}  {s['share']}%" for s in stages]), 150),
@@ -126,7 +131,7 @@ def _calc_row(line: LineResult, numbering: dict[str, int], emissions: dict[str, 
     return {
         "no": numbering[line.id], "name": line.name, "amount": plain(line.amount),
         "unit": pretty_unit(line.unit), "factor": plain(line.factor_value),
-        "factor_unit": pretty_unit(line.factor_unit),
+        "factor_unit": factor_unit(line.factor_unit, line.gas),
         "emission": column_number(emissions[line.id], decimals), "share": line_share[line.id],
     }
 
