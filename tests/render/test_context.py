@@ -84,3 +84,13 @@ def test_company_and_people_placeholders():
     assert context["company"]["contact"] == {"name": "联系人", "phone": None, "email": None}
     assert context["report"]["prepared"] == "编制人"
     assert context["report"]["approved"] == "—"
+
+
+def test_improvement_targets_cite_the_shares_printed_in_the_tables():
+    context = context_of(EXAMPLES / "valve-actuator.toml")
+    product = context["products"][0]
+    table_share = {line["name"]: line["share"] for stage in product["stages"] for line in stage["lines"]}
+    for measure in context["improvements"]:
+        for target in measure["uses"][0]["targets"]:
+            if not target["stage"]:
+                assert target["share"] == table_share[target["name"]]

@@ -72,7 +72,7 @@ def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str
         },
         "fu_text": sep.join(p["fu_text"] for p in products),
         "conclusion": "\n".join(f"{p['name']}：{p['total']} {p['per_label']}" for p in products),
-        "improvements": _improvements(spec, results),
+        "improvements": _improvements(spec, results, products),
         "notes": {
             "assumptions": spec.notes.assumptions,
             "limitations": spec.notes.limitations,
@@ -271,9 +271,10 @@ def _declared(spec: Node, results: Results) -> list[dict[str, Any]]:
     ]
 
 
-def _improvements(spec: Node, results: Results) -> list[dict]:
+def _improvements(spec: Node, results: Results, views: list[dict]) -> list[dict]:
     """Each measure with, per product it applies to, its targets and expected effect."""
     by_product = {product.id: product for product in results.products}
+    printed_share = {view["id"]: view["share_of"] for view in views}
     measures = []
     for index, measure in enumerate(spec.improvements):
         uses = []
@@ -284,8 +285,8 @@ def _improvements(spec: Node, results: Results) -> list[dict]:
             reduction = item.expected_reduction_kgco2e
             uses.append({
                 "product": product.name,
-                "targets": [{"name": t.name, "stage": t.kind == "stage", "share": percent(t.share)}
-                            for t in item.targets],
+                "targets": [{"name": t.name, "stage": t.kind == "stage",
+                             "share": printed_share[product.id][t.id]} for t in item.targets],
                 "emission": f"{figure(in_unit(item.target_kgco2e, unit))} {per}",
                 "share": percent(item.target_share),
                 "reduction_pct": plain(measure.expected_reduction_pct) if reduction is not None else None,

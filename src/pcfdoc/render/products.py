@@ -63,6 +63,7 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
             "notes": [{"name": line.name, "note": notes[line.id].strip()}
                       for line in lines if line.id in notes],
         })
+    stage_share_of = {stage.id: share for stage, share in zip(result.stages, stage_share, strict=True)}
     top_stage = max(zip(result.stages, stage_share, strict=True), key=lambda pair: pair[0].kgco2e)
     hotspots = [line for line in result.contributors[:HOTSPOT_COUNT] if line.kgco2e > 0]
     stage_names = {stage.id: stage.name for stage in result.stages}
@@ -94,6 +95,8 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
         "total_share": "100.00" if result.total_kgco2e else "0.00",
         "stages": stages,
         "top_stage": {"name": top_stage[0].name, "share": top_stage[1]},
+        # every line's and stage's share as printed, for text that cites them
+        "share_of": {**line_share, **stage_share_of},
         "top": hotspot_rows[0] if hotspot_rows else None,
         "hotspots": hotspot_rows,
         "gases": _gas_rows(result, unit, decimals, words),
