@@ -21,9 +21,19 @@ def test_co2_and_co2e_weigh_one_in_every_set():
         assert gwp_set.factor(gwp.CO2E) == 1
 
 
-def test_every_set_covers_every_gas():
-    for gwp_set in gwp.gwp_sets().values():
-        assert set(gwp_set.values) == set(gwp.gases())
+def test_every_set_covers_every_gas_but_fossil_methane_in_ar4():
+    sets = gwp.gwp_sets()
+    assert set(sets["AR5"].values) == set(sets["AR6"].values) == set(gwp.gases())
+    assert set(gwp.gases()) - set(sets["AR4"].values) == {"CH4-fossil"}
+    assert not sets["AR4"].has("CH4-fossil")
+
+
+@pytest.mark.parametrize(("set_id", "fossil", "non_fossil"), [("AR5", 30, 28), ("AR6", 29.8, 27.0)])
+def test_fossil_and_non_fossil_methane_are_third_party_values(set_id, fossil, non_fossil):
+    gwp_set = gwp.gwp_sets()[set_id]
+    assert (gwp_set.factor("CH4-fossil"), gwp_set.factor("CH4-non-fossil")) == (fossil, non_fossil)
+    assert gwp_set.status("CH4-fossil") == "third-party"
+    assert gwp_set.status("CH4") == "verified"
 
 
 def test_gas_ids_start_with_co2e():

@@ -25,10 +25,17 @@ class GwpSet:
     id: str
     title: str
     values: Mapping[str, float]
+    statuses: Mapping[str, str]  # "verified" unless the data file says otherwise
 
     def factor(self, gas: str) -> float:
         """kg CO2e per kg of ``gas``; CO2e itself is 1."""
         return 1.0 if gas == CO2E else self.values[gas]
+
+    def has(self, gas: str) -> bool:
+        return gas == CO2E or gas in self.values
+
+    def status(self, gas: str) -> str:
+        return self.statuses.get(gas, "verified")
 
 
 @cache
@@ -49,11 +56,17 @@ def gases() -> Mapping[str, Gas]:
 def gwp_sets() -> Mapping[str, GwpSet]:
     sets = {}
     for set_id, table in _data()["sets"].items():
-        values = {k: float(v) for k, v in table.items() if k != "title"}
-        sets[set_id] = GwpSet(set_id, table["title"], MappingProxyType(values))
+        values = {k: float(v) for k, v in table.items() if k not in ("title", "status")}
+        statuses = MappingProxyType(dict(table.get("status", {})))
+        sets[set_id] = GwpSet(set_id, table["title"], MappingProxyType(values), statuses)
     return MappingProxyType(sets)
 
 
 def gas_ids() -> tuple[str, ...]:
     """Every value a spec may give as ``gas``."""
     return (CO2E, *gases())
+
+
+def single_gases() -> tuple[str, ...]:
+    """The gases a factor may list separately (everything but CO2e)."""
+    return tuple(gases())
