@@ -22,6 +22,21 @@ def warnings(path: Path) -> list[str]:
     return [str(warning) for warning in validate(load(path)).warnings]
 
 
+def valid_of(data: dict):
+    """Validate spec data directly (no file), as the pipeline does."""
+    from pcfdoc.load import SpecSource
+
+    return validate(SpecSource("spec.toml", data, {}))
+
+
+def calculated(data: dict):
+    """Results of spec data through validation, with its resolved factors."""
+    from pcfdoc.calc import calculate
+
+    valid = valid_of(data)
+    return calculate(valid.spec, valid.factor_nodes)
+
+
 def one_error(path: Path) -> str:
     """The single error for ``path``; fails if there are several."""
     found = [p for p in problems(path) if ": warning: " not in p]

@@ -78,7 +78,7 @@ EXPECTED = {
         '{file}:11: TOML syntax error: arrays or tables nested more than 100 levels deep; a spec never needs that, remove the extra brackets',
     ],
     '15-unknown-top-level-table.toml': [
-        "{file}:77: reprot: unknown key 'reprot'; did you mean 'report'? Allowed: 'report', 'company', 'products', 'data_period', 'boundary', 'allocation', 'cutoff', 'method', 'factors', 'improvements', 'notes'",
+        "{file}:77: reprot: unknown key 'reprot'; did you mean 'report'? Allowed: 'report', 'company', 'products', 'data_period', 'boundary', 'allocation', 'cutoff', 'method', 'library', 'factors', 'improvements', 'notes'",
     ],
     '16-unknown-report-key.toml': [
         "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'template'",
@@ -97,8 +97,7 @@ EXPECTED = {
         "{file}:22: company.contact.fax: unknown key 'fax'; allowed: 'name', 'phone', 'email'",
     ],
     '21-unknown-factor-key.toml': [
-        "{file}:61: factors[0].value: required key 'value' is missing (emission per unit of activity); add it",
-        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'value', 'unit', 'gas', 'source', 'year', 'region', 'note'",
+        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'name_en', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'year', 'region', 'status', 'note', 'override'",
     ],
     '22-missing-report.toml': [
         "{file}: report: required key 'report' is missing (report identity, standards and team); add it",
@@ -186,15 +185,15 @@ EXPECTED = {
         "{file}:29: products[0].inventory_per: kg does not convert to the functional unit (1 台); give the product's mass_per_unit to relate mass to it",
     ],
     '50-dangling-factor.toml': [
-        "{file}:36: products[0].inventory[0].factor: unknown factor 'stel'; did you mean 'steel'? If not, define it under [[factors]]",
+        "{file}:36: products[0].inventory[0].factor: unknown factor 'stel'; did you mean 'steel'? If not, define it under [[factors]] or pick an id from `pcfdoc factors`",
         "{file}:61: factors[0]: warning: factor 'steel' is not used by any line; remove it",
     ],
     '51-duplicate-line-id.toml': [
         "{file}:41: products[0].inventory[1].id: line id 'steel' is used twice (first at products[0].inventory[0].id); ids must be unique",
     ],
     '52-duplicate-factor-id.toml': [
-        "{file}:46: products[0].inventory[1].factor: unknown factor 'grid'; define it under [[factors]]",
-        "{file}:70: factors[1].id: factor id 'steel' is used twice (first at factors[0].id); ids must be unique",
+        "{file}:46: products[0].inventory[1].factor: unknown factor 'grid'; define it under [[factors]] or pick an id from `pcfdoc factors`",
+        "{file}:70: factors[1].id: factor id 'steel' is defined twice (first at factors[0].id); ids must be unique",
     ],
     '53-duplicate-product-id.toml': [
         "{file}:51: products[1].id: product id 'widget' is used twice (first at products[0].id); ids must be unique",
@@ -205,7 +204,7 @@ EXPECTED = {
     '55-transport-carries-unknown-line.toml': [
         '{file}:50: products[0].transport[0].stage: stage raw_material_transport is outside the boundary (raw_material, production); add it to boundary.stages or remove the line',
         "{file}:52: products[0].transport[0].carries: unknown inventory line 'stel'; did you mean 'steel'? If not, name an inventory line of this product",
-        "{file}:54: products[0].transport[0].factor: unknown factor 'truck'; define it under [[factors]]",
+        "{file}:54: products[0].transport[0].factor: unknown factor 'truck'; define it under [[factors]] or pick an id from `pcfdoc factors`",
     ],
     '56-improvement-unknown-target.toml': [
         "{file}:80: improvements[0].targets[0]: unknown target 'eletricity'; did you mean 'electricity'? If not, targets are stage ids or line ids",

@@ -47,7 +47,7 @@ def test_unknown_factor_suggests_the_closest_id(write_spec):
     line(data, 0)["factor"] = "steal"
     assert one_error(write_spec(data)).endswith(
         "products[0].inventory[0].factor: unknown factor 'steal'; did you mean 'steel'? "
-        "If not, define it under [[factors]]")
+        "If not, define it under [[factors]] or pick an id from `pcfdoc factors`")
 
 
 def test_duplicate_ids(write_spec):
@@ -57,7 +57,7 @@ def test_duplicate_ids(write_spec):
     found = problems(write_spec(data))
     assert any("products[0].inventory[1].id: line id 'steel' is used twice "
                "(first at products[0].inventory[0].id)" in p for p in found)
-    assert any("factors[1].id: factor id 'steel' is used twice (first at factors[0].id)" in p
+    assert any("factors[1].id: factor id 'steel' is defined twice (first at factors[0].id)" in p
                for p in found)
 
 

@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pcfdoc import pipeline
-from pcfdoc.calc import calculate
 from pcfdoc.formatting import percentages
 from pcfdoc.gwp import gwp_sets
 from pcfdoc.render.docx import default_template, render_report
@@ -86,10 +85,6 @@ def specs(draw):
     return data, pairs
 
 
-def validated(write_spec, data):
-    return pipeline.check(write_spec(data))
-
-
 FIXTURE_OK = [HealthCheck.function_scoped_fixture]  # write_spec writes a fresh file per example
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=FIXTURE_OK)
 
@@ -98,8 +93,7 @@ PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=FIXTUR
 @given(generated=specs())
 def test_totals_shares_and_line_emissions(write_spec, generated):
     data, pairs = generated
-    valid = validated(write_spec, data)
-    results = calculate(valid.spec)
+    results = pipeline.calc(write_spec(data)).results
     gwp = gwp_sets()[data["method"]["gwp"]]
     factor_values_by_id = {f["id"]: f["value"] for f in data["factors"]}
     for product, spec_product in zip(results.products, data["products"], strict=True):
@@ -126,8 +120,8 @@ def test_scaling_every_amount_scales_every_total(write_spec, generated, k):
         for line in product["inventory"]:
             line["amount"] *= k
     assume(all(line["amount"] <= 1e15 for p in scaled["products"] for line in p["inventory"]))
-    before = calculate(validated(write_spec, data).spec)
-    after = calculate(validated(write_spec, scaled).spec)
+    before = pipeline.calc(write_spec(data)).results
+    after = pipeline.calc(write_spec(scaled)).results
     for one, other in zip(before.products, after.products, strict=True):
         assert other.total_kgco2e == pytest.approx(k * one.total_kgco2e, rel=1e-9, abs=1e-9)
 

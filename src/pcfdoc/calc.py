@@ -7,6 +7,8 @@ stage totals, shares and the largest contributors. Full precision throughout.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .catalogue import STAGE_BY_ID, STAGE_IDS, transport_label
 from .checks import FREIGHT_UNIT
 from .derive import (
@@ -14,13 +16,15 @@ from .derive import (
     amount_per_functional_unit,
     annual_basis,
     emission_unit,
+    factor_values,
     inventory_scale,
     product_mass_kg,
     product_path,
 )
-from .gwp import GwpSet, gwp_sets
+from .gwp import CO2E, GwpSet, gwp_sets
 from .results import (
     Freight,
+    GasAmount,
     GasResult,
     ImprovementResult,
     LineResult,
@@ -30,15 +34,15 @@ from .results import (
     Target,
 )
 from .schema import Node
-from .units import conversion_factor
+from .units import co2e_unit, conversion_factor, gas_of_unit
 
 #: How many lines the list of largest contributors holds.
 CONTRIBUTOR_COUNT = 10
 
 
-def calculate(spec: Node) -> Results:
+def calculate(spec: Node, factors: Mapping[str, Node]) -> Results:
+    """Results of a validated ``spec``; ``factors`` is its resolved factor table (library and own)."""
     gwp = gwp_sets()[spec.method.gwp]
-    factors = {factor.id: factor for factor in spec.factors}
     products = tuple(
         _ProductCalculation(spec, index, product, factors, gwp).run()
         for index, product in enumerate(spec.products)
@@ -83,7 +87,7 @@ def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[Impr
 
 
 class _ProductCalculation:
-    def __init__(self, spec: Node, index: int, product: Node, factors: dict[str, Node], gwp: GwpSet):
+    def __init__(self, spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet):
         self.spec, self.product, self.factors, self.gwp = spec, product, factors, gwp
         self.language = spec.report.language
         self.path = product_path(index)
@@ -104,36 +108,37 @@ class _ProductCalculation:
             self.add_distribution(self.product.distribution)
         return self.result()
 
-    def emission(self, amount: float, unit: str, value: float, factor_unit: str, gas: str) -> dict:
-        converted = emission_unit(unit, factor_unit, gas, self.path, factor_unit)
-        gas_kg = amount * value * converted.kg_per_activity_unit
-        return {"gas": converted.gas, "gas_kg": gas_kg, "kgco2e": gas_kg * self.gwp.factor(converted.gas)}
+    def emission(self, amount: float, unit: str, factor: Node) -> dict:
+        """kg of each gas, their CO2e sum, and the factor as shown in activity × factor = emission."""
+        amounts = []
+        for gas, value in factor_values(factor):
+            converted = emission_unit(unit, factor.unit, gas, self.path, factor.unit)
+            kg = amount * value * converted.kg_per_activity_unit
+            amounts.append(GasAmount(converted.gas, kg, kg * self.gwp.factor(converted.gas)))
+        shown_value, shown_unit = factor.value, factor.unit
+        if factor.gases is not None:  # several gases: show their CO2e sum per activity unit
+            shown_value = sum(value * self.gwp.factor(gas) for gas, value in factor.gases.items())
+            shown_unit = co2e_unit(factor.unit)
+        return {"gases": tuple(amounts), "kgco2e": sum(a.kgco2e for a in amounts),
+                "factor_value": shown_value, "factor_unit": shown_unit}
 
-    def factor_terms(self, factor_id: str) -> dict:
-        factor = self.factors[factor_id]
-        return {"factor_id": factor.id, "factor_value": factor.value, "factor_unit": factor.unit,
-                "gas": factor.gas}
-
-    def add(self, *, amount: float, unit: str, factor_id, factor_value: float, factor_unit: str,
-            gas: str, **fields) -> None:
-        self.rows.append({
-            "amount": amount, "unit": unit, "factor_id": factor_id, "factor_value": factor_value,
-            "factor_unit": factor_unit,
-            **self.emission(amount, unit, factor_value, factor_unit, gas), **fields,
-        })
+    def add(self, *, amount: float, unit: str, factor: Node, factor_id: str | None, **fields) -> None:
+        self.rows.append({"amount": amount, "unit": unit, "factor_id": factor_id,
+                          **self.emission(amount, unit, factor), **fields})
 
     def add_inventory_line(self, line: Node, amount: float) -> None:
         if line.factor is not None:
-            terms = self.factor_terms(line.factor)
-        else:
+            factor = self.factors[line.factor]
+        else:  # a declared value is a one-gas factor of the line's own
             declared = line.declared
-            terms = {"factor_id": None, "factor_value": declared.value, "factor_unit": declared.unit,
-                     "gas": "CO2e"}
+            factor = Node(value=declared.value, unit=declared.unit, gases=None,
+                          gas=gas_of_unit(declared.unit) or CO2E)
         self.add(
             id=line.id, kind="inventory", stage=line.stage, name=line.name, amount=amount,
             unit=line.unit, data_type=line.data_type, source=line.source,
             annual=self.basis if line.annual_total else None,
-            annual_amount=line.amount if line.annual_total else None, **terms,
+            annual_amount=line.amount if line.annual_total else None,
+            factor=factor, factor_id=line.factor,
         )
 
     def add_leg(self, leg: Node, amounts: dict[str, tuple[float, Node]]) -> None:
@@ -148,7 +153,7 @@ class _ProductCalculation:
         self.add(
             id=leg.id, kind="transport", stage=leg.stage, name=name,
             amount=mass_t * leg.distance_km, unit=FREIGHT_UNIT, data_type=leg.data_type,
-            source=leg.source, freight=freight, **self.factor_terms(leg.factor),
+            source=leg.source, freight=freight, factor=self.factors[leg.factor], factor_id=leg.factor,
         )
 
     def add_distribution(self, distribution: Node) -> None:
@@ -162,12 +167,13 @@ class _ProductCalculation:
                 mass_t, destination.distance_km, destination.mode or distribution.mode,
                 destination.vehicle or distribution.vehicle, share=share,
             )
+            factor_id = destination.factor or distribution.factor
             self.add(
                 id=destination.id, kind="distribution", stage="distribution",
                 name=transport_label(self.language, destination.name, distribution=True),
                 amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
                 data_type=distribution.data_type, source=distribution.source, freight=freight,
-                **self.factor_terms(destination.factor or distribution.factor),
+                factor=self.factors[factor_id], factor_id=factor_id,
             )
 
     def result(self) -> ProductResult:
@@ -201,9 +207,10 @@ class _ProductCalculation:
     def gases(self, lines: tuple[LineResult, ...]) -> tuple[GasResult, ...]:
         totals: dict[str, list[float]] = {}
         for line in lines:
-            gas_total = totals.setdefault(line.gas, [0.0, 0.0])
-            gas_total[0] += line.gas_kg
-            gas_total[1] += line.kgco2e
+            for amount in line.gases:
+                gas_total = totals.setdefault(amount.gas, [0.0, 0.0])
+                gas_total[0] += amount.kg
+                gas_total[1] += amount.kgco2e
         return tuple(
             GasResult(gas, gas_kg, self.gwp.factor(gas), kgco2e)
             for gas, (gas_kg, kgco2e) in totals.items()

@@ -13,7 +13,7 @@ that passes here is one the calculation can compute.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -24,10 +24,13 @@ from .derive import (
     amount_per_functional_unit,
     annual_basis,
     emission_unit,
+    factor_gases,
     inventory_scale,
     product_mass_kg,
 )
 from .errors import SpecPath, dotted
+from .gwp import gwp_sets
+from .library import SHIPPED, Entry
 from .schema import Node
 from .units import conversion_factor, gas_of_unit, is_mass
 
@@ -70,13 +73,12 @@ def present(items: list | None) -> list[tuple[int, Node]]:
 class _Context:
     """The spec under check, with what failed the schema and a findings list."""
 
-    def __init__(self, spec: Node, pending_ids: frozenset[str]):
+    def __init__(self, spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry]):
         self.spec, self.pending_ids, self.out = spec, pending_ids, Findings()
         self.complete = not pending_ids
-        self.factors: dict[str, Node] = {}
-        for _, factor in present(spec.factors):
-            self.factors.setdefault(factor.id, factor)  # a duplicate id is reported, first one wins
-        self.used_factors: set[str] = set()
+        self.entries = factors
+        self.factors = {factor_id: entry.factor for factor_id, entry in factors.items()}
+        self.used_factors: dict[str, SpecPath] = {}  # id → first place that uses it
 
     def resolve(self, derive: Callable[[], T]) -> T | None:
         try:
@@ -93,9 +95,15 @@ class _Context:
     def factor(self, path: SpecPath, factor_id: str) -> Node | None:
         factor = self.factors.get(factor_id)
         if factor is None:
-            self.unknown(path, "factor", factor_id, self.factors, "define it under [[factors]]")
-        else:
-            self.used_factors.add(factor_id)
+            self.unknown(path, "factor", factor_id, self.factors,
+                         "define it under [[factors]] or pick an id from `pcfdoc factors`")
+            return None
+        self.used_factors.setdefault(factor_id, path)
+        gwp_set = self.spec.method.gwp if self.spec.method is not None else None
+        for gas in factor_gases(factor):
+            if gwp_set and not gwp_sets()[gwp_set].has(gas):
+                self.out.error(path, f"factor {factor_id!r} is a mass of {gas}, which has no {gwp_set} GWP "
+                                     "in pcfdoc's sets; choose another [method] gwp or give the gas as CH4")
         return factor
 
     def allocation_ready(self) -> bool:
@@ -105,25 +113,23 @@ class _Context:
                 and None not in spec.company.annual_output and None not in (spec.products or []))
 
 
-def check(spec: Node, pending_ids: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every meaning problem of ``spec``, errors and warnings together."""
-    ctx = _Context(spec, pending_ids)
+def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry]) -> list[Finding]:
+    """Every meaning problem of ``spec``, errors and warnings together.
+
+    ``factors`` is the resolved table (library and spec factors); duplicate and
+    conflicting factor ids were reported while resolving it.
+    """
+    ctx = _Context(spec, pending_ids, factors)
     products = present(spec.products)
     _unique(ctx.out, [("products", i, "id") for i, _ in products], [p.id for _, p in products],
             "product id")
-    factors = present(spec.factors)
-    _unique(ctx.out, [("factors", i, "id") for i, _ in factors], [f.id for _, f in factors],
-            "factor id")
     for index, product in products:
         _ProductCheck(ctx, index, product).run()
     _check_report(ctx)
     _check_company(ctx)
     _check_scope(ctx)
     _check_improvements(ctx)
-    if ctx.complete:  # unused factors are only certain when every line loaded
-        for index, factor in present(spec.factors):
-            if factor.id not in ctx.used_factors:
-                ctx.out.warn(("factors", index), f"factor {factor.id!r} is not used by any line; remove it")
+    _warn_factors(ctx)
     return list(dict.fromkeys(ctx.out))  # one derivation can fail the same way for two products
 
 
@@ -207,8 +213,12 @@ class _ProductCheck:
                                  "boundary.stages or remove the line")
 
     def check_emission(self, path: SpecPath, activity_unit: str, factor: Node) -> None:
-        self.ctx.resolve(lambda: emission_unit(activity_unit, factor.unit, factor.gas, path,
-                                               f"factor {factor.id!r} ({factor.unit})"))
+        label = f"factor {factor.id!r} ({factor.unit})"
+        for gas in factor_gases(factor):
+            converted = self.ctx.resolve(
+                lambda gas=gas: emission_unit(activity_unit, factor.unit, gas, path, label))
+            if converted is None:
+                return
 
     def check_line(self, path: SpecPath, line: Node, scale: float | None,
                    basis: AnnualBasis | None) -> None:
@@ -382,17 +392,33 @@ def _check_company(ctx: _Context) -> None:
 
 
 def _check_scope(ctx: _Context) -> None:
-    boundary, period = ctx.spec.boundary, ctx.spec.data_period
-    if boundary is not None:
-        _check_boundary(ctx, boundary)
-    for index, factor in present(ctx.spec.factors):
-        path = ("factors", index)
+    if ctx.spec.boundary is not None:
+        _check_boundary(ctx, ctx.spec.boundary)
+
+
+def _warn_factors(ctx: _Context) -> None:
+    """What a reviewer asks about factors: unused, unsourced, unverified or old."""
+    own = {factor.id: ("factors", index) for index, factor in present(ctx.spec.factors)}
+    if ctx.complete:  # unused factors are only certain when every line loaded
+        for factor_id, path in own.items():
+            if factor_id not in ctx.used_factors:
+                ctx.out.warn(path, f"factor {factor_id!r} is not used by any line; remove it")
+    period = ctx.spec.data_period
+    for factor_id, used_at in ctx.used_factors.items():
+        factor = ctx.factors[factor_id]
+        # A spec's own factor is flagged where it is defined; a library factor where it is used.
+        path = own.get(factor_id, used_at)
         if factor.source is None:
-            ctx.out.warn(path, f"factor {factor.id!r} has no source; name the document and issuer")
+            ctx.out.warn(path, f"factor {factor_id!r} has no source; name the document and issuer")
+        if factor.status == "unverified":
+            origin = ctx.entries[factor_id].origin
+            where = "the pcfdoc library" if origin == SHIPPED else origin
+            ctx.out.warn(path, f"factor {factor_id!r} is marked unverified in {where}: check its value "
+                               f"against the source ({factor.source}) before relying on it")
         if period is not None and factor.year is not None and \
                 period.start.year - factor.year > FACTOR_AGE_LIMIT_YEARS:
-            ctx.out.warn(path + ("year",),
-                         f"factor {factor.id!r} is from {factor.year}, {period.start.year - factor.year} "
+            ctx.out.warn(path + (("year",) if factor_id in own else ()),
+                         f"factor {factor_id!r} is from {factor.year}, {period.start.year - factor.year} "
                          "years before the data period; use a newer factor or justify it in notes")
 
 

@@ -162,6 +162,18 @@ def _basis(spec: Node, method: str, index: int) -> float:
     return functional_units(product, row.amount, row.unit, path + ("unit",)) * mass
 
 
+def factor_gases(factor: Node) -> list[str]:
+    """The gases a factor is a mass of: one for most, several when it lists them separately."""
+    return list(factor.gases) if factor.gases is not None else [factor.gas]
+
+
+def factor_values(factor: Node) -> list[tuple[str, float]]:
+    """(gas, value per unit) pairs of a factor."""
+    if factor.gases is not None:
+        return list(factor.gases.items())
+    return [(factor.gas, factor.value)]
+
+
 @dataclass(frozen=True)
 class EmissionUnit:
     """What one unit of activity emits through a factor: kg of ``gas``."""

@@ -196,6 +196,34 @@ class Unit(Text):
 TOLERANT: ContextVar[bool] = ContextVar("pcfdoc_tolerant", default=False)
 
 
+class GasAmounts(fields.Field):
+    """A table of single gases and amounts: { CO2 = 74100, CH4 = 3, N2O = 0.6 }."""
+
+    def __init__(self, gases: Iterable[str], **kwargs: Any):
+        super().__init__(**kwargs)
+        self.gases = tuple(gases)
+        self.amount = Number(minimum=0)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dict[str, float]:
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a table of gases such as {{ CO2 = 74100, CH4 = 3 }}, "
+                                  f"got {describe(value)}")
+        if not value:
+            raise ValidationError("name at least one gas, e.g. { CO2 = 74100 }")
+        amounts, errors = {}, {}
+        for gas, amount in value.items():
+            if gas not in self.gases:
+                errors[gas] = [f"{gas!r} is not a single gas; {suggest(gas, self.gases)}"]
+                continue
+            try:
+                amounts[gas] = self.amount.deserialize(amount)
+            except ValidationError as exc:
+                errors[gas] = exc.messages
+        if errors:
+            raise ValidationError(errors)
+        return amounts
+
+
 class List(fields.List):
     """An array; when TOLERANT, a table element that fails becomes None, not the whole array."""
 

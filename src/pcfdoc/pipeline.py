@@ -29,7 +29,7 @@ def check(path: str | Path, *, strict: bool = False) -> ValidSpec:
 
 def calc(path: str | Path, *, strict: bool = False) -> Calculated:
     valid = check(path, strict=strict)
-    return Calculated(valid, calculate(valid.spec))
+    return Calculated(valid, calculate(valid.spec, valid.factor_nodes))
 
 
 def template_for(valid: ValidSpec, override: Path | None) -> Path:

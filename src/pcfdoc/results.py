@@ -24,6 +24,15 @@ class Freight:
 
 
 @dataclass(frozen=True)
+class GasAmount:
+    """One gas of one line: its mass and its CO2 equivalent (per functional unit)."""
+
+    gas: str
+    kg: float
+    kgco2e: float
+
+
+@dataclass(frozen=True)
 class LineResult:
     id: str
     kind: str  # "inventory", "transport" or "distribution"
@@ -32,10 +41,9 @@ class LineResult:
     amount: float  # activity per functional unit
     unit: str
     factor_id: str | None  # None for a supplier-declared value
-    factor_value: float
+    factor_value: float  # as in activity × factor = emission (CO2e per unit for a several-gas factor)
     factor_unit: str
-    gas: str
-    gas_kg: float  # kg of ``gas`` per functional unit
+    gases: tuple[GasAmount, ...]  # per gas, in the order the factor lists them
     kgco2e: float
     share: float  # of the product total
     data_type: str
@@ -43,6 +51,11 @@ class LineResult:
     annual: AnnualBasis | None = None  # set when the amount is an allocated annual total
     annual_amount: float | None = None  # the plant total as written
     freight: Freight | None = None
+
+    @property
+    def gas(self) -> str:
+        """The gas of a one-gas line (the usual case); 'mixed' when the factor lists several."""
+        return self.gases[0].gas if len(self.gases) == 1 else "mixed"
 
 
 @dataclass(frozen=True)

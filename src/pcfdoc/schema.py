@@ -30,6 +30,7 @@ from .fields import (
     Boolean,
     Choice,
     Date,
+    GasAmounts,
     Identifier,
     Integer,
     List,
@@ -38,8 +39,8 @@ from .fields import (
     Unit,
     doc,
 )
-from .gwp import CO2E, gas_ids, gwp_sets
-from .units import gas_of_unit
+from .gwp import CO2E, gas_ids, gwp_sets, single_gases
+from .units import UnitError, combustion_factor, gas_of_unit, is_mass
 
 
 class Node(SimpleNamespace):
@@ -310,35 +311,98 @@ class Method(Table):
     data_collection = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("how data were collected"))
 
 
+FACTOR_STATUSES = ("verified", "third-party", "unverified")
+
+
+class Derivation(Table):
+    ncv = Number(required=True, positive=True, metadata=doc("net calorific value", "see ncv_unit"))
+    ncv_unit = Unit(required=True, metadata=doc("unit of the NCV, e.g. GJ/t or GJ/(10⁴Nm³)"))
+    carbon_content = Number(required=True, positive=True, metadata=doc("carbon per unit of heat", "tC/TJ"))
+    oxidation = Number(required=True, positive=True, maximum=1,
+                       metadata=doc("carbon oxidation rate", "fraction"))
+
+
 class Factor(Table):
     id = Identifier(required=True, metadata=doc("factor id that lines refer to"))
     name = Text(required=True, metadata=doc("what the factor describes"))
-    value = Number(required=True, minimum=0, metadata=doc("emission per unit of activity", "see unit"))
-    unit = Unit(required=True, metadata=doc("e.g. kgCO2e/kWh, tCO2e/t, kgCO2e/(t*km), kgCH4/GJ"))
+    name_en = Text(load_default=None, metadata=doc("English name"))
+    value = Number(load_default=None, minimum=0, metadata=doc("emission per unit of activity", "see unit"))
+    unit = Unit(required=True, metadata=doc("e.g. kgCO2e/kWh, tCO2e/t, kgCO2e/(t*km), kgCH4/GJ, kg/TJ"))
     gas = Choice(gas_ids(), load_default=None, metadata=doc(
         "gas the value is a mass of; default from the unit, else CO2e"))
+    gases = GasAmounts(single_gases(), load_default=None, metadata=doc(
+        "several gases instead of value, each per unit: { CO2 = 74100, CH4 = 3, N2O = 0.6 }"))
+    derivation = Nested(Derivation, load_default=None, metadata=doc(
+        "instead of value: NCV × carbon content × oxidation × 44/12 (a CO2 factor)"))
     source = Text(load_default=None, metadata=doc("document and issuer"))
     year = Integer(load_default=None, minimum=1900, maximum=2100, metadata=doc("reference year"))
     region = Text(load_default=None, metadata=doc("region the factor represents"))
+    status = Choice(FACTOR_STATUSES, load_default=None, metadata=doc(
+        "verified, third-party (transcribed by others) or unverified"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("remark"))
+    override = Boolean(load_default=False, metadata=doc(
+        "true to replace a library factor with the same id"))
 
     @validates_schema
-    def _gas_matches_unit(self, data: dict, **_: Any) -> None:
-        if data.get("unit") is None:
+    def _one_value(self, data: dict, **_: Any) -> None:
+        given = [key for key in ("value", "gases", "derivation") if data.get(key) is not None]
+        if len(given) != 1:
+            what = "give one of value, gases or derivation"
+            raise ValidationError(f"{what}, not {' and '.join(given)}" if given else what,
+                                  given[-1] if given else "value")
+        unit = data.get("unit")
+        if unit is None:
             return
-        unit_gas = gas_of_unit(data["unit"])
+        unit_gas = gas_of_unit(unit)
+        numerator = unit.partition("/")[0].strip()
+        if data.get("gases") is not None and (unit_gas or data.get("gas") or not _is_mass_unit(numerator)):
+            raise ValidationError("with gases, write the unit as a plain mass per activity (kg/TJ) "
+                                  "and leave out gas", "unit")
         if unit_gas and data.get("gas") and data["gas"] != unit_gas:
             raise ValidationError(
-                f"gas is {data['gas']} but the unit {data['unit']} is a mass of {unit_gas}; "
-                "make them agree or drop gas",
+                f"gas is {data['gas']} but the unit {unit} is a mass of {unit_gas}; make them agree or "
+                "drop gas",
                 "gas",
             )
 
     @post_load
     def to_node(self, data: dict[str, Any], **_: Any) -> Node:
+        derivation = data["derivation"]
+        if derivation is not None:  # the value is NCV × carbon content × oxidation × 44/12
+            try:
+                data["value"] = combustion_factor(
+                    derivation.ncv, derivation.ncv_unit, derivation.carbon_content, derivation.oxidation,
+                    data["unit"])
+            except UnitError as exc:
+                raise ValidationError(str(exc), "unit") from None
         # The unit names the gas when it can; otherwise the gas key, else CO2e.
-        data["gas"] = gas_of_unit(data["unit"]) or data["gas"] or CO2E
+        if data["gases"] is None:
+            data["gas"] = gas_of_unit(data["unit"]) or data["gas"] or CO2E
         return Node(**data)
+
+
+def _is_mass_unit(text: str) -> bool:
+    try:
+        return is_mass(text)
+    except UnitError:
+        return False
+
+
+class LibraryFactor(Factor):
+    """A record of a factor library: the shipped one, or a consultant's own files."""
+
+    source = Text(required=True, metadata=doc("document and issuer"))
+    status = Choice(FACTOR_STATUSES, required=True, metadata=doc(
+        "verified, third-party (transcribed by others) or unverified"))
+
+
+class LibraryFile(Table):
+    factors = tables(LibraryFactor, "factor records", required=True, min_length=1)
+
+
+class Library(Table):
+    paths = List(Text(), load_default=[], metadata=doc(
+        "factor library files or folders of *.toml files, relative to the spec"))
 
 
 class Improvement(Table):
@@ -367,6 +431,7 @@ class Spec(Table):
     allocation = optional_table(Allocation, "how plant totals are shared between products")
     cutoff = optional_table(Cutoff, "cut-off criteria")
     method = table(Method, "impact method and data sources", required=True)
-    factors = tables(Factor, "emission factors used by the lines")
+    library = optional_table(Library, "factor libraries of your own, besides the shipped one")
+    factors = tables(Factor, "emission factors of this spec (library factors need no entry)")
     improvements = tables(Improvement, "improvement plan")
     notes = optional_table(Notes, "assumptions, limitations, data quality")

@@ -182,5 +182,31 @@ def expected_activity(factor_unit: str, gas: str) -> str:
     return needed
 
 
+def co2e_unit(unit: str) -> str:
+    """'kg/TJ' → 'kgCO2e/TJ': the CO2-equivalent form of a plain-mass-per-activity unit."""
+    numerator, _, denominator = unit.partition("/")
+    return f"{numerator.strip()}CO2e/{denominator.strip()}"
+
+
+#: Mass of CO2 per mass of carbon.
+CO2_PER_C = 44.0 / 12.0
+
+
+def combustion_factor(ncv: float, ncv_unit: str, carbon_content_t_per_tj: float, oxidation: float,
+                      unit: str) -> float:
+    """NCV × carbon content (tC/TJ) × oxidation × 44/12, expressed in ``unit`` (e.g. tCO2/t)."""
+    ureg = registry()
+    co2 = (ureg.Quantity(ncv, parse_unit(ncv_unit))
+           * ureg.Quantity(carbon_content_t_per_tj * CO2_PER_C, parse_unit("tCO2/TJ")) * oxidation)
+    try:
+        return float(co2.to(parse_unit(unit)).magnitude)
+    except Exception:  # pint's DimensionalityError: the units do not fit together
+        raise UnitError(
+            f"NCV in {ncv_unit} × carbon content in tC/TJ gives CO2 per "
+            f"{describe_dimensionality(ureg.get_dimensionality('tCO2') / co2.dimensionality)}, "
+            f"which {unit} is not; write the unit as tCO2/<the NCV's activity unit>"
+        ) from None
+
+
 def is_mass(text: str) -> bool:
     return dimensionality(text) == registry().get_dimensionality("kg")

@@ -8,29 +8,33 @@ its line in the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from marshmallow import Schema, ValidationError, missing
-from marshmallow.fields import Field, List, Nested
+from marshmallow import ValidationError, missing
 
 from .checks import check
-from .errors import Problem, SpecInvalidError, SpecPath, shorten
-from .fields import TOLERANT, describe, suggest
+from .errors import Problem, SpecInvalidError
+from .fields import TOLERANT
+from .library import Entry, resolve
 from .load import SpecSource
 from .schema import Node, Spec
-
-_MISSING = "Missing data for required field."
+from .schema_errors import locate, schema_problems
 
 
 @dataclass(frozen=True)
 class ValidSpec:
-    """A spec that passed validation, with the warnings a reviewer would raise."""
+    """A spec that passed validation, its resolved factors, and the warnings a reviewer would raise."""
 
     source: SpecSource
     spec: Node
+    factors: Mapping[str, Entry]  # every factor a line may name, by id
     warnings: list[Problem]
+
+    @property
+    def factor_nodes(self) -> dict[str, Node]:
+        return {factor_id: entry.factor for factor_id, entry in self.factors.items()}
 
 
 def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:
@@ -43,19 +47,20 @@ def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:
         spec = Spec().load(source.data)
         pending: frozenset[str] = frozenset()
     except ValidationError as exc:
-        schema_errors = schema_problems(source, exc.messages)
+        schema_errors = schema_problems(source, exc.messages, Spec())
         spec = load_tolerant(source.data)
         pending = frozenset(_ids_in(source.data))
-    problems = schema_errors + [
-        _locate(source, finding.path, finding.message, finding.severity)
-        for finding in check(spec, pending)
+    resolved = resolve(spec, source)
+    problems = schema_errors + resolved.problems + [
+        locate(source, finding.path, finding.message, finding.severity)
+        for finding in check(spec, pending, resolved.table)
     ]
     warnings = [p for p in problems if p.severity == "warning"]
     if strict and warnings:
         problems = [_as_error(p) for p in problems]
     if any(p.severity == "error" for p in problems):
         raise SpecInvalidError(_sorted(problems))
-    return ValidSpec(source, spec, _sorted(warnings))
+    return ValidSpec(source, spec, resolved.table, _sorted(warnings))
 
 
 def load_tolerant(data: dict) -> Node:
@@ -94,77 +99,7 @@ def _as_error(problem: Problem) -> Problem:
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
+    # Library files first, then the spec, each by line (sort is stable for equal keys).
     return sorted(problems, key=lambda p: (p.line is None, p.line or 0))
 
 
-def _locate(source: SpecSource, path: SpecPath, message: str, severity: str = "error") -> Problem:
-    return Problem(source.file, path, message, source.line_of(path), severity)  # type: ignore[arg-type]
-
-
-def schema_problems(source: SpecSource, messages: Any) -> list[Problem]:
-    problems = []
-    for path, message in _flatten(messages, ()):
-        problems.append(_locate(source, path, _explain(source, path, message)))
-    return problems
-
-
-def _flatten(messages: Any, path: SpecPath) -> Iterator[tuple[SpecPath, str]]:
-    if isinstance(messages, dict):
-        for key, value in messages.items():
-            yield from _flatten(value, path if key == "_schema" else path + (key,))
-    elif isinstance(messages, list):
-        for message in messages:
-            yield from _flatten(message, path)
-    else:
-        yield path, str(messages)
-
-
-def _explain(source: SpecSource, path: SpecPath, message: str) -> str:
-    """Turn marshmallow's generic wording into what happened and what to do."""
-    if message == "unknown key":
-        allowed = list(_schema_at(path[:-1]).fields) if _schema_at(path[:-1]) else []
-        return f"unknown key {shorten(str(path[-1]))!r}; {suggest(str(path[-1]), allowed)}"
-    if message == _MISSING:
-        field = _field_at(path)
-        meaning = f" ({field.metadata['doc']})" if field is not None and field.metadata.get("doc") else ""
-        return f"required key {shorten(str(path[-1]))!r} is missing{meaning}; add it"
-    if message == "expected a table":
-        return (f"expected a table, got {describe(_raw_value(source.data, path))}; write it as "
-                "{ key = value, ... } or under a [section] header")
-    return message
-
-
-def _raw_value(data: Any, path: SpecPath) -> Any:
-    for key in path:
-        try:
-            data = data[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _schema_at(path: SpecPath) -> Schema | None:
-    """The schema describing the table at ``path`` (list indices skipped)."""
-    schema: Schema = Spec()
-    for key in path:
-        if isinstance(key, int):
-            continue
-        field = schema.fields.get(key)
-        inner = _nested_schema(field)
-        if inner is None:
-            return None
-        schema = inner
-    return schema
-
-
-def _field_at(path: SpecPath) -> Field | None:
-    parent = _schema_at(path[:-1])
-    return parent.fields.get(path[-1]) if parent is not None else None
-
-
-def _nested_schema(field: Field | None) -> Schema | None:
-    if isinstance(field, List):
-        field = field.inner
-    if isinstance(field, Nested):
-        return field.schema
-    return None
