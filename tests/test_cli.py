@@ -205,3 +205,31 @@ def test_build_uses_the_template_option_and_the_spec_field(runner, tmp_path, wri
     missing = runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "-o", str(out),
                                    "--template", str(tmp_path / "none.docx")])
     assert missing.exit_code == 2 and "none.docx: template not found" in missing.stderr
+
+
+def test_factors_lists_and_searches_the_library(runner):
+    everything = json.loads(runner.invoke(main, ["factors", "--json"]).stdout)
+    assert len(everything) >= 60
+    assert {"id", "name", "value", "unit", "gas", "source", "year", "region", "status"} <= set(everything[0])
+    found = json.loads(runner.invoke(main, ["factors", "2022", "华北", "--json"]).stdout)
+    assert [record["id"] for record in found] == ["cn-grid-2022-north"]
+    diesel = json.loads(runner.invoke(main, ["factors", "cn-fuel-diesel", "--json"]).stdout)[0]
+    assert diesel["derivation"] == {"ncv": 43.33, "ncv_unit": "GJ/t", "carbon_content_tc_per_tj": 20.2,
+                                    "oxidation": 0.98}
+    table = runner.invoke(main, ["factors", "north", "2023"], env={"COLUMNS": "200"})
+    assert table.exit_code == 0 and "cn-grid-2023-north" in table.stdout and "0.6361" in table.stdout
+
+
+def test_factors_includes_a_library_of_your_own(runner):
+    found = json.loads(runner.invoke(main, ["factors", "boiler", "--json", "--library",
+                                            str(FIXTURES / "factors")]).stdout)
+    gases = {"CO2": 74100.0, "CH4": 3.0, "N2O": 0.6}
+    assert [(r["id"], r["gases"]) for r in found] == [("boiler-diesel-by-gas", gases)]
+
+
+def test_gwp_prints_the_sets(runner):
+    sets = json.loads(runner.invoke(main, ["gwp", "--json"]).stdout)
+    assert sets["AR4"]["CH4"] == 25 and sets["AR5"]["N2O"] == 265 and sets["AR6"]["CH4"] == 27.9
+    assert sets["AR6"]["SF6"] == 25200 and "CH4-fossil" not in sets["AR4"]
+    table = runner.invoke(main, ["gwp"], env={"COLUMNS": "120"})
+    assert "29.8 †" in table.stdout

@@ -148,3 +148,48 @@ def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict:
     if failed:
         click.echo(f"{failed} of {len(specs)} report(s) not built", err=True)
         sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("query", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
+@click.option("--library", "libraries", multiple=True, type=click.Path(path_type=Path),
+              help="Also list a library file or folder of your own (repeatable).")
+@expected_errors
+def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
+    """List or search the emission-factor library, e.g. `pcfdoc factors 2022 华北`."""
+    from .errors import SpecInvalidError
+    from .library import library_files, load_user_library, shipped
+    from .present import factor_record, factor_table, matches
+
+    entries = list(shipped())
+    for path in library_files(".", [str(p) for p in libraries]):
+        own, problems = load_user_library(path)
+        if problems:
+            raise SpecInvalidError(problems)
+        entries += own
+    found = [entry for entry in entries if matches(entry, list(query))]
+    if as_json:
+        import json
+
+        click.echo(json.dumps([factor_record(e) for e in found], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    Console().print(factor_table(found))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the sets as JSON.")
+def gwp(as_json: bool) -> None:
+    """Print the IPCC GWP100 sets pcfdoc knows (AR4, AR5, AR6)."""
+    from .present import gwp_json, gwp_table
+
+    if as_json:
+        import json
+
+        click.echo(json.dumps(gwp_json(), indent=2))
+        return
+    from rich.console import Console
+
+    Console().print(gwp_table())

@@ -98,3 +98,78 @@ def product_tables(product: ProductResult, gwp_set: str) -> list:
     return [lines, totals]
 
 
+
+
+def factor_record(entry) -> dict[str, Any]:
+    """A library factor as JSON (at least id, name, value, unit, gas, source, year, region, status)."""
+    factor = entry.factor
+    record = {
+        "id": factor.id, "name": factor.name, "name_en": factor.name_en, "value": factor.value,
+        "unit": factor.unit, "gas": factor.gas, "source": factor.source, "year": factor.year,
+        "region": factor.region, "status": factor.status, "note": factor.note, "origin": entry.origin,
+    }
+    if factor.gases is not None:
+        record["gases"] = dict(factor.gases)
+    if factor.derivation is not None:
+        derivation = factor.derivation
+        record["derivation"] = {"ncv": derivation.ncv, "ncv_unit": derivation.ncv_unit,
+                                "carbon_content_tc_per_tj": derivation.carbon_content,
+                                "oxidation": derivation.oxidation}
+    return record
+
+
+def matches(entry, words: list[str]) -> bool:
+    """Every word of a search occurs in the factor's id, names, region, year, status or unit."""
+    factor = entry.factor
+    haystack = " ".join(str(part) for part in (
+        factor.id, factor.name, factor.name_en, factor.region, factor.year, factor.status, factor.unit,
+    ) if part is not None).lower()
+    return all(word.lower() in haystack for word in words)
+
+
+def factor_table(entries: list) -> Any:
+    from rich.table import Table
+
+    table = Table(title=f"{len(entries)} factor(s)", title_justify="left")
+    for header, justify in (("id", "left"), ("name", "left"), ("value", "right"), ("unit", "left"),
+                            ("year", "right"), ("region", "left"), ("status", "left")):
+        table.add_column(header, justify=justify, overflow="fold")
+    for entry in entries:
+        factor = entry.factor
+        value = ", ".join(f"{gas} {plain(v)}" for gas, v in factor.gases.items()) if factor.gases \
+            else plain(factor.value)
+        table.add_row(factor.id, factor.name, value, display_unit(factor.unit), str(factor.year or ""),
+                      factor.region or "", factor.status or "")
+    return table
+
+
+def gwp_json() -> dict[str, dict[str, float]]:
+    """{"AR4": {"CO2": 1, "CH4": 25, ...}, ...}: whole numbers printed as integers."""
+    from .gwp import gwp_sets
+
+    return {set_id: {gas: int(value) if float(value).is_integer() else value
+                     for gas, value in gwp_set.values.items()}
+            for set_id, gwp_set in gwp_sets().items()}
+
+
+def gwp_table() -> Any:
+    from rich.table import Table
+
+    from .gwp import gases, gwp_sets
+
+    sets = gwp_sets()
+    table = Table(title="GWP100 (kg CO2e per kg); † third-party value, the rest verified",
+                  title_justify="left")
+    table.add_column("gas")
+    for set_id in sets:
+        table.add_column(set_id, justify="right")
+    for gas in gases():
+        cells = []
+        for gwp_set in sets.values():
+            if not gwp_set.has(gas):
+                cells.append("—")
+            else:
+                mark = " †" if gwp_set.status(gas) != "verified" else ""
+                cells.append(f"{plain(gwp_set.factor(gas))}{mark}")
+        table.add_row(gas, *cells)
+    return table
