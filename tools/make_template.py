@@ -478,15 +478,17 @@ def chapter_data(b: Builder) -> None:
     b.tag("{%p endfor %}")
 
     b.h(2, "排放因子")
-    b.p("下表列出计算中使用的全部排放因子；来源和说明见附录 A。")
+    b.p("下表列出计算中使用的全部排放因子；来源、核实状态和说明见附录 A。")
     b.caption("table", 4, "排放因子")
-    b.table([1.2, 5.0, 2.2, 3.0, 1.4, 2.2], [
-        ("head", ["序号", "名称", "数值", "单位", "年份", "适用地区"]),
-        ("tag", "{%tr for item in factors %}"),
+    b.table([1.0, 4.4, 2.2, 2.8, 1.3, 1.9, 1.4], [
+        ("head", ["序号", "名称", "数值", "单位", "年份", "适用地区", "状态"]),
+        ("tag", "{%tr for item in factors.rows %}"),
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.value }}", "r"),
-                 ("{{ item.unit }}", "c"), ("{{ item.year }}", "c"), ("{{ item.region }}", "l")]),
+                 ("{{ item.unit }}", "c"), ("{{ item.year }}", "c"), ("{{ item.region }}", "l"),
+                 ("{{ item.status }}", "c")]),
         ("tag", "{%tr endfor %}"),
     ])
+    unverified_note(b)
     b.tag("{%p if declared %}")
     b.p("以下物料采用供应商或其他来源声明的单位排放量，代替“活动数据 × 排放因子”中的排放因子：")
     b.caption("table", 4, "声明的单位排放量")
@@ -497,6 +499,13 @@ def chapter_data(b: Builder) -> None:
                  ("{{ item.unit }}", "c"), ("{{ item.source }}", "l")]),
         ("tag", "{%tr endfor %}"),
     ])
+    b.tag("{%p endif %}")
+
+
+def unverified_note(b: Builder) -> None:
+    b.tag("{%p if factors.unverified %}")
+    b.p("注意：以下排放因子标记为“未核实”，其数值未能与原始来源核对，引用本报告结论时应予以注意："
+        "{{ factors.unverified | join('、') }}。", "Table Note")
     b.tag("{%p endif %}")
 
 
@@ -628,14 +637,20 @@ def chapter_closing(b: Builder) -> None:
 
 def appendices(b: Builder) -> None:
     b.h(1, "附录 A 排放因子来源", numbered=False)
+    b.p("状态一栏说明各因子的数值是否已与原始来源核对：“已核实”为已核对；“第三方转录”为取自第三方转录、"
+        "未与原文核对；“未核实”为来源已注明但数值未能核对；“项目提供”为本项目自行提供。")
     b.caption("table", "A", "排放因子来源")
-    b.table([1.2, 4.2, 6.0, 3.6], [
-        ("head", ["序号", "名称", "来源", "说明"]),
-        ("tag", "{%tr for item in factors %}"),
-        ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.source }}", "l"),
-                 ("{{ item.note }}", "l")]),
+    b.table([1.0, 3.4, 4.6, 1.3, 1.6, 3.1], [
+        ("head", ["序号", "名称", "来源", "年份", "状态", "说明"]),
+        ("tag", "{%tr for item in factors.rows %}"),
+        ("row", [("{{ item.no }}", "c"),
+                 ("{{ item.name }}{% if item.name_en %}\n{{ item.name_en }}{% endif %}"
+                  "{% if item.library %}\n（{{ item.library }}：{{ item.id }}）{% endif %}", "l"),
+                 ("{{ item.source }}", "l"), ("{{ item.year }}", "c"), ("{{ item.status }}", "c"),
+                 ("{% if item.derivation %}{{ item.derivation }}\n{% endif %}{{ item.note }}", "l")]),
         ("tag", "{%tr endfor %}"),
     ])
+    unverified_note(b)
     b.h(1, "附录 B 数据库与参考资料", numbered=False)
     b.tag("{%p if method.databases %}")
     b.p("本次评价使用的数据库和数据来源：")

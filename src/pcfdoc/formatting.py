@@ -113,10 +113,13 @@ def pretty_unit(unit: str) -> str:
     return text
 
 
-def factor_unit(unit: str, gas: str) -> str:
-    """A factor's unit for display; a bare mass numerator ('kg/kg') gets its gas: 'kg/kg（CH₄）'."""
+def factor_unit(unit: str, gas: str | None) -> str:
+    """A factor's unit for display; a bare mass numerator ('kg/kg') gets its gas: 'kg/kg（CH₄）'.
+
+    ``gas`` is None for a factor that lists several gases (their names go with the values).
+    """
     shown = pretty_unit(unit)
-    if gas != "CO2e" and gas_of_unit(unit) is None:
+    if gas not in (None, "CO2e") and gas_of_unit(unit) is None:
         shown += f"（{pretty_unit(gas)}）"
     return shown
 

@@ -95,14 +95,39 @@ def test_allocation_basis_is_printed(valve_report):
     assert "除以阀门驱动装置的产量（16,340 台）" in all_text(document)
 
 
-def test_factor_table_lists_only_factors_used_with_source_and_year(valve_report):
+def test_factor_tables_list_the_factors_used_with_source_year_and_status(valve_report):
     document = open_report(valve_report)
     table = table_after(document, "排放因子")
-    assert len(rows(table)) == 1 + 8
+    assert len(rows(table)) == 1 + 8  # six of the spec's own and two from the library
+    assert rows(table)[0] == ["序号", "名称", "数值", "单位", "年份", "适用地区", "状态"]
+    assert row_starting(table, "1") == ["1", "灰铁铸件", "2.05", "tCO₂e/t", "—", "中国", "项目提供"]
+    assert row_starting(table, "7") == [
+        "7", "道路货运（平均）", "0.074", "kgCO₂e/(t·km)", "—", "中国", "未核实"]
     assert row_starting(table, "8") == [
-        "8", "华北区域电网平均二氧化碳排放因子", "0.8843", "kgCO₂/kWh", "2012", "华北区域电网"]
+        "8", "华北区域电网平均二氧化碳排放因子（2012年）", "0.8843", "kgCO₂/kWh", "2012", "华北区域电网",
+        "未核实"]
     sources = table_after(document, "排放因子来源")
-    assert "2012 年中国区域电网平均 CO2 排放因子" in row_starting(sources, "8")[2]
+    name, source, year, status = row_starting(sources, "8")[1:5]
+    assert name.endswith("（pcfdoc 因子库：cn-grid-2012-north）")
+    assert source.startswith("国家发展改革委应对气候变化司") and (year, status) == ("2012", "未核实")
+    text = all_text(document)
+    assert ("注意：以下排放因子标记为“未核实”，其数值未能与原始来源核对，引用本报告结论时应予以注意："
+            "道路货运（平均）、华北区域电网平均二氧化碳排放因子（2012年）。") in text
+
+
+def test_derived_and_several_gas_factors_are_explained():
+    document = open_report(render(FIXTURES / "every-field.toml"))
+    factors = table_after(document, "排放因子")
+    boiler = [row for row in rows(factors) if row[1] == "锅炉柴油燃烧（分气体）"][0]
+    assert boiler[2:4] == ["CO₂ 74,100；CH₄ 3；N₂O 0.6", "kg/TJ"]
+    sources = table_after(document, "排放因子来源")
+    coal = [row for row in rows(sources) if row[1].startswith("烟煤燃烧")][0]
+    assert coal[1] == "烟煤燃烧\nBituminous coal combustion"
+    assert coal[5].startswith(
+        "低位发热量 23.204 GJ/t × 单位热值含碳量 26.18 tC/TJ × 碳氧化率 93% × 44/12 = 2.072 tCO₂/t")
+    calc = table_after(document, "产品甲碳足迹计算表")
+    boiler_line = [row for row in rows(calc) if row[1] == "锅炉柴油"][0]
+    assert boiler_line[2:6] == ["0.5", "GJ", "74,343", "kgCO₂e/TJ"]
 
 
 def test_gwp_values_used_are_printed(valve_report):

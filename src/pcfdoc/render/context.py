@@ -23,6 +23,7 @@ from ..formatting import (
     pretty_unit,
 )
 from ..gwp import gases, gwp_sets
+from ..library import SHIPPED
 from ..results import Results
 from ..schema import Node
 from ..validate import ValidSpec
@@ -61,7 +62,7 @@ def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str
             "software": spec.method.software,
             "data_collection": spec.method.data_collection,
         },
-        "factors": _factors(spec, results, words),
+        "factors": _factors(valid, results, words),
         "declared": _declared(spec, results),
         "products": products,
         "products_text": sep.join(p["name"] for p in products),
@@ -244,18 +245,41 @@ def _gwp(spec: Node, results: Results, words: Mapping) -> dict[str, Any]:
     }
 
 
-def _factors(spec: Node, results: Results, words: Mapping) -> list[dict[str, Any]]:
-    used = {line.factor_id for product in results.products for line in product.lines}
+def _factors(valid: ValidSpec, results: Results, words: Mapping) -> dict[str, Any]:
+    """Every factor the lines use, in order of first use, with where it came from."""
+    used = list(dict.fromkeys(line.factor_id for product in results.products for line in product.lines
+                              if line.factor_id is not None))
     none = words["none"]
-    return [
-        {
-            "no": i, "name": factor.name, "value": plain(factor.value),
+    rows = []
+    for number, factor_id in enumerate(used, 1):
+        entry = valid.factors[factor_id]
+        factor = entry.factor
+        if factor.gases is not None:
+            value = "；".join(f"{pretty_unit(gas)} {plain(amount)}" for gas, amount in factor.gases.items())
+        else:
+            value = plain(factor.value)
+        rows.append({
+            "no": number, "id": factor.id, "name": factor.name, "name_en": factor.name_en, "value": value,
             "unit": factor_unit(factor.unit, factor.gas),
             "year": factor.year or none, "region": factor.region or none,
             "source": factor.source or none, "note": factor.note or none,
-        }
-        for i, factor in enumerate((f for f in spec.factors if f.id in used), 1)
-    ]
+            "status": words["status"][factor.status or "project"],
+            "unverified": factor.status == "unverified",
+            "derivation": _derivation(factor, words),
+            "library": words["library_origin"] if entry.origin == SHIPPED else None,
+        })
+    return {"rows": rows, "unverified": [row["name"] for row in rows if row["unverified"]]}
+
+
+def _derivation(factor: Node, words: Mapping) -> str | None:
+    """'低位发热量 43.33 GJ/t × 单位热值含碳量 20.2 tC/TJ × 碳氧化率 98% × 44/12 = 3.145 tCO₂/t'."""
+    derivation = factor.derivation
+    if derivation is None:
+        return None
+    return words["derivation"].format(
+        ncv=plain(derivation.ncv), ncv_unit=pretty_unit(derivation.ncv_unit),
+        carbon=plain(derivation.carbon_content), oxidation=plain(derivation.oxidation * 100),
+        value=figure(factor.value), unit=pretty_unit(factor.unit))
 
 
 def _declared(spec: Node, results: Results) -> list[dict[str, Any]]:

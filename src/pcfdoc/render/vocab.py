@@ -14,6 +14,11 @@ ZH = MappingProxyType({
         "AR6": "IPCC 第六次评估报告（AR6，2021 年）",
     },
     "co2e_gas": "以 CO₂e 计的排放",
+    "status": {"verified": "已核实", "third-party": "第三方转录", "unverified": "未核实",
+               "project": "项目提供"},
+    "library_origin": "pcfdoc 因子库",
+    "derivation": "低位发热量 {ncv} {ncv_unit} × 单位热值含碳量 {carbon} tC/TJ × 碳氧化率 {oxidation}% "
+                  "× 44/12 = {value} {unit}",
     "included": "纳入",
     "excluded": "不纳入",
     "none": "—",
