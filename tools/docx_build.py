@@ -185,6 +185,10 @@ def table_look(table, *, first_row: bool, first_column: bool) -> None:
               "noHBand": True, "noVBand": True}
     for key, value in values.items():
         look.set(qn(f"w:{key}"), "1" if value else "0")
+    # Word 2007 and LibreOffice read the older bit mask instead of the attributes above.
+    bits = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
+            "noHBand": 0x200, "noVBand": 0x400}
+    look.set(qn("w:val"), f"{sum(bit for key, bit in bits.items() if values[key]):04X}")
 
 
 def field(paragraph, instruction: str, cached: str) -> None:
