@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .catalogue import STAGE_BY_ID, STAGE_IDS, transport_label
-from .checks import FREIGHT_UNIT
+from .catalogue import FREIGHT_UNIT, STAGE_BY_ID, STAGE_IDS, transport_label
 from .derive import (
     allocation_shares,
     amount_per_functional_unit,

@@ -97,6 +97,8 @@ ALLOCATION_METHODS = {
 }
 
 DATA_TYPES = ("primary", "secondary")
+#: The activity unit of every transport line: mass moved times distance.
+FREIGHT_UNIT = "t*km"
 TRANSPORT_MODES = ("road", "rail", "water", "air", "pipeline")
 DUTIES = ("prepared", "reviewed", "approved")
 RESULT_UNITS = ("gCO2e", "kgCO2e", "tCO2e")

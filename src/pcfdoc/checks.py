@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from .catalogue import BOUNDARY_TYPES, STAGE_IDS, STANDARDS
+from .catalogue import BOUNDARY_TYPES, FREIGHT_UNIT, STAGE_IDS, STANDARDS
 from .derive import (
     AnnualBasis,
     Unresolvable,
@@ -36,7 +36,6 @@ from .units import conversion_factor, gas_of_unit, is_mass
 
 #: A factor this many years older than the data period is questioned.
 FACTOR_AGE_LIMIT_YEARS = 5
-FREIGHT_UNIT = "t*km"
 SHARE_TOLERANCE_PCT = 1e-6
 
 T = TypeVar("T")

@@ -162,16 +162,16 @@ def _basis(spec: Node, method: str, index: int) -> float:
     return functional_units(product, row.amount, row.unit, path + ("unit",)) * mass
 
 
-def factor_gases(factor: Node) -> list[str]:
-    """The gases a factor is a mass of: one for most, several when it lists them separately."""
-    return list(factor.gases) if factor.gases is not None else [factor.gas]
-
-
 def factor_values(factor: Node) -> list[tuple[str, float]]:
-    """(gas, value per unit) pairs of a factor."""
+    """(gas, value per unit) pairs of a factor: one for most, several when it lists gases separately."""
     if factor.gases is not None:
         return list(factor.gases.items())
     return [(factor.gas, factor.value)]
+
+
+def factor_gases(factor: Node) -> list[str]:
+    """The gases a factor is a mass of."""
+    return [gas for gas, _ in factor_values(factor)]
 
 
 @dataclass(frozen=True)

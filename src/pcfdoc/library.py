@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 from marshmallow import ValidationError
 
@@ -50,8 +51,9 @@ def shipped() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+@cache
 def shipped_by_id() -> Mapping[str, Entry]:
-    return {entry.factor.id: entry for entry in shipped()}
+    return MappingProxyType({entry.factor.id: entry for entry in shipped()})
 
 
 def library_files(spec_file: str, paths: Iterable[str]) -> list[Path]:
