@@ -7,19 +7,19 @@ from pathlib import Path
 import pytest
 
 from pcfdoc.errors import SpecInvalidError
-from pcfdoc.load import load
+from pcfdoc.pipeline import check
 from pcfdoc.validate import validate
 
 
 def problems(path: Path, *, strict: bool = False) -> list[str]:
-    """Every problem line validation reports for ``path`` (the test fails if it is valid)."""
+    """Every problem `pcfdoc check` reports for ``path`` (the test fails if it is valid)."""
     with pytest.raises(SpecInvalidError) as info:
-        validate(load(path), strict=strict)
+        check(path, strict=strict)
     return [str(problem) for problem in info.value.problems]
 
 
 def warnings(path: Path) -> list[str]:
-    return [str(warning) for warning in validate(load(path)).warnings]
+    return [str(warning) for warning in check(path).warnings]
 
 
 def valid_of(data: dict):

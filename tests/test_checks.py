@@ -253,13 +253,6 @@ def test_improvement_targets_must_resolve(write_spec):
     assert any("improvements[1].product: unknown product 'gadget'" in p for p in found)
 
 
-def test_warning_line_below_the_cutoff_threshold(write_spec):
-    data = minimal()
-    data["products"][0]["mass_per_unit"] = {"amount": 2000, "unit": "kg"}
-    assert any("products[0].inventory[0]: warning: 钢材 is 0.5 % of the product mass, below the "
-               "1 % cut-off threshold" in w for w in warnings(write_spec(data)))
-
-
 def test_warning_factor_much_older_than_the_data_period(write_spec):
     data = minimal()
     data["factors"][0]["year"] = 2017

@@ -92,10 +92,30 @@ def test_calc_json_has_exactly_the_documented_shape(runner):
     data = json.loads(result.stdout)
     assert set(data) == {"spec", "products"}
     product = data["products"][0]
-    assert set(product) == {"id", "name", "functional_unit", "total_kgco2e", "stages", "lines"}
+    assert set(product) == {"id", "name", "functional_unit", "total_kgco2e", "stages", "lines",
+                            "uncertainty", "data_quality", "sensitivity", "scenarios", "ghg_breakdown",
+                            "cutoff"}
     assert product["functional_unit"] == {"amount": 1.0, "unit": "台"}
     assert set(product["stages"][0]) == {"id", "name", "kgco2e", "share"}
-    assert set(product["lines"][0]) == {"id", "stage", "name", "amount", "unit", "factor_id", "kgco2e"}
+    assert set(product["lines"][0]) == {"id", "stage", "name", "amount", "unit", "factor_id", "kgco2e",
+                                        "category"}
+    uncertainty = product["uncertainty"]
+    assert set(uncertainty) == {"mean", "p2_5", "p50", "p97_5", "iterations", "seed", "stages", "variance"}
+    assert uncertainty["iterations"] == 10_000
+    assert uncertainty["p2_5"] < uncertainty["p50"] < uncertainty["p97_5"]
+    assert [s["id"] for s in uncertainty["stages"]] == [s["id"] for s in product["stages"]]
+    assert set(uncertainty["stages"][0]) == {"id", "mean", "p2_5", "p50", "p97_5"}
+    assert set(product["data_quality"]) == {"dqr", "level", "primary_share", "pact_dqr", "defaulted_lines"}
+    assert set(product["data_quality"]["pact_dqr"]) == {"technological", "geographical", "temporal"}
+    assert set(product["sensitivity"][0]) == {"id", "kind", "low_kgco2e", "high_kgco2e", "factor_id"}
+    # 7 lines; the truck factor (three lines) and the steel factor (its line also drives transport)
+    assert len(product["sensitivity"]) == 9
+    breakdown = product["ghg_breakdown"]
+    assert set(breakdown) == {"fossil", "biogenic", "dluc", "aircraft", "stages"}
+    assert breakdown["fossil"] == pytest.approx(93.42)
+    assert product["scenarios"] == []
+    assert set(product["cutoff"]) == {"excluded_kgco2e", "excluded_mass_share", "excluded_emission_share",
+                                      "lines"}
     assert product["total_kgco2e"] == pytest.approx(93.42)
     assert data["products"][1]["total_kgco2e"] == pytest.approx(2700.0)
 

@@ -7,9 +7,11 @@ stage totals, shares and the largest contributors. Full precision throughout.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
-from .catalogue import FREIGHT_UNIT, STAGE_BY_ID, STAGE_IDS, transport_label
+from .analysis import analyse
+from .catalogue import DATA_TYPES, FREIGHT_UNIT, STAGE_BY_ID, STAGE_IDS, transport_label
 from .derive import (
     allocation_shares,
     amount_per_functional_unit,
@@ -21,6 +23,7 @@ from .derive import (
     product_path,
 )
 from .gwp import CO2E, GwpSet, gwp_sets
+from .quality import default_scores, line_quality
 from .results import (
     Freight,
     GasAmount,
@@ -29,9 +32,11 @@ from .results import (
     LineResult,
     ProductResult,
     Results,
+    ScenarioResult,
     StageResult,
     Target,
 )
+from .scenarios import apply, touches
 from .schema import Node
 from .units import co2e_unit, conversion_factor, gas_of_unit
 
@@ -42,13 +47,34 @@ CONTRIBUTOR_COUNT = 10
 def calculate(spec: Node, factors: Mapping[str, Node]) -> Results:
     """Results of a validated ``spec``; ``factors`` is its resolved factor table (library and own)."""
     gwp = gwp_sets()[spec.method.gwp]
-    products = tuple(
-        _ProductCalculation(spec, index, product, factors, gwp).run()
-        for index, product in enumerate(spec.products)
-    )
+    products = []
+    for index, product in enumerate(spec.products):
+        calculation = _ProductCalculation(spec, index, product, factors, gwp)
+        baseline = calculation.run()
+        excluded = calculation.lines_of(calculation.excluded_rows, baseline.total_kgco2e)
+        result = analyse(spec, baseline, excluded, factors)
+        products.append(dataclasses.replace(
+            result, scenarios=_scenarios(spec, index, product, factors, gwp, baseline)))
+    products = tuple(products)
     uses_annual_totals = any(line.annual_total for product in spec.products for line in product.inventory)
     allocation = allocation_shares(spec) if uses_annual_totals else ()
     return Results(gwp.id, products, _improvements(spec, products), allocation)
+
+
+def _scenarios(spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet,
+               baseline: ProductResult) -> tuple[ScenarioResult, ...]:
+    found = []
+    for scenario in spec.scenarios:
+        if not touches(scenario, product):
+            continue
+        changed = _ProductCalculation(spec, index, apply(scenario, product), factors, gwp).run()
+        change = changed.total_kgco2e - baseline.total_kgco2e
+        found.append(ScenarioResult(
+            scenario.id, scenario.name, changed.total_kgco2e, change,
+            _fraction(change, baseline.total_kgco2e),
+            tuple((stage.id, stage.kgco2e) for stage in changed.stages),
+        ))
+    return tuple(found)
 
 
 def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[ImprovementResult, ...]:
@@ -73,14 +99,18 @@ def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[Impr
             if not targets:  # the measure names lines of another product only
                 continue
             target_kg = sum(lines[line_id].kgco2e for line_id in covered)
-            reduction = (
-                None if measure.expected_reduction_pct is None
-                else target_kg * measure.expected_reduction_pct / 100.0
-            )
+            reduction = None
+            if measure.expected_reduction_pct is not None:
+                reduction = target_kg * measure.expected_reduction_pct / 100.0
+            elif measure.scenario is not None:
+                modelled = next((s for s in product.scenarios if s.id == measure.scenario), None)
+                reduction = None if modelled is None else -modelled.change_kgco2e
             found.append(ImprovementResult(
                 index, product.id, tuple(targets), target_kg,
                 _fraction(target_kg, product.total_kgco2e), reduction,
                 None if reduction is None else _fraction(reduction, product.total_kgco2e),
+                scenario=measure.scenario,
+                expected_reduction_of_targets=None if reduction is None else _fraction(reduction, target_kg),
             ))
     return tuple(found)
 
@@ -94,6 +124,9 @@ class _ProductCalculation:
         needs_basis = any(line.annual_total for line in product.inventory)
         self.basis = annual_basis(spec, product, index) if needs_basis else None
         self.rows: list[dict] = []
+        self.excluded_rows: list[dict] = []  # cut-off lines: estimated, not counted
+        self.period_year = spec.data_period.start.year
+        self.default_scores = {data_type: default_scores(spec, data_type) for data_type in DATA_TYPES}
 
     def run(self) -> ProductResult:
         amounts = {}
@@ -121,9 +154,17 @@ class _ProductCalculation:
         return {"gases": tuple(amounts), "kgco2e": sum(a.kgco2e for a in amounts),
                 "factor_value": shown_value, "factor_unit": shown_unit}
 
-    def add(self, *, amount: float, unit: str, factor: Node, factor_id: str | None, **fields) -> None:
-        self.rows.append({"amount": amount, "unit": unit, "factor_id": factor_id,
-                          **self.emission(amount, unit, factor), **fields})
+    def add(self, *, amount: float, unit: str, factor: Node, factor_id: str | None, source_node: Node,
+            kind: str, mode: str | None = None, excluded: bool = False, **fields) -> None:
+        """One row: its emission, ISO 14067 category and data quality."""
+        category = (source_node.category or ("aircraft" if mode == "air" else None)
+                    or getattr(factor, "category", None) or "fossil")
+        age = (self.period_year - factor.year) if getattr(factor, "year", None) is not None else None
+        quality = line_quality(source_node, kind, fields["data_type"],
+                               self.default_scores[fields["data_type"]], age)
+        row = {"amount": amount, "unit": unit, "factor_id": factor_id, "kind": kind, "category": category,
+               "quality": quality, **self.emission(amount, unit, factor), **fields}
+        (self.excluded_rows if excluded else self.rows).append(row)
 
     def add_inventory_line(self, line: Node, amount: float) -> None:
         if line.factor is not None:
@@ -137,7 +178,7 @@ class _ProductCalculation:
             unit=line.unit, data_type=line.data_type, source=line.source,
             annual=self.basis if line.annual_total else None,
             annual_amount=line.amount if line.annual_total else None,
-            factor=factor, factor_id=line.factor,
+            factor=factor, factor_id=line.factor, source_node=line, excluded=line.excluded,
         )
 
     def add_leg(self, leg: Node, amounts: dict[str, tuple[float, Node]]) -> None:
@@ -153,6 +194,7 @@ class _ProductCalculation:
             id=leg.id, kind="transport", stage=leg.stage, name=name,
             amount=mass_t * leg.distance_km, unit=FREIGHT_UNIT, data_type=leg.data_type,
             source=leg.source, freight=freight, factor=self.factors[leg.factor], factor_id=leg.factor,
+            source_node=leg, mode=leg.mode,
         )
 
     def add_distribution(self, distribution: Node) -> None:
@@ -172,14 +214,19 @@ class _ProductCalculation:
                 name=transport_label(self.language, destination.name, distribution=True),
                 amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
                 data_type=distribution.data_type, source=distribution.source, freight=freight,
-                factor=self.factors[factor_id], factor_id=factor_id,
+                factor=self.factors[factor_id], factor_id=factor_id, source_node=distribution,
+                mode=freight.mode,
             )
+
+    @staticmethod
+    def lines_of(rows: list[dict], total: float) -> tuple[LineResult, ...]:
+        # Stage order first, spec order within a stage (sorted() is stable).
+        rows = sorted(rows, key=lambda row: STAGE_IDS.index(row["stage"]))
+        return tuple(LineResult(share=_fraction(row["kgco2e"], total), **row) for row in rows)
 
     def result(self) -> ProductResult:
         total = sum(row["kgco2e"] for row in self.rows)
-        # Stage order first, spec order within a stage (sorted() is stable).
-        rows = sorted(self.rows, key=lambda row: STAGE_IDS.index(row["stage"]))
-        lines = tuple(LineResult(share=_fraction(row["kgco2e"], total), **row) for row in rows)
+        lines = self.lines_of(self.rows, total)
         stages = tuple(
             StageResult(
                 id=stage_id,

@@ -97,6 +97,8 @@ ALLOCATION_METHODS = {
 }
 
 DATA_TYPES = ("primary", "secondary")
+#: ISO 14067 reports these separately: fossil, biogenic, direct land-use change, aircraft.
+GHG_CATEGORIES = ("fossil", "biogenic", "dluc", "aircraft")
 #: The activity unit of every transport line: mass moved times distance.
 FREIGHT_UNIT = "t*km"
 TRANSPORT_MODES = ("road", "rail", "water", "air", "pipeline")

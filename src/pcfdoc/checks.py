@@ -12,104 +12,26 @@ that passes here is one the calculation can compute.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Literal, TypeVar
+from collections.abc import Mapping
 
 from .catalogue import BOUNDARY_TYPES, FREIGHT_UNIT, STAGE_IDS, STANDARDS
+from .check_context import CheckContext, Finding, present, unique
+from .checks_analysis import check_cutoff, check_improvement_links, check_scenarios
 from .derive import (
     AnnualBasis,
-    Unresolvable,
-    amount_per_functional_unit,
     annual_basis,
     emission_unit,
-    factor_gases,
     inventory_scale,
     product_mass_kg,
 )
-from .errors import SpecPath, dotted
-from .gwp import gwp_sets
+from .errors import SpecPath
 from .library import SHIPPED, Entry
 from .schema import Node
-from .units import conversion_factor, gas_of_unit, is_mass
+from .units import gas_of_unit, is_mass
 
 #: A factor this many years older than the data period is questioned.
 FACTOR_AGE_LIMIT_YEARS = 5
 SHARE_TOLERANCE_PCT = 1e-6
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: Literal["error", "warning"]
-    path: SpecPath
-    message: str
-
-
-class Findings(list):
-    def error(self, path: SpecPath, message: str) -> None:
-        self.append(Finding("error", path, message))
-
-    def warn(self, path: SpecPath, message: str) -> None:
-        self.append(Finding("warning", path, message))
-
-
-def unknown_message(what: str, ref: str, known: Iterable[str], fix: str) -> str:
-    """'unknown factor 'steal'; did you mean 'steel'? If not, define it under [[factors]]'."""
-    match = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    if match:
-        return f"unknown {what} {ref!r}; did you mean {match[0]!r}? If not, {fix}"
-    return f"unknown {what} {ref!r}; {fix}"
-
-
-def present(items: list | None) -> list[tuple[int, Node]]:
-    """(index, item) of the items that loaded; indices stay those of the file."""
-    return [(i, item) for i, item in enumerate(items or []) if item is not None]
-
-
-class _Context:
-    """The spec under check, with what failed the schema and a findings list."""
-
-    def __init__(self, spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry]):
-        self.spec, self.pending_ids, self.out = spec, pending_ids, Findings()
-        self.complete = not pending_ids
-        self.entries = factors
-        self.factors = {factor_id: entry.factor for factor_id, entry in factors.items()}
-        self.used_factors: dict[str, SpecPath] = {}  # id → first place that uses it
-
-    def resolve(self, derive: Callable[[], T]) -> T | None:
-        try:
-            return derive()
-        except Unresolvable as exc:
-            self.out.error(exc.path, exc.message)
-            return None
-
-    def unknown(self, path: SpecPath, what: str, ref: str, known: Iterable[str], fix: str) -> None:
-        """Report a dangling reference, unless it names a table that failed the schema."""
-        if ref not in self.pending_ids:
-            self.out.error(path, unknown_message(what, ref, known, fix))
-
-    def factor(self, path: SpecPath, factor_id: str) -> Node | None:
-        factor = self.factors.get(factor_id)
-        if factor is None:
-            self.unknown(path, "factor", factor_id, self.factors,
-                         "define it under [[factors]] or pick an id from `pcfdoc factors`")
-            return None
-        self.used_factors.setdefault(factor_id, path)
-        gwp_set = self.spec.method.gwp if self.spec.method is not None else None
-        for gas in factor_gases(factor):
-            if gwp_set and not gwp_sets()[gwp_set].has(gas):
-                self.out.error(path, f"factor {factor_id!r} is a mass of {gas}, which has no {gwp_set} GWP "
-                                     "in pcfdoc's sets; choose another [method] gwp or give the gas as CH4")
-        return factor
-
-    def allocation_ready(self) -> bool:
-        """Whether every table that allocation shares depend on loaded."""
-        spec = self.spec
-        return (spec.company is not None and spec.allocation is not None
-                and None not in spec.company.annual_output and None not in (spec.products or []))
 
 
 def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry]) -> list[Finding]:
@@ -118,9 +40,9 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     ``factors`` is the resolved table (library and spec factors); duplicate and
     conflicting factor ids were reported while resolving it.
     """
-    ctx = _Context(spec, pending_ids, factors)
+    ctx = CheckContext(spec, pending_ids, factors)
     products = present(spec.products)
-    _unique(ctx.out, [("products", i, "id") for i, _ in products], [p.id for _, p in products],
+    unique(ctx.out, [("products", i, "id") for i, _ in products], [p.id for _, p in products],
             "product id")
     for index, product in products:
         _ProductCheck(ctx, index, product).run()
@@ -128,24 +50,16 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     _check_company(ctx)
     _check_scope(ctx)
     _check_improvements(ctx)
+    check_scenarios(ctx)
+    check_improvement_links(ctx)
     _warn_factors(ctx)
     return list(dict.fromkeys(ctx.out))  # one derivation can fail the same way for two products
-
-
-def _unique(out: Findings, paths: list[SpecPath], ids: list[str], what: str) -> None:
-    seen: dict[str, SpecPath] = {}
-    for path, item_id in zip(paths, ids, strict=True):
-        if item_id in seen:
-            out.error(path, f"{what} {item_id!r} is used twice (first at {dotted(seen[item_id])}); "
-                            "ids must be unique")
-        else:
-            seen[item_id] = path
 
 
 class _ProductCheck:
     """Checks of one product: ids, stages, factors, units, transport, allocation."""
 
-    def __init__(self, ctx: _Context, index: int, product: Node):
+    def __init__(self, ctx: CheckContext, index: int, product: Node):
         self.ctx, self.out, self.spec = ctx, ctx.out, ctx.spec
         self.index, self.product = index, product
         self.path: SpecPath = ("products", index)
@@ -162,6 +76,7 @@ class _ProductCheck:
             self.check_line(self.path + ("inventory", i), line, scale, basis)
         for i, leg in present(self.product.transport):
             self.check_leg(self.path + ("transport", i), leg)
+        check_cutoff(self.ctx, self.index, self.product, scale, basis)
         if self.product.distribution is not None:
             self.check_distribution()
         if self.boundary is not None and self.ctx.complete:
@@ -181,7 +96,7 @@ class _ProductCheck:
             for i, destination in present(self.product.distribution.destinations):
                 paths.append(self.path + ("distribution", "destinations", i, "id"))
                 ids.append(destination.id)
-        _unique(self.out, paths, ids, "line id")
+        unique(self.out, paths, ids, "line id")
         for path, line_id in zip(paths, ids, strict=True):
             if line_id in STAGE_IDS:
                 self.out.error(path, f"{line_id!r} is a stage id; give the line another id "
@@ -211,14 +126,6 @@ class _ProductCheck:
                                  f"({', '.join(self.spec.boundary.stages)}); add it to "
                                  "boundary.stages or remove the line")
 
-    def check_emission(self, path: SpecPath, activity_unit: str, factor: Node) -> None:
-        label = f"factor {factor.id!r} ({factor.unit})"
-        for gas in factor_gases(factor):
-            converted = self.ctx.resolve(
-                lambda gas=gas: emission_unit(activity_unit, factor.unit, gas, path, label))
-            if converted is None:
-                return
-
     def check_line(self, path: SpecPath, line: Node, scale: float | None,
                    basis: AnnualBasis | None) -> None:
         self.in_boundary(path + ("stage",), line.stage)
@@ -227,7 +134,7 @@ class _ProductCheck:
         if line.factor is not None:
             factor = self.ctx.factor(path + ("factor",), line.factor)
             if factor is not None:
-                self.check_emission(path + ("unit",), line.unit, factor)
+                self.ctx.factor_fits(path + ("unit",), line.unit, factor)
         else:
             declared = line.declared
             gas = gas_of_unit(declared.unit) or "CO2e"
@@ -236,19 +143,6 @@ class _ProductCheck:
             if declared.source is None:
                 self.out.warn(path + ("declared",), "declared value has no source; name the "
                                                     "supplier or document")
-        if scale is not None and (basis is not None or not line.annual_total):
-            self.warn_cutoff(path, line, amount_per_functional_unit(line, scale, basis))
-
-    def warn_cutoff(self, path: SpecPath, line: Node, amount: float) -> None:
-        product_mass = product_mass_kg(self.product)
-        cutoff = self.spec.cutoff
-        if cutoff is None or not product_mass or not is_mass(line.unit) or line.stage != "raw_material":
-            return
-        share_pct = 100.0 * amount * conversion_factor(line.unit, "kg") / product_mass
-        if share_pct < cutoff.mass_threshold_pct:
-            self.out.warn(path, f"{line.name} is {share_pct:.3g} % of the product mass, below the "
-                                f"{cutoff.mass_threshold_pct:g} % cut-off threshold; it is counted, "
-                                "but say so in the cut-off rules")
 
     def check_leg(self, path: SpecPath, leg: Node) -> None:
         self.in_boundary(path + ("stage",), leg.stage)
@@ -269,7 +163,7 @@ class _ProductCheck:
             self.out.error(path + ("mass", "unit"), f"{leg.mass.unit} is not a mass; write kg or t")
         factor = self.ctx.factor(path + ("factor",), leg.factor)
         if factor is not None:
-            self.check_emission(path + ("factor",), FREIGHT_UNIT, factor)
+            self.ctx.factor_fits(path + ("factor",), FREIGHT_UNIT, factor)
 
     def check_distribution(self) -> None:
         distribution = self.product.distribution
@@ -298,10 +192,10 @@ class _ProductCheck:
             where = path + (("destinations", i, "factor") if destination.factor else ("factor",))
             factor = self.ctx.factor(where, destination.factor or distribution.factor)
             if factor is not None:
-                self.check_emission(where, FREIGHT_UNIT, factor)
+                self.ctx.factor_fits(where, FREIGHT_UNIT, factor)
 
 
-def _check_report(ctx: _Context) -> None:
+def _check_report(ctx: CheckContext) -> None:
     report, period = ctx.spec.report, ctx.spec.data_period
     if period is not None and period.start > period.end:
         ctx.out.error(("data_period", "end"), f"the data period ends ({period.end}) before it "
@@ -323,7 +217,7 @@ def _check_report(ctx: _Context) -> None:
     _check_signatures(ctx, people, issued)
 
 
-def _check_signatures(ctx: _Context, people: list[tuple[int, Node]], issued) -> None:
+def _check_signatures(ctx: CheckContext, people: list[tuple[int, Node]], issued) -> None:
     latest: dict[str, object] = {}
     for index, person in people:
         if person.date is None:
@@ -358,7 +252,7 @@ def credit_code_problem(code: str) -> str | None:
     return None
 
 
-def _check_company(ctx: _Context) -> None:
+def _check_company(ctx: CheckContext) -> None:
     company = ctx.spec.company
     if company is None:
         return
@@ -390,12 +284,12 @@ def _check_company(ctx: _Context) -> None:
                      "lines although the plant makes several outputs; choose physical, mass or economic")
 
 
-def _check_scope(ctx: _Context) -> None:
+def _check_scope(ctx: CheckContext) -> None:
     if ctx.spec.boundary is not None:
         _check_boundary(ctx, ctx.spec.boundary)
 
 
-def _warn_factors(ctx: _Context) -> None:
+def _warn_factors(ctx: CheckContext) -> None:
     """What a reviewer asks about factors: unused, unsourced, unverified or old."""
     own = {factor.id: ("factors", index) for index, factor in present(ctx.spec.factors)}
     if ctx.complete:  # unused factors are only certain when every line loaded
@@ -421,7 +315,7 @@ def _warn_factors(ctx: _Context) -> None:
                          "years before the data period; use a newer factor or justify it in notes")
 
 
-def _check_boundary(ctx: _Context, boundary: Node) -> None:
+def _check_boundary(ctx: CheckContext, boundary: Node) -> None:
     stages, kind = boundary.stages, BOUNDARY_TYPES[boundary.type]
     path = ("boundary", "stages")
     repeated = sorted({s for s in stages if stages.count(s) > 1})
@@ -443,7 +337,7 @@ def _check_boundary(ctx: _Context, boundary: Node) -> None:
                           "under excluded")
 
 
-def _check_improvements(ctx: _Context) -> None:
+def _check_improvements(ctx: CheckContext) -> None:
     products = {product.id: product for _, product in present(ctx.spec.products)}
     boundary = ctx.spec.boundary
     for index, measure in present(ctx.spec.improvements):

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .calc import calculate
+from .checks_analysis import result_findings
 from .errors import OutputError
 from .load import load
 from .results import Results
-from .validate import ValidSpec, validate
+from .validate import ValidSpec, validate, with_findings
 from .write import write_atomic
 
 
@@ -24,12 +25,14 @@ class Calculated:
 
 
 def check(path: str | Path, *, strict: bool = False) -> ValidSpec:
-    return validate(load(path), strict=strict)
+    """Validate, and calculate too: some limits (cut-off estimates) are only known from results."""
+    return calc(path, strict=strict).valid
 
 
 def calc(path: str | Path, *, strict: bool = False) -> Calculated:
-    valid = check(path, strict=strict)
-    return Calculated(valid, calculate(valid.spec, valid.factor_nodes))
+    valid = validate(load(path), strict=strict)
+    results = calculate(valid.spec, valid.factor_nodes)
+    return Calculated(with_findings(valid, result_findings(valid.spec, results), strict=strict), results)
 
 
 def template_for(valid: ValidSpec, override: Path | None) -> Path:

@@ -12,7 +12,7 @@ from .formatting import (
     percentages,
     plain,
 )
-from .results import ProductResult, Results
+from .results import GHG_CATEGORIES, GhgSplit, ProductResult, Results, Spread
 
 
 def results_json(results: Results, spec_file: str) -> dict[str, Any]:
@@ -41,12 +41,74 @@ def results_json(results: Results, spec_file: str) -> dict[str, Any]:
                         "unit": line.unit,
                         "factor_id": line.factor_id,
                         "kgco2e": line.kgco2e,
+                        "category": line.category,
                     }
                     for line in product.lines
                 ],
+                **analysis_json(product),
             }
             for product in results.products
         ],
+    }
+
+
+def _spread(spread: Spread) -> dict[str, Any]:
+    return {"mean": spread.mean, "p2_5": spread.p2_5, "p50": spread.p50, "p97_5": spread.p97_5}
+
+
+def _split(split: GhgSplit) -> dict[str, float]:
+    return {category: getattr(split, category) for category in GHG_CATEGORIES}
+
+
+def analysis_json(product: ProductResult) -> dict[str, Any]:
+    """Uncertainty, data quality, sensitivity, scenarios, ISO 14067 split and cut-off of one product."""
+    uncertainty, quality, cutoff = product.uncertainty, product.data_quality, product.cutoff
+    total_split, *stage_splits = product.ghg_breakdown
+    return {
+        "uncertainty": {
+            **_spread(uncertainty.total),
+            "iterations": uncertainty.iterations,
+            "seed": uncertainty.seed,
+            "stages": [{"id": stage.id, **_spread(stage)} for stage in uncertainty.stages],
+            "variance": [{"id": v.line_id, "share": v.share} for v in uncertainty.variance],
+        },
+        "data_quality": {
+            "dqr": quality.dqr,
+            "level": quality.level,
+            "primary_share": quality.primary_share,
+            "pact_dqr": dict(quality.pact_dqr),
+            "defaulted_lines": list(quality.defaulted_lines),
+        },
+        "sensitivity": [
+            {"id": row.id, "kind": row.kind, "low_kgco2e": row.low_kgco2e, "high_kgco2e": row.high_kgco2e,
+             "factor_id": row.factor_id}
+            for row in product.sensitivity
+        ],
+        "scenarios": [
+            {
+                "id": scenario.id,
+                "name": scenario.name,
+                "total_kgco2e": scenario.total_kgco2e,
+                "change_kgco2e": scenario.change_kgco2e,
+                "change_share": scenario.change_share,
+                "stages": [{"id": stage_id, "kgco2e": kg} for stage_id, kg in scenario.stages],
+            }
+            for scenario in product.scenarios
+        ],
+        "ghg_breakdown": {
+            **_split(total_split),
+            "stages": [{"id": split.id, **_split(split)} for split in stage_splits],
+        },
+        "cutoff": {
+            "excluded_kgco2e": cutoff.excluded_kgco2e,
+            "excluded_mass_share": cutoff.excluded_mass_share,
+            "excluded_emission_share": cutoff.excluded_emission_share,
+            "lines": [
+                {"id": row.id, "stage": row.stage, "mass_share": row.mass_share, "kgco2e": row.kgco2e,
+                 "emission_share": row.emission_share, "excluded": row.excluded}
+                for row in cutoff.lines
+            ],
+        },
     }
 
 

@@ -19,6 +19,7 @@ from .catalogue import (
     BOUNDARY_TYPES,
     DATA_TYPES,
     DUTIES,
+    GHG_CATEGORIES,
     LANGUAGES,
     RESULT_UNITS,
     STAGE_IDS,
@@ -92,6 +93,35 @@ class Declared(Table):
                    metadata=doc("emission per unit of the line's activity", "see unit"))
     unit = Unit(required=True, metadata=doc("emission unit per activity unit, e.g. kgCO2e/台"))
     source = Text(load_default=None, metadata=doc("who declared it (supplier, EPD number, report)"))
+
+
+class Pedigree(Table):
+    """Pedigree scores of a line (Weidema & Wesnæs); a score left out takes the stated default."""
+
+    reliability = Integer(load_default=None, minimum=1, maximum=5, metadata=doc(
+        "1 verified measurement … 5 non-qualified estimate"))
+    completeness = Integer(load_default=None, minimum=1, maximum=5, metadata=doc(
+        "1 all relevant sites over an adequate period … 5 unknown"))
+    temporal = Integer(load_default=None, minimum=1, maximum=5, metadata=doc(
+        "1 under 3 years old … 5 unknown or over 15; default: from the factor's year"))
+    geographical = Integer(load_default=None, minimum=1, maximum=5, metadata=doc(
+        "1 the area under study … 5 unknown or distinctly different"))
+    technological = Integer(load_default=None, minimum=1, maximum=5, metadata=doc(
+        "1 same enterprise, process and material … 5 different technology or lab scale"))
+
+
+def emission_source_fields() -> tuple[Nested, Number, Choice]:
+    """quality, gsd and category: fresh fields for every kind of emission source."""
+    return (
+        Nested(Pedigree, load_default=None, metadata=doc(
+            "pedigree scores, 1 best … 5 worst; scores left out take the [data_quality] defaults")),
+        Number(load_default=None, minimum=1, maximum=100, metadata=doc(
+            "geometric standard deviation of the emission (ecoinvent's 95 % factor is its square); "
+            "default: from the pedigree scores")),
+        Choice(GHG_CATEGORIES, load_default=None, metadata=doc(
+            "fossil, biogenic, dluc (direct land-use change) or aircraft; default: the factor's, "
+            "aircraft for air transport")),
+    )
 
 
 # -- report -------------------------------------------------------------------
@@ -195,6 +225,9 @@ class InventoryLine(Table):
     annual_total = Boolean(load_default=False, metadata=doc(
         "true when amount is the plant total for the data period, to be allocated and "
         "divided by the product's annual output"))
+    excluded = Boolean(load_default=False, metadata=doc(
+        "true to cut the line off: listed and estimated, not counted (see [cutoff])"))
+    quality, gsd, category = emission_source_fields()
 
     @validates_schema
     def _factor_or_declared(self, data: dict, **_: Any) -> None:
@@ -214,6 +247,7 @@ class TransportLeg(Table):
     data_type = Choice(DATA_TYPES, required=True, metadata=doc("primary or secondary"))
     source = Text(load_default=None, metadata=doc("where distance and mass come from"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("remark"))
+    quality, gsd, category = emission_source_fields()
 
     @validates_schema
     def _carries_or_mass(self, data: dict, **_: Any) -> None:
@@ -242,6 +276,7 @@ class Distribution(Table):
     source = Text(load_default=None, metadata=doc("where shares and distances come from"))
     destinations = tables(Destination, "where the product goes, by share of sales", required=True,
                           min_length=1)
+    quality, gsd, category = emission_source_fields()
 
 
 class Product(Table):
@@ -339,6 +374,8 @@ class Factor(Table):
     region = Text(load_default=None, metadata=doc("region the factor represents"))
     status = Choice(FACTOR_STATUSES, load_default=None, metadata=doc(
         "verified, third-party (transcribed by others) or unverified"))
+    category = Choice(GHG_CATEGORIES, load_default="fossil", metadata=doc(
+        "ISO 14067 category of what it emits: fossil, biogenic, dluc or aircraft"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("remark"))
     override = Boolean(load_default=False, metadata=doc(
         "true to replace a library factor with the same id"))
@@ -413,6 +450,54 @@ class Improvement(Table):
     product = Identifier(load_default=None, metadata=doc("product id; default: every product"))
     expected_reduction_pct = Number(load_default=None, positive=True, maximum=100,
                                     metadata=doc("expected cut in the targets' emissions", "%"))
+    scenario = Identifier(load_default=None, metadata=doc(
+        "id of a scenario that models the measure; its result gives the expected cut"))
+
+    @validates_schema
+    def _one_estimate(self, data: dict, **_: Any) -> None:
+        if data.get("expected_reduction_pct") is not None and data.get("scenario") is not None:
+            raise ValidationError("give either expected_reduction_pct or scenario, not both", "scenario")
+
+
+class Change(Table):
+    line = Identifier(required=True, metadata=doc("id of the inventory line, leg or destination changed"))
+    amount = Number(load_default=None, minimum=0, metadata=doc(
+        "new amount of an inventory line, in its unit", "see the line"))
+    amount_change_pct = Number(load_default=None, minimum=-100, maximum=1000, metadata=doc(
+        "change of an inventory line's amount, e.g. -15 for a lighter part", "%"))
+    factor = Identifier(load_default=None, metadata=doc("id of the factor used instead"))
+    distance_km = Number(load_default=None, positive=True, metadata=doc(
+        "new distance of a transport leg or destination", "km"))
+
+    @validates_schema
+    def _something(self, data: dict, **_: Any) -> None:
+        if data.get("amount") is not None and data.get("amount_change_pct") is not None:
+            raise ValidationError("give either amount or amount_change_pct, not both", "amount_change_pct")
+        if all(data.get(key) is None for key in ("amount", "amount_change_pct", "factor", "distance_km")):
+            raise ValidationError("say what changes: amount, amount_change_pct, factor or distance_km",
+                                  "line")
+
+
+class Scenario(Table):
+    id = Identifier(required=True, metadata=doc("scenario id"))
+    name = Text(required=True, metadata=doc("short name, e.g. 使用绿色电力"))
+    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("what the scenario assumes"))
+    product = Identifier(load_default=None, metadata=doc("product id; default: every product it changes"))
+    changes = tables(Change, "what differs from the baseline", required=True, min_length=1)
+
+
+class DataQualityDefaults(Table):
+    primary = optional_table(Pedigree, "scores of primary-data lines that give none")
+    secondary = optional_table(Pedigree, "scores of secondary-data lines that give none")
+
+
+class UncertaintySettings(Table):
+    iterations = Integer(load_default=10_000, minimum=1_000, maximum=1_000_000, metadata=doc(
+        "Monte Carlo iterations"))
+    seed = Integer(load_default=1, minimum=0, maximum=2**63 - 1, metadata=doc(
+        "random seed: the same seed gives the same results"))
+    sensitivity_pct = Number(load_default=10.0, positive=True, maximum=100, metadata=doc(
+        "step of the one-at-a-time sensitivity analysis", "%"))
 
 
 class Notes(Table):
@@ -434,4 +519,7 @@ class Spec(Table):
     library = optional_table(Library, "factor libraries of your own, besides the shipped one")
     factors = tables(Factor, "emission factors of this spec (library factors need no entry)")
     improvements = tables(Improvement, "improvement plan")
+    scenarios = tables(Scenario, "alternatives compared with the baseline")
+    data_quality = optional_table(DataQualityDefaults, "default pedigree scores")
+    uncertainty = optional_table(UncertaintySettings, "Monte Carlo and sensitivity settings")
     notes = optional_table(Notes, "assumptions, limitations, data quality")

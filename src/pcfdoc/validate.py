@@ -8,6 +8,7 @@ its line in the file.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -55,12 +56,23 @@ def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:
         locate(source, finding.path, finding.message, finding.severity)
         for finding in check(spec, pending, resolved.table)
     ]
+    return ValidSpec(source, spec, resolved.table, _judge(problems, strict))
+
+
+def with_findings(valid: ValidSpec, findings: list, *, strict: bool = False) -> ValidSpec:
+    """``valid`` with the findings of checks that need results; raise if any is an error."""
+    located = [locate(valid.source, f.path, f.message, f.severity) for f in findings]
+    return dataclasses.replace(valid, warnings=_judge(valid.warnings + located, strict))
+
+
+def _judge(problems: list[Problem], strict: bool) -> list[Problem]:
+    """The warnings, sorted; raise SpecInvalidError when there is an error (or, if strict, a warning)."""
     warnings = [p for p in problems if p.severity == "warning"]
     if strict and warnings:
         problems = [_as_error(p) for p in problems]
     if any(p.severity == "error" for p in problems):
         raise SpecInvalidError(_sorted(problems))
-    return ValidSpec(source, spec, resolved.table, _sorted(warnings))
+    return _sorted(warnings)
 
 
 def load_tolerant(data: dict) -> Node:
