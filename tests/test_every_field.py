@@ -18,7 +18,7 @@ from render.docx_reading import all_text, open_report
 NOT_PROSE = {
     "id", "stage", "factor", "carries", "product", "targets", "duty", "data_type", "mode", "type",
     "stages", "method", "gwp", "language", "standards", "unit", "gas", "template", "result_unit",
-    "credit_code", "paths", "status", "ncv_unit",
+    "credit_code", "paths", "status", "ncv_unit", "category", "line", "scenario",
 }
 
 

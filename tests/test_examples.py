@@ -40,8 +40,24 @@ def test_calc_json_matches_the_golden_file(stem, monkeypatch, update_golden):
     golden = GOLDEN / f"{stem}.json"
     if update_golden:
         golden.write_text(result.stdout, "utf-8")
-    assert result.stdout == golden.read_text("utf-8")
+    expected = json.loads(golden.read_text("utf-8"))
+    actual = json.loads(result.stdout)
+    # Monte Carlo figures go through numpy's exp, whose last bit may differ between CPUs.
+    for document in (expected, actual):
+        for product in document["products"]:
+            product["uncertainty"] = _rounded(product["uncertainty"])
+    assert actual == expected
     assert json.loads(result.stdout)["spec"] == f"specs/examples/{stem}.toml"
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return float(f"{value:.10g}")
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_rounded(item) for item in value]
+    return value
 
 
 def test_every_example_is_covered():
