@@ -42,3 +42,16 @@ def one_error(path: Path) -> str:
     found = [p for p in problems(path) if ": warning: " not in p]
     assert len(found) == 1, found
     return found[0]
+
+
+def with_small_parts(excluded):
+    """Product a (20 kg) with a 0.1 kg gasket and 0.05 kg label, 2 kg CO2e/kg each."""
+    from conftest import fixture_data
+
+    data = fixture_data("two-products.toml")
+    inventory = data["products"][0]["inventory"]
+    for line_id, name, kg in (("gasket", "密封垫", 0.1), ("label", "铭牌", 0.05)):
+        inventory.append({"id": line_id, "stage": "raw_material", "name": name, "amount": kg, "unit": "kg",
+                          "factor": "steel", "data_type": "secondary", "source": "BOM",
+                          "excluded": line_id in excluded})
+    return data

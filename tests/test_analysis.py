@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import fixture_data
-from helpers import calculated
+from helpers import calculated, with_small_parts
 
 
 def product_of(data, index=0):
@@ -39,17 +39,6 @@ def test_a_line_category_wins_over_the_air_mode():
     data["products"][0]["transport"][0].update(mode="air", category="fossil")
     lines = {line.id: line for line in product_of(data).lines}
     assert lines["steel-transport"].category == "fossil"
-
-
-def with_small_parts(excluded):
-    """Product a (20 kg) with a 0.1 kg gasket and 0.05 kg label, 2 kg CO2e/kg each."""
-    data = fixture_data("two-products.toml")
-    inventory = data["products"][0]["inventory"]
-    for line_id, name, kg in (("gasket", "密封垫", 0.1), ("label", "铭牌", 0.05)):
-        inventory.append({"id": line_id, "stage": "raw_material", "name": name, "amount": kg, "unit": "kg",
-                          "factor": "steel", "data_type": "secondary", "source": "BOM",
-                          "excluded": line_id in excluded})
-    return data
 
 
 def test_inputs_below_the_mass_threshold_are_listed_and_counted():

@@ -1,8 +1,7 @@
 """Checks of cut-off, scenarios and stated defaults: one test per rule, exact messages."""
 
 from conftest import fixture_data
-from helpers import one_error, problems, warnings
-from test_analysis import with_small_parts
+from helpers import one_error, problems, warnings, with_small_parts
 
 
 def test_an_excluded_line_must_be_below_the_mass_threshold(write_spec):

@@ -71,8 +71,8 @@ def test_product_rating_is_weighted_by_emission():
     quality = product.data_quality
     assert quality.dqr == pytest.approx((20 * 1 + 25 * 3.2) / 45)
     assert quality.level == "good"  # 2.22: PEF band (2, 3]
-    assert quality.pact_dqr == pytest.approx({"technological": (20 + 100) / 45, "geographical": (20 + 75) / 45,
-                                              "temporal": (20 + 75) / 45})
+    assert quality.pact_dqr == pytest.approx(
+        {"technological": (20 + 100) / 45, "geographical": (20 + 75) / 45, "temporal": (20 + 75) / 45})
     assert quality.primary_share == 1.0
     assert quality.defaulted_lines == ()
 
