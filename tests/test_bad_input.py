@@ -261,6 +261,20 @@ EXPECTED = {
     '75-superseded-and-unknown-standard.toml': [
         "{file}:9: report.standards[0]: 'ISO 14067' is not allowed; did you mean 'ISO 14067:2018'? Allowed: 'ISO 14067:2018', 'GB/T 24067-2024', 'PAS 2050:2011', 'GHG Protocol Product Standard', 'ISO 14040:2006', 'ISO 14044:2006', 'ISO/TS 14067:2013'",
     ],
+    '76-analysis-keys.toml': [
+        '{file}:39: products[0].inventory[0].quality.reliability: must be at most 5, got 6',
+        "{file}:39: products[0].inventory[0].quality.temporl: unknown key 'temporl'; did you mean 'temporal'? Allowed: 'reliability', 'completeness', 'temporal', 'geographical', 'technological'",
+        '{file}:40: products[0].inventory[0].gsd: must be at least 1, got 0.5',
+        "{file}:41: products[0].inventory[0].category: 'fosil' is not allowed; did you mean 'fossil'? Allowed: 'fossil', 'biogenic', 'dluc', 'aircraft'",
+        "{file}:42: products[0].inventory[0].excluded: expected true or false, got the string 'yes'",
+        '{file}:85: uncertainty.iterations: must be at least 1000, got 10',
+        '{file}:90: scenarios[0].changes[0].amount_change_pct: give either amount or amount_change_pct, not both',
+    ],
+    '77-cut-off-and-scenario-references.toml': [
+        '{file}:25: products[0]: the lines cut off (steel) are 83.3 % of the product mass together, above the 5 % allowed; count some of them',
+        '{file}:40: products[0].inventory[0].excluded: 钢材 is 83.3 % of the product mass, not below the 1 % cut-off threshold; count it (remove excluded = true)',
+        "{file}:85: scenarios[0].changes[0].line: unknown line 'electricty'; did you mean 'electricity'? If not, name an inventory line, transport leg or destination",
+    ],
 }
 
 BASE = (FIXTURES / "minimal.toml").read_text("utf-8")
