@@ -1,4 +1,4 @@
-"""Command line: ``pcfdoc new | check | calc``.
+"""Command line: ``pcfdoc new | check | calc | build | diff | factors | gwp``.
 
 Expected errors (PcfdocError) print one line per problem and exit 2; anything
 else is a bug and keeps its traceback (exit 1). Heavy libraries are imported
@@ -148,6 +148,42 @@ def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict:
     if failed:
         click.echo(f"{failed} of {len(specs)} report(s) not built", err=True)
         sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--rev", default=None, metavar="GIT_REV",
+              help="Compare SPEC as committed in GIT_REV with SPEC as it is now.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@expected_errors
+def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
+    """What changed between OLD.toml and NEW.toml (or SPEC --rev GIT_REV), per product, stage and line."""
+    from . import pipeline
+    from .diff import compare, diff_json
+    from .errors import UsageError
+
+    if rev is not None and len(specs) == 1:
+        (spec,) = specs
+        old, new = pipeline.calc(spec, rev=rev), pipeline.calc(spec)
+        labels = (f"{spec}@{rev}", str(spec))
+    elif rev is None and len(specs) == 2:
+        old, new = pipeline.calc(specs[0]), pipeline.calc(specs[1])
+        labels = (str(specs[0]), str(specs[1]))
+    else:
+        raise UsageError("give OLD.toml NEW.toml, or one SPEC with --rev GIT_REV")
+    changes = compare(old.results, new.results)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(diff_json(changes, *labels), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    from .present import diff_tables
+
+    console = Console()
+    for table in diff_tables(changes, *labels):
+        console.print(table)
 
 
 @main.command()

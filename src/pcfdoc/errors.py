@@ -88,3 +88,7 @@ class SpecInvalidError(PcfdocError):
 
 class OutputError(PcfdocError):
     """An output file cannot be written as asked (exists, or the folder is missing)."""
+
+
+class UsageError(PcfdocError):
+    """The command was called with arguments that do not fit together."""

@@ -29,8 +29,17 @@ def check(path: str | Path, *, strict: bool = False) -> ValidSpec:
     return calc(path, strict=strict).valid
 
 
-def calc(path: str | Path, *, strict: bool = False) -> Calculated:
-    valid = validate(load(path), strict=strict)
+def calc(path: str | Path, *, strict: bool = False, rev: str | None = None) -> Calculated:
+    """Validate and calculate the spec at ``path`` (as committed in git revision ``rev``, if given)."""
+    if rev is None:
+        source = load(path)
+    else:
+        from .load import parse
+        from .revisions import text_at
+
+        # Named path@rev: messages say which version, and the folder still resolves libraries.
+        source = parse(text_at(Path(path), rev), f"{path}@{rev}")
+    valid = validate(source, strict=strict)
     results = calculate(valid.spec, valid.factor_nodes)
     return Calculated(with_findings(valid, result_findings(valid.spec, results), strict=strict), results)
 

@@ -235,3 +235,39 @@ def gwp_table() -> Any:
                 cells.append(f"{plain(gwp_set.factor(gas))}{mark}")
         table.add_row(gas, *cells)
     return table
+
+
+def _signed(value: float) -> str:
+    return f"{value:+,.4g}"
+
+
+def diff_tables(diff, old_label: str, new_label: str) -> list:
+    """Per product: old and new total, every stage, and the lines that changed."""
+    from rich.table import Table
+
+    tables = []
+    for product in diff.products:
+        head = product.product
+        table = Table(title=f"{head.name} ({head.id}): {head.status}, {old_label} → {new_label}, "
+                            f"{product.unit}", title_justify="left")
+        for header, justify in (("", "left"), ("Item", "left"), ("Old", "right"), ("New", "right"),
+                                ("Change", "right"), ("Change %", "right"), ("", "left")):
+            table.add_column(header, justify=justify)
+
+        _diff_row(table, "total", head, "bold")
+        table.add_section()
+        for stage in product.stages:
+            _diff_row(table, "stage", stage)
+        table.add_section()
+        for line in product.lines:
+            if line.status != "same":
+                _diff_row(table, "line", line)
+        tables.append(table)
+    return tables
+
+
+def _diff_row(table, kind: str, item, style: str | None = None) -> None:
+    old = "—" if item.old_kgco2e is None else plain(item.old_kgco2e)
+    new = "—" if item.new_kgco2e is None else plain(item.new_kgco2e)
+    share = "" if item.change_share is None else f"{item.change_share * 100:+.2f}"
+    table.add_row(kind, item.name, old, new, _signed(item.change_kgco2e), share, item.status, style=style)
