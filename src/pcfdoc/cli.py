@@ -131,23 +131,80 @@ def calc(spec: Path, as_json: bool, strict: bool) -> None:
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A .docx template to use instead of the spec's or the shipped one.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict: bool) -> None:
-    """Build the Word report of each SPEC into OUTPUT/<spec name>.docx."""
-    from . import pipeline
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Specs built at once (default: the number of cores).")
+@expected_errors
+def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict: bool,
+          jobs: int | None) -> None:
+    """Build the Word report of each SPEC into OUTPUT/<spec name>.docx.
 
-    failed = 0
-    for spec in specs:
-        try:
-            built = pipeline.build(spec, out_dir, template=template, strict=strict)
-        except PcfdocError as error:
-            _report(error)
-            failed += 1
-            continue
-        _print_warnings(built.calculated.valid.warnings)
-        click.echo(f"{spec}: wrote {built.target}")
+    A SPEC may be a folder: every spec below it is built (factor library files,
+    which hold only [[factors]], are skipped), keeping its sub-folders under OUTPUT.
+    """
+    from . import batch
+
+    queue = batch.jobs_for(specs, out_dir, template=template, strict=strict)
+    workers = jobs or batch.default_workers()
+    if len(queue) == 1:
+        outcomes = batch.run(queue, 1, _print_outcome)
+    else:
+        outcomes = _run_with_progress(queue, workers)
+        _print_summary(outcomes)
+    crashed = sum(o.status == "crashed" for o in outcomes)
+    failed = sum(o.status != "built" for o in outcomes)
     if failed:
-        click.echo(f"{failed} of {len(specs)} report(s) not built", err=True)
-        sys.exit(EXIT_INVALID)
+        click.echo(f"{failed} of {len(outcomes)} report(s) not built", err=True)
+        sys.exit(1 if crashed else EXIT_INVALID)
+
+
+def _print_outcome(outcome) -> None:
+    for message in outcome.messages:
+        click.echo(message.rstrip("\n"), err=True)
+    if outcome.status == "built":
+        click.echo(f"{outcome.spec}: wrote {outcome.targets[0]}")
+    elif outcome.status == "crashed":
+        click.echo(f"{outcome.spec}: internal error (a bug in pcfdoc; the traceback is above)", err=True)
+
+
+def _run_with_progress(queue, workers: int):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from . import batch
+
+    console = Console(stderr=True)
+    columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("build", total=len(queue))
+
+        def done(outcome) -> None:
+            progress.advance(task)
+
+        outcomes = batch.run(queue, workers, done)
+    for outcome in outcomes:  # in the order given, not the order finished
+        _print_outcome(outcome)
+    return outcomes
+
+
+def _print_summary(outcomes) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .formatting import plain
+
+    table = Table(title=f"{len(outcomes)} spec(s)", title_justify="left")
+    for header, justify in (("spec", "left"), ("result", "left"), ("product", "left"),
+                            ("footprint", "right"), ("warnings", "right")):
+        table.add_column(header, justify=justify)
+    for outcome in outcomes:
+        if outcome.status != "built":
+            table.add_row(str(outcome.spec), outcome.status, "", "", "", style="red")
+            continue
+        for index, (name, total, unit) in enumerate(outcome.products):
+            first = index == 0
+            table.add_row(str(outcome.spec) if first else "", "built" if first else "", name,
+                          f"{plain(total)} {unit}", str(len(outcome.messages)) if first else "")
+    Console().print(table)
 
 
 @main.command()
