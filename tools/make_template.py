@@ -377,6 +377,31 @@ def chapter_scope(b: Builder) -> None:
     b.tag("{%p for rule in cutoff.rules %}")
     b.p("（{{ loop.index + 2 }}）{{ rule }}")
     b.tag("{%p endfor %}")
+    b.tag("{%p for product in products %}")
+    b.tag("{%p if product.cutoff.rows %}")
+    b.p("{{ product.name }}中，单项质量低于阈值的原材料和评价中剔除的输入逐项列于下表。")
+    b.caption("table", 3, "{{ product.name }}的取舍情况")
+    b.table([4.4, 2.6, 2.2, 2.6, 1.6, 1.6], [
+        ("head", ["名称", "所属阶段", "质量占比（%）", f"排放量（{UNIT}）", "占比（%）", "处理"]),
+        ("tag", "{%tr for item in product.cutoff.rows %}"),
+        ("row", [("{{ item.name }}", "l"), ("{{ item.stage }}", "l"), ("{{ item.mass_share }}", "r"),
+                 ("{{ item.emission }}", "r"), ("{{ item.share }}", "r"), ("{{ item.treatment }}", "c")]),
+        ("tag", "{%tr endfor %}"),
+    ])
+    b.p("注：质量占比以单位产品质量为基准，无法折算为质量的输入记为“—”；剔除项的排放量为估算值，"
+        "占比以碳足迹与剔除项估算排放量之和为基准。", "Table Note")
+    b.tag("{%p for item in product.cutoff.details %}")
+    b.p("剔除项{{ item.name }}：{% if item.source %}数据来源为{{ item.source }}{% if item.note %}；{% endif %}"
+        "{% endif %}{{ item.note }}。", "Table Note")
+    b.tag("{%p endfor %}")
+    b.p("{% if product.cutoff.excluded %}剔除的输入（{{ product.cutoff.excluded_names }}）"
+        "{% if product.cutoff.mass_share %}合计占产品质量的 {{ product.cutoff.mass_share }}%，{% endif %}"
+        "估算排放量为 {{ product.cutoff.emission }}，约占全部排放（含剔除项）的 {{ product.cutoff.emission_share }}%，"
+        "{% if product.cutoff.within %}未超过{% else %}超过了{% endif %}取舍准则规定的 "
+        "{{ cutoff.total_threshold }}% 总量限值；这部分排放未计入本报告的碳足迹结果。"
+        "{% else %}上表所列输入虽低于单项质量阈值，其排放仍全部计入碳足迹，本次评价没有剔除任何输入。{% endif %}")
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
 
     b.h(2, "影响类别与特征化方法")
     b.p("本次评价只考虑气候变化这一个影响类别，以 100 年全球变暖潜势（GWP100）作为特征化因子，把各种温室气体"
@@ -404,6 +429,20 @@ def chapter_scope(b: Builder) -> None:
         "一致性：各过程的数据采用相同的统计口径、时间范围和计算方法。",
     ), 1):
         b.p(f"（{number}）{text}")
+    b.p("数据质量采用谱系矩阵（pedigree matrix）方法评价：对每个排放源，从{{ analysis.indicators_text }}五个方面"
+        "分别打分，每项 1～5 分，1 分最好，5 分最差。五项评分的平均值为该排放源的数据质量评分（DQR）；各排放源的 DQR "
+        "按排放量加权平均，得到产品的 DQR，并按以下区间评定等级：{{ analysis.levels_text }}。")
+    b.p("未单独给出时间相关性评分的，按排放因子的参考年份与数据时间范围起始年份之差推算："
+        "{{ analysis.temporal_ages }}。其余未给出的评分采用下表的默认值；采用默认值和推算值的评分在第 5 章的"
+        "数据质量评分表中逐项标出。")
+    b.caption("table", 3, "未给出评分时采用的默认评分")
+    b.table([2.5, 2.5, 2.5, 2.5, 2.5, 2.5], [
+        ("head", ["数据类型", "{{ analysis.indicators[0] }}", "{{ analysis.indicators[1] }}",
+                  "{{ analysis.indicators[2] }}", "{{ analysis.indicators[3] }}", "{{ analysis.indicators[4] }}"]),
+        ("tag", "{%tr for item in analysis.defaults %}"),
+        ("row", [("{{ item.type }}", "l")] + [(f"{{{{ item.scores[{i}] }}}}", "c") for i in range(5)]),
+        ("tag", "{%tr endfor %}"),
+    ])
 
 
 def chapter_data(b: Builder) -> None:
@@ -569,21 +608,147 @@ def chapter_calculation(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
     ])
     b.tag("{%p endif %}")
+    b.p("按 ISO 14067 的要求，化石来源、生物源、直接土地利用变化和航空运输的温室气体排放分别列示如下"
+        "（单位：{{ product.per_label }}）。")
+    b.caption("table", 5, "{{ product.name }}的温室气体排放分类")
+    b.table([2.9, 2.1, 2.1, 3.5, 2.1, 2.3], [
+        ("head", ["生命周期阶段", "化石", "生物源", "直接土地利用变化", "航空运输", "合计"]),
+        ("tag", "{%tr for item in product.ghg.rows %}"),
+        ("row", [("{{ item.name }}", "l")] + [(f"{{{{ item.amounts[{i}] }}}}", "r") for i in range(4)]
+         + [("{{ item.total }}", "r")]),
+        ("tag", "{%tr endfor %}"),
+        ("row", [("合计", "l")] + [(f"{{{{ product.ghg.total.amounts[{i}] }}}}", "r") for i in range(4)]
+         + [("{{ product.ghg.total.total }}", "r")], True),
+    ])
     b.tag("{%p endfor %}")
 
+    data_quality(b)
+    uncertainty(b)
+    sensitivity(b)
+    scenarios(b)
+
+
+def data_quality(b: Builder) -> None:
     b.h(2, "数据质量评价")
+    b.p("按第 3 章所述的谱系矩阵方法，逐项评价各排放源的数据质量，结果如下。")
     b.tag("{%p for product in products %}")
-    b.p("{{ product.name }}：采用初级数据的排放源占碳足迹的 {{ product.primary_share }}%，采用次级数据的占 "
-        "{{ product.secondary_share }}%。")
+    b.caption("table", 5, "{{ product.name }}的数据质量评分")
+    b.table([1.1, 3.2, 1.5, 1.5, 1.5, 1.5, 1.5, 1.2, 2.0], [
+        ("head", ["序号", "排放源", "可靠性", "完整性", "时间\n相关性", "地理\n相关性", "技术\n相关性", "DQR",
+                  "数据类型"]),
+        ("tag", "{%tr for item in product.quality.rows %}"),
+        ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l")]
+         + [(f"{{{{ item.scores[{i}] }}}}", "c") for i in range(5)]
+         + [("{{ item.dqr }}", "r"), ("{{ item.data_type }}", "c")]),
+        ("tag", "{%tr endfor %}"),
+    ])
+    b.tag("{%p if product.quality.has_default or product.quality.has_derived %}")
+    b.p("注：{% if product.quality.has_default %}带“*”的评分未在数据中给出，采用第 3 章所列的默认评分"
+        "{% if product.quality.has_derived %}；{% endif %}{% endif %}{% if product.quality.has_derived %}"
+        "带“†”的评分由排放因子的参考年份推算{% endif %}。", "Table Note")
+    b.tag("{%p endif %}")
+    b.p("{% if product.quality.dqr %}按排放量加权，{{ product.name }}的数据质量评分（DQR）为 "
+        "{{ product.quality.dqr }}，等级为“{{ product.quality.level }}”。{% else %}{{ product.name }}没有排放，"
+        "不评定加权的数据质量评分。{% endif %}采用初级数据的排放源占碳足迹的 {{ product.primary_share }}%，"
+        "采用次级数据的占 {{ product.secondary_share }}%。按 PACT 第 3 版的数据质量评级（1～5，1 为最好），"
+        "技术代表性评分为 {{ product.quality.pact.technological }}，地理代表性评分为 "
+        "{{ product.quality.pact.geographical }}，时间代表性评分为 {{ product.quality.pact.temporal }}。")
     b.tag("{%p endfor %}")
     b.tag("{%p if notes.data_quality %}")
     b.p("{{ notes.data_quality }}")
     b.tag("{%p endif %}")
+
+
+def uncertainty(b: Builder) -> None:
     b.h(2, "不确定性分析")
-    b.p("结果的不确定性主要来自三个方面：一是活动数据的计量和统计误差；二是排放因子与实际供应链之间的差异，"
-        "在采用数据库平均值或相近物料的因子时尤为明显；三是分配方法、取舍准则等方法上的选择。减小不确定性的途径"
-        "包括：提高主要物料和能源的计量精度，向主要供应商收集其产品的实际碳足迹数据，以及选用与生产地区和年份"
-        "相符的排放因子。")
+    b.p("结果的不确定性采用蒙特卡洛模拟评价。每个排放源的排放量视为服从对数正态分布，其中位数为计算所得的"
+        "确定值，几何标准差（GSD）采用数据中给出的数值；未给出时，由基本不确定性和五项谱系评分按下式求得：")
+    b.p("σ² = Σᵢ (ln Uᵢ / 2)²，GSD = exp(σ)", "Formula")
+    b.p("式中，Uᵢ 依次为基本不确定性和五项谱系评分对应的不确定性因子（以 GSD² 表示，取自 ecoinvent 数据质量体系）；"
+        "基本不确定性取{{ analysis.basic_text }}。各排放源相互独立地抽样，每次抽样得到的排放量按阶段和产品加总，"
+        "共模拟 {{ analysis.iterations }} 次，随机数种子为 {{ analysis.seed }}：数据和种子不变时，"
+        "重新计算得到完全相同的结果。")
+    b.tag("{%p for product in products %}")
+    b.p("{{ product.name }}的模拟结果见下表（单位：{{ product.per_label }}）。在 95% 的概率下，碳足迹介于 "
+        "{{ product.uncertainty.total.p2_5 }} 与 {{ product.uncertainty.total.p97_5 }} {{ product.per_label }} "
+        "之间，中位数为 {{ product.uncertainty.total.p50 }}，平均值为 {{ product.uncertainty.total.mean }}。")
+    b.caption("table", 5, "{{ product.name }}碳足迹的不确定性")
+    b.table([2.6, 2.48, 2.48, 2.48, 2.48, 2.48], [
+        ("head", ["项目", "确定值", "平均值", "中位数", "2.5% 分位数", "97.5% 分位数"]),
+        ("tag", "{%tr for item in product.uncertainty.rows %}"),
+        ("row", [("{{ item.name }}", "l"), ("{{ item.value }}", "r"), ("{{ item.mean }}", "r"),
+                 ("{{ item.p50 }}", "r"), ("{{ item.p2_5 }}", "r"), ("{{ item.p97_5 }}", "r")]),
+        ("tag", "{%tr endfor %}"),
+        ("row", [("合计", "l"), ("{{ product.uncertainty.total.value }}", "r"),
+                 ("{{ product.uncertainty.total.mean }}", "r"), ("{{ product.uncertainty.total.p50 }}", "r"),
+                 ("{{ product.uncertainty.total.p2_5 }}", "r"), ("{{ product.uncertainty.total.p97_5 }}", "r")],
+         True),
+    ])
+    b.figure("product.uncertainty.histogram")
+    b.caption("figure", 5, "{{ product.name }}碳足迹的蒙特卡洛模拟分布")
+    b.tag("{%p if product.uncertainty.variance %}")
+    b.p("对碳足迹方差贡献最大的排放源如下，提高这些数据的质量最能缩小结果的不确定范围。")
+    b.caption("table", 5, "{{ product.name }}不确定性的主要来源")
+    b.table([1.4, 5.0, 3.4, 2.2, 3.0], [
+        ("head", ["排名", "排放源", "所属阶段", "GSD", "方差贡献（%）"]),
+        ("tag", "{%tr for item in product.uncertainty.variance %}"),
+        ("row", [("{{ item.rank }}", "c"), ("{{ item.name }}", "l"), ("{{ item.stage }}", "l"),
+                 ("{{ item.gsd }}", "r"), ("{{ item.share }}", "r")]),
+        ("tag", "{%tr endfor %}"),
+    ])
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+
+
+def sensitivity(b: Builder) -> None:
+    b.h(2, "敏感性分析")
+    b.p("敏感性分析采用单因素法：每次只将一个参数——某一排放源的活动数据，或某一排放因子——降低和提高 "
+        "{{ analysis.step }}%，其余参数保持不变，重新计算碳足迹。物料的用量变化时，运输该物料的排放随之变化。"
+        "一个排放因子只用于一个排放源时，改变该因子与改变该排放源的活动数据效果相同，两者合为一行。"
+        "变化幅度为参数降低和提高时两个结果之差占基准结果的百分比。")
+    b.tag("{%p for product in products %}")
+    b.tag("{%p if product.sensitivity.rows %}")
+    b.p("{{ product.name }}的基准结果为 {{ product.sensitivity.baseline }} {{ product.per_label }}，"
+        "对结果影响最大的参数见下图和下表。")
+    b.figure("product.sensitivity.chart")
+    b.caption("figure", 5, "{{ product.name }}的敏感性分析")
+    b.caption("table", 5, "{{ product.name }}对结果影响最大的参数")
+    b.table([3.6, 3.7, 2.7, 2.7, 2.3], [
+        ("head", ["参数", "类型", "−{{ analysis.step }}% 时结果（{{ product.result_unit }}）",
+                  "+{{ analysis.step }}% 时结果（{{ product.result_unit }}）", "变化幅度（%）"]),
+        ("tag", "{%tr for item in product.sensitivity.rows %}"),
+        ("row", [("{{ item.name }}", "l"), ("{{ item.kind }}", "c"), ("{{ item.low }}", "r"),
+                 ("{{ item.high }}", "r"), ("{{ item.swing }}", "r")]),
+        ("tag", "{%tr endfor %}"),
+    ])
+    b.tag("{%p else %}")
+    b.p("{{ product.name }}没有排放，不作敏感性分析。")
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+
+
+def scenarios(b: Builder) -> None:
+    b.tag("{%p if analysis.has_scenarios %}")
+    b.h(2, "情景分析")
+    b.p("情景分析在基准数据的基础上改变部分活动数据、运输距离或排放因子，按相同的方法重新计算碳足迹，"
+        "与基准结果并列比较。")
+    b.tag("{%p for product in products %}")
+    b.tag("{%p if product.scenarios.rows %}")
+    b.p("{{ product.name }}涉及的情景如下：")
+    b.items("product.scenarios.descriptions",
+            "{{ item.name }}{% if item.description %}：{{ item.description }}{% endif %}")
+    b.caption("table", 5, "{{ product.name }}各情景的碳足迹")
+    b.table([5.0, 3.4, 3.6, 3.0], [
+        ("head", ["情景", "碳足迹\n（{{ product.per_label }}）", "与基准相比\n（{{ product.per_label }}）",
+                  "与基准相比\n（%）"]),
+        ("tag", "{%tr for item in product.scenarios.rows %}"),
+        ("row", [("{{ item.name }}", "l"), ("{{ item.total }}", "r"), ("{{ item.change }}", "r"),
+                 ("{{ item.change_pct }}", "r")]),
+        ("tag", "{%tr endfor %}"),
+    ])
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
 
 
 def chapter_interpretation(b: Builder) -> None:
@@ -619,8 +784,11 @@ def chapter_improvement(b: Builder) -> None:
     b.p("{% if item.several %}{{ use.product }}：{% endif %}针对"
         "{% for target in use.targets %}{{ target.name }}{% if target.stage %}阶段{% endif %}"
         "（占 {{ target.share }}%）{{ '、' if not loop.last else '' }}{% endfor %}，所针对的排放为 {{ use.emission }}，"
-        "占产品碳足迹的 {{ use.share }}%{% if use.reduction %}。预计可使这部分排放降低 {{ use.reduction_pct }}%，"
-        "即减少约 {{ use.reduction }}，相当于产品碳足迹的 {{ use.reduction_share }}%{% endif %}。")
+        "占产品碳足迹的 {{ use.share }}%{% if use.reduction %}。{% if use.scenario %}按情景“{{ use.scenario }}”"
+        "计算，{% endif %}{% if use.increase %}这部分排放反而增加 {{ use.reduction_pct }}%，即增加约 "
+        "{{ use.reduction }}，相当于产品碳足迹的 {{ use.reduction_share }}%{% else %}预计可使这部分排放降低 "
+        "{{ use.reduction_pct }}%，即减少约 {{ use.reduction }}，相当于产品碳足迹的 {{ use.reduction_share }}%"
+        "{% endif %}{% endif %}。")
     b.tag("{%p endfor %}")
     b.tag("{%p endfor %}")
     b.tag("{%p else %}")

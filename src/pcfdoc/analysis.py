@@ -70,9 +70,13 @@ def cutoff(criteria: Node, result: ProductResult, excluded: Sequence[LineResult]
         if is_excluded or below:
             rows.append(CutoffLine(line.id, line.name, line.stage, share, line.kgco2e,
                                    line.kgco2e / whole if whole else 0.0, is_excluded))
+    mass_share = sum((row.mass_share or 0.0 for row in rows if row.excluded), 0.0)
+    emission_share = excluded_kg / whole if whole else 0.0
+    limit = criteria.total_threshold_pct / 100.0
     return Cutoff(
         lines=tuple(rows),
-        excluded_mass_share=sum((row.mass_share or 0.0 for row in rows if row.excluded), 0.0),
-        excluded_emission_share=excluded_kg / whole if whole else 0.0,
+        excluded_mass_share=mass_share,
+        excluded_emission_share=emission_share,
         excluded_kgco2e=excluded_kg,
+        within_limit=mass_share <= limit and emission_share <= limit,
     )

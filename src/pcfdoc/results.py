@@ -145,6 +145,7 @@ class Sensitivity:
     low_kgco2e: float  # total with the parameter lowered
     high_kgco2e: float  # total with the parameter raised
     factor_id: str | None = None  # a line's factor that no other line uses: the row stands for it too
+    swing_share: float = 0.0  # (high - low) as a fraction of the baseline total
 
     @property
     def swing(self) -> float:
@@ -194,6 +195,7 @@ class Cutoff:
     excluded_mass_share: float  # sum over excluded lines with a known mass share
     excluded_emission_share: float  # estimated, of total + excluded estimates
     excluded_kgco2e: float
+    within_limit: bool = True  # excluded mass and estimated emission shares within total_threshold_pct
 
 
 @dataclass(frozen=True)

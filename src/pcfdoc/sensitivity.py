@@ -38,5 +38,6 @@ def one_at_a_time(lines: Sequence[LineResult], total_kgco2e: float, step: float,
 
 def _row(parameter_id: str, kind: str, name: str, driven_kgco2e: float, total: float,
          step: float, factor_id: str | None) -> Sensitivity:
+    swing = 2 * step * driven_kgco2e
     return Sensitivity(parameter_id, kind, name, total - step * driven_kgco2e, total + step * driven_kgco2e,
-                       factor_id)
+                       factor_id, swing / total if total else 0.0)

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from pcfdoc import pipeline
@@ -5,11 +7,24 @@ from pcfdoc.render.docx import default_template, render_report
 
 from conftest import EXAMPLES, FIXTURES
 
+#: Every analysis section with round numbers: cut-off, ISO 14067 split, scores, scenarios.
+ANALYSIS = Path(__file__).resolve().parent / "fixtures" / "analysis.toml"
+
 
 def render(path, template=None):
     calculated = pipeline.calc(path)
     return render_report(calculated.valid, calculated.results,
                          template or default_template(calculated.valid.spec.report.language))
+
+
+@pytest.fixture(scope="session")
+def analysis_spec():
+    return ANALYSIS
+
+
+@pytest.fixture(scope="session")
+def analysis_report() -> bytes:
+    return render(ANALYSIS)
 
 
 @pytest.fixture(scope="session")

@@ -28,3 +28,33 @@ def test_charts_are_byte_for_byte_reproducible():
 
 def test_an_empty_product_still_draws():
     assert charts.stage_chart(["production"], [0.0], ["产品生产  0.00  0.00%"]).startswith(PNG)
+
+
+HISTOGRAM = ([360.0, 380.0, 400.0, 420.0, 440.0], [120, 4800, 4700, 380],
+             [("p2_5", 379.3, "2.5% 分位数 379.32"), ("p50", 401.99, "50% 分位数 401.99"),
+              ("p97_5", 426.4, "97.5% 分位数 426.42"), ("deterministic", 401.95, "确定值 401.95")],
+             "碳足迹（kgCO₂e/台）", "频数")
+TORNADO = (["电机（活动数据）", "灰铁铸件（排放因子）"], [368.72, 397.81], [435.18, 406.09], 401.95,
+           ["368.72", "397.81"], ["435.18", "406.09"], ("参数减少 10%", "参数增加 10%"),
+           "碳足迹（kgCO₂e/台）")
+
+
+def test_histogram_and_tornado_draw_chinese_and_are_reproducible():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        histogram = charts.histogram_chart(*HISTOGRAM)
+        tornado = charts.tornado_chart(*TORNADO)
+    for image in (histogram, tornado):
+        assert image.startswith(PNG) and len(image) > 5000
+    assert charts.histogram_chart(*HISTOGRAM) == histogram
+    assert charts.tornado_chart(*TORNADO) == tornado
+    assert charts.histogram_chart(HISTOGRAM[0], [1, 1, 1, 1], *HISTOGRAM[2:]) != histogram
+
+
+def test_degenerate_analysis_charts_still_draw():
+    # nothing emitted: every draw is 0, numpy puts them in one bin around 0
+    assert charts.histogram_chart([-0.5, 0.0, 0.5], [0, 100], [("deterministic", 0.0, "确定值 0.00")],
+                                  "碳足迹", "频数").startswith(PNG)
+    # a removal: lowering it raises the total
+    assert charts.tornado_chart(["木材碳储存"], [-9.0], [-11.0], -10.0, ["-9.00"], ["-11.00"],
+                                ("参数减少 10%", "参数增加 10%"), "碳足迹").startswith(PNG)

@@ -73,7 +73,8 @@ def test_expected_reductions_are_stated_when_the_spec_gives_them(write_spec):
     assert measure["several"] is False
     assert measure["uses"] == [{
         "product": "部件", "targets": [{"name": "电力", "stage": False, "share": "55.56"}],
-        "emission": "25.00 kgCO₂e/台", "share": "55.56", "reduction_pct": "40",
+        "emission": "25.00 kgCO₂e/台", "share": "55.56", "scenario": None, "increase": False,
+        "reduction_pct": "40",
         "reduction": "10.00 kgCO₂e/台", "reduction_share": "22.22",
     }]
 
@@ -94,3 +95,28 @@ def test_improvement_targets_cite_the_shares_printed_in_the_tables():
         for target in measure["uses"][0]["targets"]:
             if not target["stage"]:
                 assert target["share"] == table_share[target["name"]]
+
+
+def test_a_measure_whose_scenario_raises_the_emission_says_so(write_spec):
+    import dataclasses
+
+    data = fixture_data("minimal.toml")
+    data["scenarios"] = [{"id": "more", "name": "增加用电", "changes": [{"line": "electricity",
+                                                                      "amount_change_pct": 20}]}]
+    data["improvements"] = [{"title": "改造", "description": "设备改造。", "targets": ["electricity"],
+                             "scenario": "more"}]
+    calculated = pipeline.calc(write_spec(data))
+    results = calculated.results
+    (item,) = results.improvements
+    assert (item.scenario, item.expected_reduction_kgco2e) == ("more", pytest.approx(-5.0))
+    (measure,) = report_context(calculated.valid, results, lambda png, width: None)["improvements"]
+    use = measure["uses"][0]
+    assert (use["scenario"], use["increase"]) == ("增加用电", True)
+    assert (use["reduction_pct"], use["reduction"]) == ("20.00", "5.000 kgCO₂e/台")
+    assert use["reduction_share"] == "11.11"
+    # a scenario that cuts reads as a reduction
+    cut = dataclasses.replace(item, expected_reduction_kgco2e=5.0, expected_reduction_share=5 / 45,
+                              expected_reduction_of_targets=0.2)
+    results = dataclasses.replace(results, improvements=(cut,))
+    use = report_context(calculated.valid, results, lambda png, width: None)["improvements"][0]["uses"][0]
+    assert (use["increase"], use["reduction_pct"], use["reduction"]) == (False, "20.00", "5.000 kgCO₂e/台")

@@ -175,7 +175,8 @@ def test_word_conventions(valve_report):
     document_xml = part_xml(valve_report, "word/document.xml")
     assert document_xml.count("<w:tblHeader/>") >= 10
     assert 'TOC \\o "1-3"' in document_xml
-    assert document_xml.count("<pic:pic") == 3  # boundary, stage shares, contributors
+    # boundary, stage shares, contributors, Monte Carlo histogram, tornado
+    assert document_xml.count("<pic:pic") == 5
 
 
 def test_numbers_are_right_aligned_in_tables(valve_report):
@@ -297,3 +298,170 @@ def test_shipped_template_exists_for_every_language():
 
     for language in LANGUAGES:
         assert default_template(language).is_file()
+
+
+# -- analysis sections: cut-off, ISO 14067 split, data quality, uncertainty, sensitivity, scenarios --
+
+
+def test_chapter_5_analysis_headings_in_order(two_products_report, analysis_report):
+    level2 = headings(open_report(two_products_report), 2)
+    start = level2.index("数据质量评价")
+    assert level2[start:start + 3] == ["数据质量评价", "不确定性分析", "敏感性分析"]
+    assert "情景分析" not in level2  # no scenario in the fixture
+    level2 = headings(open_report(analysis_report), 2)
+    start = level2.index("数据质量评价")
+    assert level2[start:start + 4] == ["数据质量评价", "不确定性分析", "敏感性分析", "情景分析"]
+
+
+def test_cutoff_exemptions_table_and_summary(analysis_report):
+    document = open_report(analysis_report)
+    table = table_after(document, "部件的取舍情况")
+    assert rows(table) == [
+        ["名称", "所属阶段", "质量占比（%）", "排放量（kgCO₂e）", "占比（%）", "处理"],
+        ["螺钉", "原材料获取", "0.60", "0.6000", "0.77", "计入"],
+        ["胶粘剂", "原材料获取", "0.20", "0.5000", "0.64", "剔除"],
+    ]
+    assert ("剔除的输入（胶粘剂）合计占产品质量的 0.20%，估算排放量为 0.5000 kgCO₂e/台，"
+            "约占全部排放（含剔除项）的 0.64%，"
+            "未超过取舍准则规定的 5% 总量限值；这部分排放未计入本报告的碳足迹结果。") in all_text(document)
+    # an excluded line is in no other table: its source and note are stated under this one
+    assert "剔除项胶粘剂：数据来源为估算；用量很少，按配方估算。" in all_text(document)
+
+
+def test_no_exemptions_table_without_cutoff_rows(two_products_report):
+    assert "取舍情况" not in all_text(open_report(two_products_report))
+
+
+def test_default_pedigree_scores_are_stated(analysis_report):
+    document = open_report(analysis_report)
+    table = table_after(document, "未给出评分时采用的默认评分")
+    # [data_quality] gives primary reliability 1 and secondary technological 4; pcfdoc the rest
+    assert rows(table) == [["数据类型", "可靠性", "完整性", "时间相关性", "地理相关性", "技术相关性"],
+                           ["初级数据", "1", "2", "1", "1", "1"],
+                           ["次级数据", "3", "3", "3", "3", "4"]]
+    text = all_text(document)
+    assert "每项 1～5 分，1 分最好，5 分最差" in text
+    assert ("不足 3 年为 1 分、不足 6 年为 2 分、不足 10 年为 3 分、不足 15 年为 4 分、"
+            "15 年及以上为 5 分") in text
+
+
+def test_ghg_split_by_stage_with_the_total_row_last_in_bold(analysis_report):
+    table = table_after(open_report(analysis_report), "部件的温室气体排放分类")
+    assert rows(table) == [
+        ["生命周期阶段", "化石", "生物源", "直接土地利用变化", "航空运输", "合计"],
+        ["原材料获取", "60.60", "0.50", "0.00", "0.00", "61.10"],  # the wooden pallet is biogenic
+        ["原材料运输", "1.00", "0.00", "0.00", "0.40", "1.40"],  # aluminium flies
+        ["产品生产", "15.00", "0.00", "0.00", "0.00", "15.00"],
+        ["合计", "76.60", "0.50", "0.00", "0.40", "77.50"],
+    ]
+    assert all(run.bold for cell in table.rows[-1].cells for run in cell.paragraphs[0].runs)
+    assert not any(run.bold for cell in table.rows[1].cells for run in cell.paragraphs[0].runs)
+
+
+def test_data_quality_table_marks_defaults_and_derived_scores(analysis_report):
+    document = open_report(analysis_report)
+    table = table_after(document, "部件的数据质量评分")
+    assert rows(table) == [
+        ["序号", "排放源", "可靠性", "完整性", "时间\n相关性", "地理\n相关性", "技术\n相关性", "DQR",
+         "数据类型"],
+        ["1", "钢材", "1", "2", "1", "1", "2", "1.4", "初级数据"],  # all given
+        ["2", "铝材", "1*", "2*", "3†", "1*", "1*", "1.6", "初级数据"],  # a factor of 2015: 8 years
+        ["3", "螺钉", "3*", "3*", "1†", "3*", "4*", "2.8", "次级数据"],
+        ["4", "木托盘", "3*", "3*", "1†", "3*", "4*", "2.8", "次级数据"],
+        ["5", "钢材运输", "3*", "3*", "1†", "3*", "4*", "2.8", "次级数据"],
+        ["6", "铝材运输", "3*", "3*", "1†", "3*", "4*", "2.8", "次级数据"],
+        ["7", "电力", "1*", "2*", "1†", "1*", "1*", "1.2", "初级数据"],
+    ]
+    text = all_text(document)
+    assert ("注：带“*”的评分未在数据中给出，采用第 3 章所列的默认评分；带“†”的评分由排放因子的参考年份推算。"
+            in text)
+    assert ("按排放量加权，部件的数据质量评分（DQR）为 1.46，等级为“优秀”。"
+            "采用初级数据的排放源占碳足迹的 96.77%，采用次级数据的占 3.23%。"
+            "按 PACT 第 3 版的数据质量评级（1～5，1 为最好），技术代表性评分为 1.61，"
+            "地理代表性评分为 1.06，时间代表性评分为 1.52。") in text
+    assert "数据质量说明。" in text  # notes.data_quality is kept
+
+
+def test_uncertainty_method_table_histogram_and_variance(analysis_report, analysis_spec):
+    from pcfdoc import pipeline
+
+    spread = pipeline.calc(analysis_spec).results.products[0].uncertainty
+    document = open_report(analysis_report)
+    text = all_text(document)
+    assert "共模拟 2,000 次，随机数种子为 11" in text
+    assert "σ² = Σᵢ (ln Uᵢ / 2)²，GSD = exp(σ)" in text
+    assert "基本不确定性取物料和能源输入 1.05，运输 2，产品分销运输 2。" in text
+    table = table_after(document, "部件碳足迹的不确定性")
+    assert rows(table)[0] == ["项目", "确定值", "平均值", "中位数", "2.5% 分位数", "97.5% 分位数"]
+    assert [row[:2] for row in rows(table)[1:]] == [["原材料获取", "61.10"], ["原材料运输", "1.40"],
+                                                  ["产品生产", "15.00"], ["合计", "77.50"]]
+    # Monte Carlo figures as the calculation gives them, in the table and the sentence
+    total = rows(table)[-1]
+    assert total[2:] == [f"{v:.2f}" for v in (spread.total.mean, spread.total.p50, spread.total.p2_5,
+                                              spread.total.p97_5)]
+    production = rows(table)[3]
+    stage = spread.stages[2]
+    assert production[2:] == [f"{v:.2f}" for v in (stage.mean, stage.p50, stage.p2_5, stage.p97_5)]
+    assert f"碳足迹介于 {spread.total.p2_5:.2f} 与 {spread.total.p97_5:.2f} kgCO₂e/台 之间" in text
+    variance = table_after(document, "部件不确定性的主要来源")
+    assert rows(variance)[0] == ["排名", "排放源", "所属阶段", "GSD", "方差贡献（%）"]
+    assert [row[1:4] for row in rows(variance)[1:]] == [
+        ["电力", "产品生产", "1.20"],  # its GSD is stated
+        ["钢材", "原材料获取", "1.04"], ["铝材", "原材料获取", "1.06"],
+        ["钢材运输", "原材料运输", "1.50"], ["铝材运输", "原材料运输", "1.50"]]
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert "图 5-3 部件碳足迹的蒙特卡洛模拟分布" in captions
+
+
+def test_sensitivity_tornado_and_table(analysis_report):
+    document = open_report(analysis_report)
+    text = all_text(document)
+    assert "降低和提高 20%" in text
+    assert "部件的基准结果为 77.50 kgCO₂e/台" in text
+    table = table_after(document, "部件对结果影响最大的参数")
+    assert rows(table) == [
+        ["参数", "类型", "−20% 时结果（kgCO₂e）", "+20% 时结果（kgCO₂e）", "变化幅度（%）"],
+        ["钢材", "活动数据", "69.30", "85.70", "21.16"],  # its road transport moves with it
+        ["钢材生产", "排放因子", "69.38", "85.62", "20.95"],  # steel and screws
+        ["铝材", "活动数据", "73.42", "81.58", "10.53"],
+        ["铝材生产", "排放因子", "73.50", "81.50", "10.32"],
+        ["电力", "活动数据或排放因子", "74.50", "80.50", "7.74"],
+        ["钢材运输", "活动数据或排放因子", "77.30", "77.70", "0.52"],
+        ["螺钉", "活动数据", "77.38", "77.62", "0.31"],
+        ["木托盘", "活动数据或排放因子", "77.40", "77.60", "0.26"],
+        ["铝材运输", "活动数据或排放因子", "77.42", "77.58", "0.21"],
+    ]
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert "图 5-4 部件的敏感性分析" in captions
+
+
+def test_scenarios_table_and_descriptions(analysis_report):
+    document = open_report(analysis_report)
+    table = table_after(document, "部件各情景的碳足迹")
+    assert rows(table) == [
+        ["情景", "碳足迹\n（kgCO₂e/台）", "与基准相比\n（kgCO₂e/台）", "与基准相比\n（%）"],
+        ["基准情景", "77.50", "—", "—"],
+        ["使用绿色电力", "63.10", "-14.40", "-18.58"],
+        ["钢材减重", "73.40", "-4.10", "-5.29"],
+    ]
+    text = all_text(document)
+    assert "（1）使用绿色电力：生产用电全部采购绿色电力。" in text
+    assert "（2）钢材减重：钢材用量减少 10%。" in text
+
+
+def test_improvement_reduction_computed_from_a_scenario(analysis_report):
+    text = all_text(open_report(analysis_report))
+    assert ("针对电力（占 19.35%），所针对的排放为 15.00 kgCO₂e/台，占产品碳足迹的 19.35%。"
+            "按情景“使用绿色电力”计算，预计可使这部分排放降低 96.00%，即减少约 14.40 kgCO₂e/台，"
+            "相当于产品碳足迹的 18.58%。") in text
+
+
+def test_analysis_tables_fit_the_text_width(analysis_report):
+    """Every table's columns add up to at most the 15 cm between A4's 3 cm margins."""
+    from docx.shared import Cm
+
+    document = open_report(analysis_report)
+    for table in document.tables:
+        widths = [int(col.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+                  for col in table._tbl.tblGrid.iterchildren()]
+        assert sum(widths) <= Cm(15.05).twips, widths

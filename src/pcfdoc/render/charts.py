@@ -1,4 +1,5 @@
-"""Charts as PNG bytes: stage shares, largest contributors, the system boundary.
+"""Charts as PNG bytes: stage shares, largest contributors, the system boundary, the
+Monte Carlo histogram and the sensitivity tornado.
 
 Labels arrive formatted from the context; values only set the geometry. The
 bundled font subset (Noto Sans CJK SC, OFL) draws Chinese on machines without
@@ -70,9 +71,12 @@ def _png(figure) -> bytes:
 
 @contextmanager
 def _quiet_glyphs():
-    """Characters no bundled font has (rare scripts, private use) draw as boxes, silently."""
+    """Characters no bundled font has (rare scripts, private use) draw as boxes, silently, and
+    labels too wide for tight_layout keep the layout they have."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        # Labels wider than the figure (very wide glyphs): the chart is drawn as laid out.
+        warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
         yield
 
 
@@ -152,4 +156,74 @@ def boundary_chart(included: Sequence[str], names: dict[str, str], excluded_labe
         axes.text((left + right) / 2, 1.62, boundary_label, ha="center", va="center", fontsize=9,
                   color="#C0392B")
     figure.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.01)
+    return _png(figure)
+
+
+#: Line styles of the histogram's markers: percentiles dashed, the calculated total solid.
+MARKER_STYLES = {"p2_5": ("#555555", (0, (4, 3))), "p50": ("#C0392B", (0, (4, 3))),
+                 "p97_5": ("#555555", (0, (4, 3))), "deterministic": ("#111111", "-")}
+
+
+def histogram_chart(edges: Sequence[float], counts: Sequence[int], markers: Sequence[tuple[str, float, str]],
+                    xlabel: str, ylabel: str) -> bytes:
+    """Bars of a Monte Carlo sample of the total, with vertical lines at the markers.
+
+    ``markers`` are (kind, value, legend label); kind is a key of MARKER_STYLES.
+    """
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(6.3, 3.0))
+    widths = [right - left for left, right in zip(edges, edges[1:], strict=False)]
+    axes.bar(edges[:-1], counts, width=widths, align="edge", color=STAGE_COLOURS["raw_material"],
+             edgecolor="white", linewidth=0.4)
+    for kind, value, label in markers:
+        colour, style = MARKER_STYLES[kind]
+        axes.axvline(value, color=colour, linestyle=style, linewidth=1.2, label=label)
+    axes.set_xlabel(xlabel)
+    axes.set_ylabel(ylabel)
+    axes.set_ylim(0, max(counts, default=0) * 1.08 or 1)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if markers:
+        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5,
+                    handlelength=2.2)
+    with _quiet_glyphs():
+        figure.tight_layout()
+    return _png(figure)
+
+
+def tornado_chart(names: Sequence[str], lows: Sequence[float], highs: Sequence[float], baseline: float,
+                  low_labels: Sequence[str], high_labels: Sequence[str], legend: tuple[str, str],
+                  xlabel: str) -> bytes:
+    """One bar per parameter around the baseline: the total with it lowered, and raised.
+
+    The first parameter is drawn on top. Labels sit at the outer end of each bar.
+    """
+    plt = _pyplot()
+    height = 0.9 + 0.34 * max(len(names), 1)
+    figure, axes = plt.subplots(figsize=(6.3, height))
+    positions = list(range(len(names)))[::-1]
+    low_colour, high_colour = STAGE_COLOURS["raw_material"], STAGE_COLOURS["production"]
+    axes.barh(positions, [low - baseline for low in lows], left=baseline, height=0.6, color=low_colour,
+              label=legend[0])
+    axes.barh(positions, [high - baseline for high in highs], left=baseline, height=0.6, color=high_colour,
+              label=legend[1])
+    axes.axvline(baseline, color="#333333", linewidth=0.8)
+    reach = max((abs(value - baseline) for value in (*lows, *highs)), default=0.0)
+    reach = reach or abs(baseline) * 0.1 or 1.0
+    pad = reach * 0.03
+    for position, low, high, low_label, high_label in zip(positions, lows, highs, low_labels, high_labels,
+                                                          strict=True):
+        for value, label in ((low, low_label), (high, high_label)):
+            right = value >= baseline
+            axes.text(value + (pad if right else -pad), position, label, va="center",
+                      ha="left" if right else "right", fontsize=8)
+    axes.set_xlim(baseline - reach * 1.6, baseline + reach * 1.6)
+    axes.set_yticks(positions, names)
+    axes.set_xlabel(xlabel)
+    axes.ticklabel_format(axis="x", style="plain", useOffset=False)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=8.5)
+    with _quiet_glyphs():
+        figure.tight_layout()
     return _png(figure)

@@ -28,6 +28,7 @@ from ..results import Results
 from ..schema import Node
 from ..validate import ValidSpec
 from . import charts
+from .analysis import product_analysis, report_analysis
 from .captions import Captions
 from .products import Image, product_view
 from .vocab import VOCABULARY
@@ -39,10 +40,10 @@ CORE_GASES = ("CO2", "CH4", "N2O")
 def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str, Any]:
     spec = valid.spec
     words = VOCABULARY[spec.report.language]
-    products = [
-        product_view(spec_product, result, words, image)
-        for spec_product, result in zip(spec.products, results.products, strict=True)
-    ]
+    products = []
+    for spec_product, result in zip(spec.products, results.products, strict=True):
+        view = product_view(spec_product, result, words, image)
+        products.append({**view, **product_analysis(spec, result, words, image, view["per_label"])})
     sep = words["list_sep"]
     return {
         "report": _report(spec, words, products),
@@ -74,6 +75,7 @@ def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str
         "fu_text": sep.join(p["fu_text"] for p in products),
         "conclusion": "\n".join(f"{p['name']}：{p['total']} {p['per_label']}" for p in products),
         "improvements": _improvements(spec, results, products),
+        "analysis": report_analysis(spec, results.products, words),
         "notes": {
             "assumptions": spec.notes.assumptions,
             "limitations": spec.notes.limitations,
@@ -299,6 +301,7 @@ def _improvements(spec: Node, results: Results, views: list[dict]) -> list[dict]
     """Each measure with, per product it applies to, its targets and expected effect."""
     by_product = {product.id: product for product in results.products}
     printed_share = {view["id"]: view["share_of"] for view in views}
+    scenario_names = {scenario.id: scenario.name for scenario in spec.scenarios}
     measures = []
     for index, measure in enumerate(spec.improvements):
         uses = []
@@ -307,15 +310,27 @@ def _improvements(spec: Node, results: Results, views: list[dict]) -> list[dict]
             unit = product.result_unit
             per = pretty_unit(per_unit_label(unit, product.functional_unit_amount, product.functional_unit))
             reduction = item.expected_reduction_kgco2e
+            # A scenario may raise the emission it was meant to cut: then the text says so.
+            increase = reduction is not None and reduction < 0
+            if reduction is None:
+                reduction_pct = None
+            elif measure.expected_reduction_pct is not None:
+                reduction_pct = plain(measure.expected_reduction_pct)
+            else:
+                reduction_pct = percent(abs(item.expected_reduction_of_targets or 0.0))
             uses.append({
                 "product": product.name,
                 "targets": [{"name": t.name, "stage": t.kind == "stage",
                              "share": printed_share[product.id][t.id]} for t in item.targets],
                 "emission": f"{figure(in_unit(item.target_kgco2e, unit))} {per}",
                 "share": percent(item.target_share),
-                "reduction_pct": plain(measure.expected_reduction_pct) if reduction is not None else None,
-                "reduction": f"{figure(in_unit(reduction, unit))} {per}" if reduction is not None else None,
-                "reduction_share": percent(item.expected_reduction_share) if reduction is not None else None,
+                "scenario": scenario_names.get(item.scenario) if item.scenario is not None else None,
+                "increase": increase,
+                "reduction_pct": reduction_pct,
+                "reduction": (f"{figure(in_unit(abs(reduction), unit))} {per}"
+                              if reduction is not None else None),
+                "reduction_share": (percent(abs(item.expected_reduction_share))
+                                    if reduction is not None else None),
             })
         measures.append({
             "title": measure.title,

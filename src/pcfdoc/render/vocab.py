@@ -29,6 +29,26 @@ ZH = MappingProxyType({
     "title": "{products}产品碳足迹评价报告",
     "title_suffix_overlap": "产品",
     "stage_suffix": "阶段",
+    # data quality, uncertainty, sensitivity, scenarios, cut-off
+    "quality_level": {"excellent": "优秀", "very-good": "很好", "good": "良好", "fair": "一般",
+                      "poor": "较差"},
+    "indicator": {"reliability": "可靠性", "completeness": "完整性", "temporal": "时间相关性",
+                  "geographical": "地理相关性", "technological": "技术相关性"},
+    "score_mark": {"given": "", "derived": "†", "default": "*"},
+    "parameter_kind": {"line": "活动数据", "factor": "排放因子", "both": "活动数据或排放因子"},
+    "cutoff_treatment": {True: "剔除", False: "计入"},
+    "baseline": "基准情景",
+    "deterministic": "确定值",
+    "percentile": "{p}% 分位数",
+    "frequency": "频数",
+    "footprint_axis": "碳足迹（{unit}）",
+    "lowered": "参数减少 {step}%",
+    "raised": "参数增加 {step}%",
+    "level_band": "{level}（DQR ≤ {upper}）",
+    "level_last": "{level}（DQR > {lower}）",
+    "temporal_age": "不足 {limit} 年为 {score} 分",
+    "temporal_oldest": "{limit} 年及以上为 {score} 分",
+    "line_types": {"inventory": "物料和能源输入", "transport": "运输", "distribution": "产品分销运输"},
 })
 
 VOCABULARY = {"zh-CN": ZH}
