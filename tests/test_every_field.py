@@ -19,6 +19,7 @@ NOT_PROSE = {
     "id", "stage", "factor", "carries", "product", "targets", "duty", "data_type", "mode", "type",
     "stages", "method", "gwp", "language", "standards", "unit", "gas", "template", "result_unit",
     "credit_code", "paths", "status", "ncv_unit", "category", "line", "scenario",
+    "company_ids", "ids", "classifications", "geography",
 }
 
 

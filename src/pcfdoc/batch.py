@@ -24,6 +24,7 @@ class Job:
     out_dir: Path  # the report goes to out_dir / "<spec stem>.docx"
     template: Path | None = None
     strict: bool = False
+    extra: tuple[str, ...] = ()  # xlsx, pact, pdf
 
 
 @dataclass(frozen=True)
@@ -45,15 +46,16 @@ def is_library_file(path: Path) -> bool:
 
 
 def jobs_for(paths: tuple[Path, ...], out_dir: Path, *, template: Path | None = None,
-             strict: bool = False) -> list[Job]:
+             strict: bool = False, extra: tuple[str, ...] = ()) -> list[Job]:
     """One job per spec: files as given, folders searched for *.toml (their layout kept under out_dir)."""
     jobs: list[Job] = []
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.toml") if not is_library_file(p))
-            jobs += [Job(spec, out_dir / spec.parent.relative_to(path), template, strict) for spec in found]
+            jobs += [Job(spec, out_dir / spec.parent.relative_to(path), template, strict, extra)
+                     for spec in found]
         else:
-            jobs.append(Job(path, out_dir, template, strict))
+            jobs.append(Job(path, out_dir, template, strict, extra))
     targets: dict[Path, Path] = {}
     for job in jobs:
         target = job.out_dir / f"{job.spec.stem}.docx"
@@ -71,7 +73,8 @@ def build_one(job: Job) -> Outcome:
     from .formatting import in_unit, per_unit_label
 
     try:
-        built = pipeline.build(job.spec, job.out_dir, template=job.template, strict=job.strict)
+        built = pipeline.build(job.spec, job.out_dir, template=job.template, strict=job.strict,
+                               extra=job.extra)
     except PcfdocError as error:
         return Outcome(job.spec, "invalid", messages=tuple(error.lines()))
     except Exception:  # a bug: keep the traceback, go on with the other specs
@@ -81,7 +84,7 @@ def build_one(job: Job) -> Outcome:
          per_unit_label(product.result_unit, product.functional_unit_amount, product.functional_unit))
         for product in built.calculated.results.products
     )
-    return Outcome(job.spec, "built", (built.target,),
+    return Outcome(job.spec, "built", built.targets,
                    tuple(str(w) for w in built.calculated.valid.warnings), products)
 
 

@@ -133,9 +133,12 @@ def calc(spec: Path, as_json: bool, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Specs built at once (default: the number of cores).")
+@click.option("--xlsx", is_flag=True, help="Also write a calculation workbook with live formulas.")
+@click.option("--pact", is_flag=True, help="Also write <name>.pact.json (PACT v3 product footprints).")
+@click.option("--pdf", is_flag=True, help="Also write a PDF of the report (needs LibreOffice).")
 @expected_errors
 def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict: bool,
-          jobs: int | None) -> None:
+          jobs: int | None, xlsx: bool, pact: bool, pdf: bool) -> None:
     """Build the Word report of each SPEC into OUTPUT/<spec name>.docx.
 
     A SPEC may be a folder: every spec below it is built (factor library files,
@@ -143,7 +146,8 @@ def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict:
     """
     from . import batch
 
-    queue = batch.jobs_for(specs, out_dir, template=template, strict=strict)
+    extra = tuple(kind for kind, wanted in (("xlsx", xlsx), ("pact", pact), ("pdf", pdf)) if wanted)
+    queue = batch.jobs_for(specs, out_dir, template=template, strict=strict, extra=extra)
     workers = jobs or batch.default_workers()
     if len(queue) == 1:
         outcomes = batch.run(queue, 1, _print_outcome)
@@ -161,7 +165,7 @@ def _print_outcome(outcome) -> None:
     for message in outcome.messages:
         click.echo(message.rstrip("\n"), err=True)
     if outcome.status == "built":
-        click.echo(f"{outcome.spec}: wrote {outcome.targets[0]}")
+        click.echo(f"{outcome.spec}: wrote {', '.join(map(str, outcome.targets))}")
     elif outcome.status == "crashed":
         click.echo(f"{outcome.spec}: internal error (a bug in pcfdoc; the traceback is above)", err=True)
 

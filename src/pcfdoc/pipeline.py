@@ -55,25 +55,53 @@ def template_for(valid: ValidSpec, override: Path | None) -> Path:
     return default_template(valid.spec.report.language)
 
 
+#: Outputs besides the .docx, by option name: (file suffix, what makes the bytes).
+EXTRA_OUTPUTS = ("xlsx", "pact", "pdf")
+SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx", "pact": ".pact.json", "pdf": ".pdf"}
+
+
 @dataclass(frozen=True)
 class Built:
     calculated: Calculated
-    target: Path
+    targets: tuple[Path, ...]  # the .docx first
+
+    @property
+    def target(self) -> Path:
+        return self.targets[0]
 
 
-def build(path: str | Path, out_dir: Path, *, template: Path | None = None,
-          strict: bool = False) -> Built:
-    """Compute and render the report, then write ``out_dir/<spec stem>.docx`` in one step."""
+def build(path: str | Path, out_dir: Path, *, template: Path | None = None, strict: bool = False,
+          extra: tuple[str, ...] = ()) -> Built:
+    """Compute and render the report (and any ``extra`` outputs), then write them all.
+
+    Everything is made in memory first, the PDF included, so a failure writes nothing.
+    """
     from .render.docx import render_report
 
     calculated = calc(path, strict=strict)
     document = render_report(calculated.valid, calculated.results,
                              template_for(calculated.valid, template))
-    target = out_dir / f"{Path(path).stem}.docx"
+    stem = Path(path).stem
+    outputs = {"docx": document}
+    if "xlsx" in extra:
+        from .export.xlsx import workbook_bytes
+
+        outputs["xlsx"] = workbook_bytes(calculated)
+    if "pact" in extra:
+        from .export.pact import pact_json
+
+        outputs["pact"] = pact_json(calculated)
+    if "pdf" in extra:
+        from .export.pdf import docx_to_pdf
+
+        outputs["pdf"] = docx_to_pdf(document, f"{stem}.docx")
+    targets = tuple(out_dir / f"{stem}{SUFFIXES[kind]}" for kind in outputs)
+    target = targets[0]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, document, overwrite=True)
+        for target, content in zip(targets, outputs.values(), strict=True):
+            write_atomic(target, content, overwrite=True)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write the report ({exc.strerror or exc}); "
                           "check the output folder") from None
-    return Built(calculated, target)
+    return Built(calculated, targets)

@@ -8,6 +8,7 @@ whole spec (references, unit compatibility) live in :mod:`pcfdoc.checks`.
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
@@ -506,6 +507,74 @@ class Notes(Table):
     data_quality = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("data quality statement"))
 
 
+# -- PACT data exchange ---------------------------------------------------------------
+
+_URN = re.compile(r"^[uU][rR][nN]:\S+$")
+
+
+def _urn(value: str) -> None:
+    if not _URN.match(value):
+        raise ValidationError(f"{value!r} is not a URN; write it as urn:<namespace>:<id>, e.g. "
+                              "urn:pact:company:customcode:buyer-assigned:4321")
+
+
+def _pattern(regex: str, what: str) -> Any:
+    compiled = re.compile(regex)
+
+    def check(value: str) -> None:
+        if not compiled.match(value):
+            raise ValidationError(f"{value!r} is not {what}")
+
+    return check
+
+
+def _unique(data: dict, key: str) -> None:
+    values = data.get(key) or []
+    repeated = sorted({value for value in values if values.count(value) > 1})
+    if repeated:
+        raise ValidationError(f"{', '.join(repeated)} given more than once; list each once", key)
+
+
+class PactProduct(Table):
+    """Facts about one product that only a PACT data exchange needs and pcfdoc cannot compute."""
+
+    product = Identifier(required=True, metadata=doc("id of the product these facts belong to"))
+    ids = List(Text(validate=_urn), required=True, min_length=1, metadata=doc(
+        "product identifiers as URNs (part number, GTIN …), e.g. "
+        "urn:pact:product:customcode:vendor-assigned:A-100"))
+    classifications = List(Text(validate=_urn), load_default=[], metadata=doc(
+        "product classifications as URNs, e.g. urn:pact:productclassification:un-cpc:4321"))
+    fossil_carbon_content = Number(required=True, minimum=0, metadata=doc(
+        "fossil carbon contained in one functional unit of the product", "kgC"))
+    biogenic_carbon_content = Number(load_default=None, minimum=0, metadata=doc(
+        "biogenic carbon contained in one functional unit of the product", "kgC"))
+    biogenic_co2_uptake = Number(required=True, maximum=0, metadata=doc(
+        "CO2 taken up by the biomass in one functional unit, as a negative number; 0 when the "
+        "product holds no biomass", "kgCO2e"))
+
+    @validates_schema
+    def _once(self, data: dict, **_: Any) -> None:
+        _unique(data, "ids")
+        _unique(data, "classifications")
+
+
+class Pact(Table):
+    """What `pcfdoc build --pact` needs besides the calculation: identifiers and carbon contents."""
+
+    company_ids = List(Text(validate=_urn), required=True, min_length=1, metadata=doc(
+        "identifiers of the company as URNs, e.g. urn:pact:company:customcode:buyer-assigned:4321"))
+    geography = Text(load_default=None, validate=_pattern(
+        r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$", "an ISO 3166 code such as CN (a country) or CN-TJ (a subdivision)"),
+        metadata=doc("where the footprint applies: a country, ISO 3166-1 alpha-2 (e.g. CN), or a "
+                     "subdivision, ISO 3166-2 (e.g. CN-TJ)"))
+    products = tables(PactProduct, "PACT facts per product, one entry for every product", required=True,
+                      min_length=1)
+
+    @validates_schema
+    def _once(self, data: dict, **_: Any) -> None:
+        _unique(data, "company_ids")
+
+
 class Spec(Table):
     report = table(Report, "report identity, standards and team", required=True)
     company = table(Company, "the client company", required=True)
@@ -523,3 +592,5 @@ class Spec(Table):
     data_quality = optional_table(DataQualityDefaults, "default pedigree scores")
     uncertainty = optional_table(UncertaintySettings, "Monte Carlo and sensitivity settings")
     notes = optional_table(Notes, "assumptions, limitations, data quality")
+    pact = Nested(Pact, load_default=None, metadata=doc(
+        "identifiers and carbon contents for a PACT v3 data exchange (pcfdoc build --pact)"))
