@@ -78,7 +78,7 @@ EXPECTED = {
         '{file}:11: TOML syntax error: arrays or tables nested more than 100 levels deep; a spec never needs that, remove the extra brackets',
     ],
     '15-unknown-top-level-table.toml': [
-        "{file}:77: reprot: unknown key 'reprot'; did you mean 'report'? Allowed: 'report', 'company', 'products', 'data_period', 'boundary', 'allocation', 'cutoff', 'method', 'library', 'factors', 'improvements', 'scenarios', 'data_quality', 'uncertainty', 'notes', 'pact'",
+        "{file}:77: reprot: unknown key 'reprot'; did you mean 'report'? Allowed: 'report', 'company', 'products', 'data_period', 'boundary', 'allocation', 'cutoff', 'method', 'library', 'factors', 'improvements', 'scenarios', 'variants', 'data_quality', 'uncertainty', 'notes', 'pact'",
     ],
     '16-unknown-report-key.toml': [
         "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'template'",

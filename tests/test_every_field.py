@@ -18,7 +18,7 @@ from render.docx_reading import all_text, open_report
 NOT_PROSE = {
     "id", "stage", "factor", "carries", "product", "targets", "duty", "data_type", "mode", "type",
     "stages", "method", "gwp", "language", "standards", "unit", "gas", "template", "result_unit",
-    "credit_code", "paths", "status", "ncv_unit", "category", "line", "scenario",
+    "credit_code", "paths", "status", "ncv_unit", "category", "line", "scenario", "amounts",
     "company_ids", "ids", "classifications", "geography",
 }
 
@@ -67,9 +67,13 @@ def mark_prose(data, key=None, counter=None):
 def test_every_prose_value_reaches_the_report_literally(write_spec, tmp_path):
     shutil.copytree(FIXTURES / "factors", tmp_path / "factors")  # the spec's own library
     marked = mark_prose(fixture_data("every-field.toml"))
-    calculated = pipeline.calc(write_spec(tomli_w.dumps(marked)))
-    text = all_text(open_report(render_report(calculated.valid, calculated.results,
-                                              default_template("zh-CN"))))
+    path = write_spec(tomli_w.dumps(marked))
+    calculated = pipeline.calc(path)
+    # The spec's own text reaches its report; a model's ([[variants]]) reaches the model's report.
+    documents = [calculated] + [document for _, document in pipeline.documents(calculated, path)]
+    template = default_template("zh-CN")
+    text = "\n".join(all_text(open_report(render_report(document.valid, document.results, template)))
+                     for document in documents)
     count = sum(1 for _ in _strings(marked))
     assert count > 60
     missing = [marker for marker in _strings(marked) if marker not in text]

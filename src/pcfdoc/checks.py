@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from .catalogue import BOUNDARY_TYPES, FREIGHT_UNIT, STAGE_IDS, STANDARDS
 from .check_context import CheckContext, Finding, present, unique
-from .checks_analysis import check_cutoff, check_improvement_links, check_scenarios
+from .checks_analysis import check_cutoff, check_improvement_links, check_scenarios, check_variants
 from .derive import (
     AnnualBasis,
     annual_basis,
@@ -52,6 +52,7 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     _check_improvements(ctx)
     check_scenarios(ctx)
     check_improvement_links(ctx)
+    check_variants(ctx)
     _warn_factors(ctx)
     return list(dict.fromkeys(ctx.out))  # one derivation can fail the same way for two products
 

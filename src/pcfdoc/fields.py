@@ -224,6 +224,25 @@ class GasAmounts(fields.Field):
         return amounts
 
 
+class Amounts(fields.Field):
+    """A table of ids and non-negative numbers: { grey-iron = 18.5, motor = 1 }."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dict[str, float]:
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a table of line ids and amounts such as {{ steel = 12.5 }}, "
+                                  f"got {describe(value)}")
+        amounts, errors = {}, {}
+        number = Number(minimum=0)
+        for key, amount in value.items():
+            try:
+                amounts[key] = number.deserialize(amount)
+            except ValidationError as exc:
+                errors[key] = exc.messages
+        if errors:
+            raise ValidationError(errors)
+        return amounts
+
+
 class List(fields.List):
     """An array; when TOLERANT, a table element that fails becomes None, not the whole array."""
 

@@ -6,6 +6,7 @@ until everything has been computed.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,38 +71,76 @@ class Built:
         return self.targets[0]
 
 
+def documents(calculated: Calculated, path: str | Path) -> list[tuple[str, Calculated]]:
+    """(file stem, what to render): the spec itself, or one spec per model of a product family."""
+    stem = Path(path).stem
+    variants = calculated.valid.spec.variants
+    if not variants:
+        return [(stem, calculated)]
+    return [(f"{stem}-{variant.id}", model_calculated(calculated.valid, index, variant))
+            for index, variant in enumerate(variants)]
+
+
+def model_calculated(valid: ValidSpec, index: int, variant) -> Calculated:
+    """Check and calculate one model; its errors point at its [[variants]] entry."""
+    from .checks import check as check_meaning
+    from .errors import Problem, SpecInvalidError, dotted
+    from .variants import model_spec
+
+    model = model_spec(valid.spec, variant)
+    findings = [f for f in check_meaning(model, frozenset(), valid.factors) if f.severity == "error"]
+    results = None if findings else calculate(model, valid.factor_nodes)
+    if results is not None:
+        findings = [f for f in result_findings(model, results) if f.severity == "error"]
+    if findings:
+        line = valid.source.line_of(("variants", index))
+        raise SpecInvalidError([
+            Problem(valid.source.file, ("variants", index),
+                    f"model {variant.id!r}: {dotted(f.path)}: {f.message}", line)
+            for f in findings
+        ])
+    return Calculated(dataclasses.replace(valid, spec=model), results)
+
+
 def build(path: str | Path, out_dir: Path, *, template: Path | None = None, strict: bool = False,
           extra: tuple[str, ...] = ()) -> Built:
-    """Compute and render the report (and any ``extra`` outputs), then write them all.
+    """Compute and render the report (one per model of a family) and any ``extra`` outputs, then write.
 
     Everything is made in memory first, the PDF included, so a failure writes nothing.
     """
-    from .render.docx import render_report
-
     calculated = calc(path, strict=strict)
-    document = render_report(calculated.valid, calculated.results,
-                             template_for(calculated.valid, template))
-    stem = Path(path).stem
-    outputs = {"docx": document}
-    if "xlsx" in extra:
-        from .export.xlsx import workbook_bytes
-
-        outputs["xlsx"] = workbook_bytes(calculated)
-    if "pact" in extra:
-        from .export.pact import pact_json
-
-        outputs["pact"] = pact_json(calculated)
-    if "pdf" in extra:
-        from .export.pdf import docx_to_pdf
-
-        outputs["pdf"] = docx_to_pdf(document, f"{stem}.docx")
-    targets = tuple(out_dir / f"{stem}{SUFFIXES[kind]}" for kind in outputs)
-    target = targets[0]
+    outputs: dict[Path, bytes] = {}
+    for stem, document in documents(calculated, path):
+        for suffix, content in _outputs(document, stem, template, extra).items():
+            outputs[out_dir / f"{stem}{suffix}"] = content
+    target = next(iter(outputs))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for target, content in zip(targets, outputs.values(), strict=True):
+        for target, content in outputs.items():
             write_atomic(target, content, overwrite=True)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write the report ({exc.strerror or exc}); "
                           "check the output folder") from None
-    return Built(calculated, targets)
+    return Built(calculated, tuple(outputs))
+
+
+def _outputs(calculated: Calculated, stem: str, template: Path | None,
+             extra: tuple[str, ...]) -> dict[str, bytes]:
+    """File suffix → bytes of the report and each extra output of one document."""
+    from .render.docx import render_report
+
+    document = render_report(calculated.valid, calculated.results, template_for(calculated.valid, template))
+    outputs = {SUFFIXES["docx"]: document}
+    if "xlsx" in extra:
+        from .export.xlsx import workbook_bytes
+
+        outputs[SUFFIXES["xlsx"]] = workbook_bytes(calculated)
+    if "pact" in extra:
+        from .export.pact import pact_json
+
+        outputs[SUFFIXES["pact"]] = pact_json(calculated)
+    if "pdf" in extra:
+        from .export.pdf import docx_to_pdf
+
+        outputs[SUFFIXES["pdf"]] = docx_to_pdf(document, f"{stem}.docx")
+    return outputs

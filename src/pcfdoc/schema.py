@@ -29,6 +29,7 @@ from .catalogue import (
 )
 from .fields import (
     LONG_TEXT,
+    Amounts,
     Boolean,
     Choice,
     Date,
@@ -487,6 +488,19 @@ class Scenario(Table):
     changes = tables(Change, "what differs from the baseline", required=True, min_length=1)
 
 
+class Variant(Table):
+    id = Identifier(required=True, metadata=doc("model id; the report is built as <spec name>-<id>.docx"))
+    product = Identifier(load_default=None, metadata=doc("id of the base product; default: the only one"))
+    name = Text(load_default=None, metadata=doc("product name of this model; default: the base's"))
+    model = Text(load_default=None, metadata=doc("model designation, e.g. SMC-10"))
+    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("product description"))
+    report_number = Text(load_default=None, metadata=doc(
+        "report number of this model; default: the base number, a hyphen and the id"))
+    mass_per_unit = Nested(Quantity, load_default=None, metadata=doc("mass of one unit of this model"))
+    amounts = Amounts(load_default=dict, metadata=doc(
+        "new amounts by line id, in each line's unit: { grey-iron = 18.5, motor = 1 }"))
+
+
 class DataQualityDefaults(Table):
     primary = optional_table(Pedigree, "scores of primary-data lines that give none")
     secondary = optional_table(Pedigree, "scores of secondary-data lines that give none")
@@ -589,6 +603,7 @@ class Spec(Table):
     factors = tables(Factor, "emission factors of this spec (library factors need no entry)")
     improvements = tables(Improvement, "improvement plan")
     scenarios = tables(Scenario, "alternatives compared with the baseline")
+    variants = tables(Variant, "models of a product family: one report per model")
     data_quality = optional_table(DataQualityDefaults, "default pedigree scores")
     uncertainty = optional_table(UncertaintySettings, "Monte Carlo and sensitivity settings")
     notes = optional_table(Notes, "assumptions, limitations, data quality")
