@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from .catalogue import LANGUAGES
 from .errors import PcfdocError
 
 EXIT_INVALID = 2
@@ -136,9 +137,11 @@ def calc(spec: Path, as_json: bool, strict: bool) -> None:
 @click.option("--xlsx", is_flag=True, help="Also write a calculation workbook with live formulas.")
 @click.option("--pact", is_flag=True, help="Also write <name>.pact.json (PACT v3 product footprints).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF of the report (needs LibreOffice).")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None,
+              help="Report language, instead of the spec's report.language.")
 @expected_errors
 def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict: bool,
-          jobs: int | None, xlsx: bool, pact: bool, pdf: bool) -> None:
+          jobs: int | None, xlsx: bool, pact: bool, pdf: bool, language: str | None) -> None:
     """Build the Word report of each SPEC into OUTPUT/<spec name>.docx.
 
     A SPEC may be a folder: every spec below it is built (factor library files,
@@ -147,7 +150,7 @@ def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict:
     from . import batch
 
     extra = tuple(kind for kind, wanted in (("xlsx", xlsx), ("pact", pact), ("pdf", pdf)) if wanted)
-    queue = batch.jobs_for(specs, out_dir, template=template, strict=strict, extra=extra)
+    queue = batch.jobs_for(specs, out_dir, template=template, strict=strict, extra=extra, language=language)
     workers = jobs or batch.default_workers()
     if len(queue) == 1:
         outcomes = batch.run(queue, 1, _print_outcome)

@@ -6,6 +6,7 @@ until everything has been computed.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,12 @@ def check(path: str | Path, *, strict: bool = False) -> ValidSpec:
     return calc(path, strict=strict).valid
 
 
-def calc(path: str | Path, *, strict: bool = False, rev: str | None = None) -> Calculated:
-    """Validate and calculate the spec at ``path`` (as committed in git revision ``rev``, if given)."""
+def calc(path: str | Path, *, strict: bool = False, rev: str | None = None,
+         language: str | None = None) -> Calculated:
+    """Validate and calculate the spec at ``path`` (as committed in git revision ``rev``, if given).
+
+    ``language`` overrides report.language (stage names in results follow it too).
+    """
     if rev is None:
         source = load(path)
     else:
@@ -41,6 +46,11 @@ def calc(path: str | Path, *, strict: bool = False, rev: str | None = None) -> C
         # Named path@rev: messages say which version, and the folder still resolves libraries.
         source = parse(text_at(Path(path), rev), f"{path}@{rev}")
     valid = validate(source, strict=strict)
+    if language is not None and language != valid.spec.report.language:
+        spec = copy.copy(valid.spec)
+        spec.report = copy.copy(spec.report)
+        spec.report.language = language
+        valid = dataclasses.replace(valid, spec=spec)
     results = calculate(valid.spec, valid.factor_nodes)
     return Calculated(with_findings(valid, result_findings(valid.spec, results), strict=strict), results)
 
@@ -103,12 +113,12 @@ def model_calculated(valid: ValidSpec, index: int, variant) -> Calculated:
 
 
 def build(path: str | Path, out_dir: Path, *, template: Path | None = None, strict: bool = False,
-          extra: tuple[str, ...] = ()) -> Built:
+          extra: tuple[str, ...] = (), language: str | None = None) -> Built:
     """Compute and render the report (one per model of a family) and any ``extra`` outputs, then write.
 
     Everything is made in memory first, the PDF included, so a failure writes nothing.
     """
-    calculated = calc(path, strict=strict)
+    calculated = calc(path, strict=strict, language=language)
     outputs: dict[Path, bytes] = {}
     for stem, document in documents(calculated, path):
         for suffix, content in _outputs(document, stem, template, extra).items():
