@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 
 from .errors import OutputError
@@ -32,3 +35,18 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def reproducible_zip(package: bytes, date: dt.date) -> bytes:
+    """Rewrite a zip with every entry stamped ``date`` and fixed attributes, order kept."""
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    source = zipfile.ZipFile(io.BytesIO(package))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            entry.create_system = 0
+            target.writestr(entry, source.read(info.filename))
+    return output.getvalue()

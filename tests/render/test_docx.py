@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pcfdoc.render.docx import TemplateError, default_template, render_report, reproducible
+from pcfdoc.render.docx import TemplateError, default_template, render_report
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
 from render.conftest import render
@@ -196,17 +196,6 @@ def test_core_properties_come_from_the_spec(valve_report):
 
 def test_same_spec_gives_the_same_bytes(valve_report):
     assert render(EXAMPLES / "valve-actuator.toml") == valve_report
-
-
-def test_reproducible_stamps_every_entry():
-    import io
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("a.xml", "<a/>")
-    stamped = zipfile.ZipFile(io.BytesIO(reproducible(buffer.getvalue(), dt.date(2024, 6, 7))))
-    assert stamped.infolist()[0].date_time == (2024, 6, 7, 0, 0, 0)
 
 
 def test_several_products_each_get_their_tables(two_products_report):

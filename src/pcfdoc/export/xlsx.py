@@ -37,6 +37,7 @@ from ..library import SHIPPED
 from ..results import LineResult, ProductResult
 from ..schema import Node
 from ..units import conversion_factor, gas_of_unit
+from ..write import reproducible_zip
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -153,7 +154,7 @@ def workbook_bytes(calculated: Calculated) -> bytes:
         _write_summary(sheet, product, spec, inventory_name, last_row, gwp, gases, gwp_cells, labels)
 
     _properties(workbook, spec, labels)
-    return _reproducible(_save(workbook), spec.report.issue_date)
+    return reproducible_zip(_save(workbook), spec.report.issue_date)
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -517,18 +518,3 @@ def _save(workbook) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
     return buffer.getvalue()
-
-
-def _reproducible(package: bytes, date: dt.date) -> bytes:
-    """Rewrite a zip with every entry stamped ``date`` and fixed attributes, order kept."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(package))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            entry.create_system = 0
-            target.writestr(entry, source.read(info.filename))
-    return output.getvalue()

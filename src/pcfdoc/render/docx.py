@@ -21,6 +21,7 @@ from pathlib import Path
 from ..errors import PcfdocError, shorten
 from ..results import Results
 from ..validate import ValidSpec
+from ..write import reproducible_zip
 from .context import report_context, report_title
 
 CORE_PROPERTY_LIMIT = 255
@@ -66,7 +67,7 @@ def render_report(valid: ValidSpec, results: Results, template: Path) -> bytes:
     _core_properties(document.docx, valid)
     buffer = io.BytesIO()
     document.save(buffer)
-    return reproducible(buffer.getvalue(), valid.spec.report.issue_date)
+    return reproducible_zip(buffer.getvalue(), valid.spec.report.issue_date)
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
@@ -127,18 +128,3 @@ def _core_properties(docx, valid: ValidSpec) -> None:
     properties.created = issued
     properties.modified = issued
     properties.last_printed = issued
-
-
-def reproducible(package: bytes, date: dt.date) -> bytes:
-    """Rewrite a zip with every entry stamped ``date`` and fixed attributes, order kept."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(package))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            entry.create_system = 0
-            target.writestr(entry, source.read(info.filename))
-    return output.getvalue()
