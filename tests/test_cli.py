@@ -253,3 +253,15 @@ def test_gwp_prints_the_sets(runner):
     assert sets["AR6"]["SF6"] == 25200 and "CH4-fossil" not in sets["AR4"]
     table = runner.invoke(main, ["gwp"], env={"COLUMNS": "120"})
     assert "29.8 †" in table.stdout
+
+
+def test_build_lang_overrides_the_spec_language(runner, tmp_path):
+    from render.docx_reading import all_text, open_report
+
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.stderr
+    text = all_text(open_report((out / "minimal.docx").read_bytes()))
+    assert "Functional unit" in text and "Raw material acquisition" in text
+    assert "功能单位" not in text
+    assert runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "--lang", "fr"]).exit_code == 2

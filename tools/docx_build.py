@@ -1,7 +1,7 @@
 """Low-level helpers for building the report template with python-docx (maintainers only).
 
 Styles, numbering, fields and tables that python-docx has no API for are
-written as WordprocessingML here, so tools/make_template.py reads as content.
+written as WordprocessingML here, so tools/report_template/ reads as content.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def document_defaults(document) -> None:
 
 
 def paragraph_style(document, name: str, *, base: str | None = "Normal", east_asia: str = SONG,
-                    size: float = 12, bold: bool = False, align=None, first_line_chars: int | None = None,
+                    latin: str = LATIN, size: float = 12, bold: bool = False, align=None,
+                    first_line_chars: int | None = None,
                     before: float = 0, after: float = 0, line: float | None = 1.5,
                     keep_next: bool = False, page_break: bool = False, outline: int | None = None):
     styles = document.styles
@@ -88,7 +89,7 @@ def paragraph_style(document, name: str, *, base: str | None = "Normal", east_as
     if base and name != base:
         style.base_style = styles[base]
     style.quick_style = True
-    set_fonts(style.element, east_asia, size=size, bold=bold)
+    set_fonts(style.element, east_asia, latin, size=size, bold=bold)
     italic = style.element.rPr.find(qn("w:i"))
     if italic is not None:
         style.element.rPr.remove(italic)
@@ -240,6 +241,17 @@ def full_width(table, widths_cm: list[float]) -> None:
     for row in table.rows:
         for cell, cm in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(cm)
+
+
+def right_tab(style, cm: float) -> None:
+    """Make a header or footer style's tab stops (python-docx's defaults) one right stop at ``cm``."""
+    tabs = style.element.pPr.find(qn("w:tabs"))
+    for stop in list(tabs):
+        tabs.remove(stop)
+    stop = OxmlElement("w:tab")
+    stop.set(qn("w:val"), "right")
+    stop.set(qn("w:pos"), str(int(Cm(cm).twips)))
+    tabs.append(stop)
 
 
 def bottom_border(paragraph) -> None:

@@ -1,4 +1,4 @@
-"""Fixed vocabularies of a spec: life-cycle stages, boundary types, standards."""
+"""Fixed vocabularies of a spec: life-cycle stages, boundary types, standards, report languages."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ STAGES: tuple[Stage, ...] = (
 STAGE_IDS: tuple[str, ...] = tuple(stage.id for stage in STAGES)
 STAGE_BY_ID = {stage.id: stage for stage in STAGES}
 
-LANGUAGES = ("zh-CN",)
+#: Report languages; each has a template (templates/<language>/report.docx) and a vocabulary.
+LANGUAGES = ("zh-CN", "en")
 
 
 @dataclass(frozen=True)
@@ -70,22 +71,49 @@ class Standard:
     issuer_zh: str
     year: int
     superseded_by: str | None = None
+    title_en: str = ""
+    issuer_en: str = ""
 
+    def title(self, language: str) -> str:
+        return self.title_en if language == "en" else self.title_zh
+
+    def issuer(self, language: str) -> str:
+        return self.issuer_en if language == "en" else self.issuer_zh
+
+
+_ISO = ("国际标准化组织（ISO）", "the International Organization for Standardization (ISO)")
 
 STANDARDS: dict[str, Standard] = {
     s.id: s
     for s in (
-        Standard("ISO 14067:2018", "温室气体 产品碳足迹 量化要求和指南", "国际标准化组织（ISO）", 2018),
+        Standard("ISO 14067:2018", "温室气体 产品碳足迹 量化要求和指南", _ISO[0], 2018,
+                 title_en="Greenhouse gases — Carbon footprint of products — Requirements and guidelines for "
+                          "quantification", issuer_en=_ISO[1]),
         Standard("GB/T 24067-2024", "温室气体 产品碳足迹 量化要求和指南",
-                 "国家市场监督管理总局、国家标准化管理委员会", 2024),
+                 "国家市场监督管理总局、国家标准化管理委员会", 2024,
+                 title_en="Greenhouse gases — Carbon footprint of products — Requirements and guidelines for "
+                          "quantification",
+                 issuer_en="the State Administration for Market Regulation and the Standardization "
+                           "Administration of China"),
         Standard("PAS 2050:2011", "商品和服务在生命周期内的温室气体排放评价规范",
-                 "英国标准协会（BSI）", 2011),
+                 "英国标准协会（BSI）", 2011,
+                 title_en="Specification for the assessment of the life cycle greenhouse gas emissions of "
+                          "goods and services", issuer_en="the British Standards Institution (BSI)"),
         Standard("GHG Protocol Product Standard", "温室气体核算体系：产品生命周期核算与报告标准",
-                 "世界资源研究所（WRI）和世界可持续发展工商理事会（WBCSD）", 2011),
-        Standard("ISO 14040:2006", "环境管理 生命周期评价 原则与框架", "国际标准化组织（ISO）", 2006),
-        Standard("ISO 14044:2006", "环境管理 生命周期评价 要求与指南", "国际标准化组织（ISO）", 2006),
-        Standard("ISO/TS 14067:2013", "温室气体 产品碳足迹 量化和信息交流的要求与指南",
-                 "国际标准化组织（ISO）", 2013, superseded_by="ISO 14067:2018"),
+                 "世界资源研究所（WRI）和世界可持续发展工商理事会（WBCSD）", 2011,
+                 title_en="Greenhouse Gas Protocol Product Life Cycle Accounting and Reporting Standard",
+                 issuer_en="the World Resources Institute (WRI) and the World Business Council for "
+                           "Sustainable Development (WBCSD)"),
+        Standard("ISO 14040:2006", "环境管理 生命周期评价 原则与框架", _ISO[0], 2006,
+                 title_en="Environmental management — Life cycle assessment — Principles and framework",
+                 issuer_en=_ISO[1]),
+        Standard("ISO 14044:2006", "环境管理 生命周期评价 要求与指南", _ISO[0], 2006,
+                 title_en="Environmental management — Life cycle assessment — Requirements and guidelines",
+                 issuer_en=_ISO[1]),
+        Standard("ISO/TS 14067:2013", "温室气体 产品碳足迹 量化和信息交流的要求与指南", _ISO[0], 2013,
+                 superseded_by="ISO 14067:2018",
+                 title_en="Greenhouse gases — Carbon footprint of products — Requirements and guidelines for "
+                          "quantification and communication", issuer_en=_ISO[1]),
     )
 }
 

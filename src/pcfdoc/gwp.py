@@ -18,6 +18,10 @@ class Gas:
     id: str
     name_zh: str
     formula: str
+    name_en: str
+
+    def name(self, language: str) -> str:
+        return self.name_en if language == "en" else self.name_zh
 
 
 @dataclass(frozen=True)

@@ -45,16 +45,18 @@ def report_analysis(spec: Node, results_products: Sequence[ProductResult], words
                                                 score=len(TEMPORAL_AGE_LIMITS) + 1))
     return {
         "indicators": [words["indicator"][indicator] for indicator in PEDIGREE_INDICATORS],
-        "indicators_text": words["list_sep"].join(words["indicator"][i] for i in PEDIGREE_INDICATORS),
+        "indicators_text": words["join"](words["in_text"](words["indicator"][indicator])
+                                         for indicator in PEDIGREE_INDICATORS),
         "defaults": [
             {"type": words["data_type"][data_type],
              "scores": [str(default_scores(spec, data_type)[i]) for i in PEDIGREE_INDICATORS]}
             for data_type in DATA_TYPES
         ],
-        "temporal_ages": "、".join(ages),
-        "levels_text": "、".join(bands),
-        "basic_text": "，".join(f"{words['line_types'][kind]} {plain(value)}"
-                               for kind, value in BASIC_GSD2.items()),
+        "temporal_ages": words["join"](ages),
+        "levels_text": words["join"](bands),
+        "basic_text": words["clause_join"](
+            words["basic_uncertainty"].format(kind=words["line_types"][kind], value=plain(value))
+            for kind, value in BASIC_GSD2.items()),
         "iterations": plain(settings.iterations),
         "seed": str(settings.seed),
         "step": plain(settings.sensitivity_pct),
@@ -63,8 +65,9 @@ def report_analysis(spec: Node, results_products: Sequence[ProductResult], words
 
 
 def product_analysis(spec: Node, result: ProductResult, words: Mapping, image: Image,
-                     per_label: str) -> dict[str, Any]:
-    """One product's analysis tables and charts."""
+                     per_label: str, factor_names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """One product's analysis tables and charts; ``factor_names`` names factors as the report does
+    where that differs from the calculation's names (an English report's English names)."""
     unit = result.result_unit
     language = spec.report.language
     stage_names = {stage.id: stage.name for stage in result.stages}
@@ -77,7 +80,7 @@ def product_analysis(spec: Node, result: ProductResult, words: Mapping, image: I
         "ghg": _ghg(result, unit, stage_name),
         "quality": _quality(result, words),
         "uncertainty": _uncertainty(result, unit, per_label, words, image, stage_name),
-        "sensitivity": _sensitivity(spec, result, unit, per_label, words, image),
+        "sensitivity": _sensitivity(spec, result, unit, per_label, words, image, factor_names or {}),
         "scenarios": _scenarios(spec, result, unit, words),
     }
 
@@ -115,7 +118,7 @@ def _cutoff(spec: Node, result: ProductResult, unit: str, per_label: str, words:
             for line, value in zip(cut.lines, values, strict=True)
         ],
         "excluded": bool(excluded),
-        "excluded_names": words["list_sep"].join(line.name for line in excluded),
+        "excluded_names": words["join"](line.name for line in excluded),
         "details": [{"name": line.name, "source": line.source, "note": (line.note or "").strip()}
                     for line in details],
         "mass_share": _share(cut.excluded_mass_share) if known_mass else None,
@@ -212,7 +215,7 @@ def _uncertainty(result: ProductResult, unit: str, per_label: str, words: Mappin
 
 
 def _sensitivity(spec: Node, result: ProductResult, unit: str, per_label: str, words: Mapping,
-                 image: Image) -> dict[str, Any]:
+                 image: Image, factor_names: Mapping[str, str]) -> dict[str, Any]:
     chosen = [row for row in result.sensitivity if row.swing != 0][:SENSITIVITY_COUNT]
     if not chosen:
         return {"rows": [], "chart": None}
@@ -221,13 +224,17 @@ def _sensitivity(spec: Node, result: ProductResult, unit: str, per_label: str, w
     baseline = in_unit(result.total_kgco2e, unit)
     decimals = column_decimals([*lows, *highs, baseline])
     rows = [
-        {"name": row.name, "kind": words["parameter_kind"]["both" if row.factor_id else row.kind],
+        {"name": factor_names.get(row.id, row.name) if row.kind == "factor" else row.name,
+         "kind": words["parameter_kind"]["both" if row.factor_id else row.kind],
          "low": column_number(low, decimals), "high": column_number(high, decimals),
          "swing": _share(row.swing_share) if result.total_kgco2e else words["none"]}
         for row, low, high in zip(chosen, lows, highs, strict=True)
     ]
     step = plain(spec.uncertainty.sensitivity_pct)
-    names = [shorten(f"{row['name']}（{row['kind']}）", CHART_LABEL_LIMIT) for row in rows]
+    limit = CHART_LABEL_LIMIT * words["chart_label_scale"]
+    kinds = [words["parameter_kind_chart"]["both" if row.factor_id else row.kind] for row in chosen]
+    names = [shorten(words["paren"].format(row["name"], kind), limit)
+             for row, kind in zip(rows, kinds, strict=True)]
     chart = charts.tornado_chart(names, lows, highs, baseline, [row["low"] for row in rows],
                                  [row["high"] for row in rows],
                                  (words["lowered"].format(step=step), words["raised"].format(step=step)),

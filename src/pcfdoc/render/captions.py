@@ -1,4 +1,4 @@
-"""Caption numbers as Word fields: '表 5-2' = the chapter, then a sequence field per chapter.
+"""Caption numbers as Word fields: '表 5-2' ('Table 5-2') = the chapter, then a sequence field per chapter.
 
 The template calls ``{{r cap.table(5) }}`` where a caption starts. Each chapter
 has its own sequence (SEQ 表5): LibreOffice ignores SEQ's restart-per-chapter
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-_KINDS = {"table": "表", "figure": "图"}
+#: Caption labels per report language.
+LABELS = {"zh-CN": {"table": "表", "figure": "图"}, "en": {"table": "Table", "figure": "Figure"}}
 
 
 def _run(text: str) -> str:
@@ -32,12 +33,13 @@ def _field(instruction: str, cached: str) -> str:
 class Captions:
     """Counts tables and figures per chapter while the template renders."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "zh-CN") -> None:
+        self.kinds = LABELS[language]
         self.counts: dict[tuple[str, str], int] = {}
         self.labels: list[str] = []
 
     def _next(self, kind: str, chapter: int | str) -> Markup:
-        label = _KINDS[kind]
+        label = self.kinds[kind]
         key = (kind, str(chapter))
         self.counts[key] = number = self.counts.get(key, 0) + 1
         self.labels.append(f"{label} {chapter}-{number}")

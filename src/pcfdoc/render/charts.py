@@ -10,6 +10,7 @@ bytes.
 from __future__ import annotations
 
 import io
+import textwrap
 import warnings
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -94,9 +95,18 @@ def stage_chart(stage_ids: Sequence[str], values: Sequence[float], legend: Seque
         axes.pie([1], colors=[GREY], wedgeprops={"width": 0.38})
     axes.set_aspect("equal")
     handles = [Patch(facecolor=colour) for colour in colours]
-    axes.legend(handles, legend, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
-                handlelength=1.0, handleheight=1.0)
+    key = axes.legend(handles, legend, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
+                      handlelength=1.0, handleheight=1.0)
     figure.subplots_adjust(left=0.02, right=0.5, top=0.96, bottom=0.04)
+    # Long labels (English names) would run off the right edge: the donut gives the legend room.
+    right = 0.5
+    for _ in range(6):
+        figure.canvas.draw()
+        overflow = key.get_window_extent().x1 / figure.bbox.width - 0.99
+        if overflow <= 0 or right <= 0.2:
+            break
+        right = max(right - overflow, 0.2)
+        figure.subplots_adjust(right=right)
     return _png(figure)
 
 
@@ -139,7 +149,7 @@ def boundary_chart(included: Sequence[str], names: dict[str, str], excluded_labe
             facecolor=STAGE_COLOURS[stage.id] if inside else "white",
             edgecolor="#333333" if inside else GREY, linestyle="-" if inside else "--", linewidth=1,
         ))
-        text = names[stage.id].replace("原材料", "原材料\n").replace("生命末期", "生命末期\n")
+        text = _box_label(names[stage.id])
         axes.text(x + 0.42, 0.95, text, ha="center", va="center", fontsize=8.5,
                   color=_text_on(STAGE_COLOURS[stage.id]) if inside else "#888888")
         if not inside:
@@ -157,6 +167,13 @@ def boundary_chart(included: Sequence[str], names: dict[str, str], excluded_labe
                   color="#C0392B")
     figure.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.01)
     return _png(figure)
+
+
+def _box_label(name: str) -> str:
+    """A stage name broken to fit its box: '原材料\n获取', 'Raw material\nacquisition'."""
+    if name.isascii():
+        return textwrap.fill(name, 13)
+    return name.replace("原材料", "原材料\n").replace("生命末期", "生命末期\n")
 
 
 #: Line styles of the histogram's markers: percentiles dashed, the calculated total solid.

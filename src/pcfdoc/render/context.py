@@ -2,17 +2,20 @@
 
 This is a view of the validated spec and its results. It formats (units,
 decimals, dates, joined lists) and selects (which tables appear); it never
-computes a quantity. Sentences stay in the template.
+computes a quantity. Sentences stay in the template; words, dates and list
+separators come from the report language's vocabulary (vocab.py). The one
+outside source it reads is git, in spec_history(), for the revision-history table.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ..catalogue import BOUNDARY_TYPES, STAGE_BY_ID, STAGE_IDS, STANDARDS
 from ..formatting import (
-    date_zh,
     factor_unit,
     figure,
     in_unit,
@@ -25,12 +28,13 @@ from ..formatting import (
 from ..gwp import gases, gwp_sets
 from ..library import SHIPPED
 from ..results import Results
+from ..revisions import Revision, history
 from ..schema import Node
 from ..validate import ValidSpec
 from . import charts
 from .analysis import product_analysis, report_analysis
 from .captions import Captions
-from .products import Image, product_view
+from .products import Image, latin_brackets, product_view
 from .vocab import VOCABULARY
 
 #: GHGs the report always lists in its GWP table (others when a line uses them).
@@ -40,15 +44,19 @@ CORE_GASES = ("CO2", "CH4", "N2O")
 def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str, Any]:
     spec = valid.spec
     words = VOCABULARY[spec.report.language]
+    factor_names = _factor_names(valid, words)
     products = []
     for spec_product, result in zip(spec.products, results.products, strict=True):
         view = product_view(spec_product, result, words, image)
-        products.append({**view, **product_analysis(spec, result, words, image, view["per_label"])})
-    sep = words["list_sep"]
+        products.append({**view, **product_analysis(spec, result, words, image, view["per_label"],
+                                                    factor_names)})
+    join, date = words["join"], words["date"]
     return {
         "report": _report(spec, words, products),
+        "revisions": _revisions(spec_history(valid), words),
         "company": _company(spec, words),
-        "period": {"text": f"{date_zh(spec.data_period.start)}至{date_zh(spec.data_period.end)}"},
+        "period": {"text": words["period"].format(start=date(spec.data_period.start),
+                                                  end=date(spec.data_period.end))},
         "boundary": _boundary(spec, words, image),
         "allocation": _allocation(spec, results, words),
         "cutoff": {
@@ -59,21 +67,23 @@ def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str
         "gwp": _gwp(spec, results, words),
         "method": {
             "databases": spec.method.databases,
-            "databases_text": sep.join(spec.method.databases),
+            "databases_text": join(spec.method.databases),
             "software": spec.method.software,
             "data_collection": spec.method.data_collection,
         },
         "factors": _factors(valid, results, words),
-        "declared": _declared(spec, results),
+        "declared": _declared(spec, results, words),
         "products": products,
-        "products_text": sep.join(p["name"] for p in products),
+        "products_text": join(p["name"] for p in products),
         "data": {
             "line_count": sum(p["line_count"] for p in products),
             "primary_count": sum(p["primary_count"] for p in products),
             "secondary_count": sum(p["secondary_count"] for p in products),
         },
-        "fu_text": sep.join(p["fu_text"] for p in products),
-        "conclusion": "\n".join(f"{p['name']}：{p['total']} {p['per_label']}" for p in products),
+        "fu_text": join(p["fu_text"] for p in products),
+        "conclusion": "\n".join(words["name_value"].format(name=p["name"],
+                                                           value=f"{p['total']} {p['per_label']}")
+                                for p in products),
         "improvements": _improvements(spec, results, products),
         "analysis": report_analysis(spec, results.products, words),
         "notes": {
@@ -81,13 +91,38 @@ def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str
             "limitations": spec.notes.limitations,
             "data_quality": spec.notes.data_quality,
         },
-        "cap": Captions(),
+        "cap": Captions(spec.report.language),
     }
+
+
+def spec_history(valid: ValidSpec) -> tuple[Revision, ...]:
+    """The commits that changed the spec file, newest first; none outside git.
+
+    The one place rendering reads git: a report built from a given commit state is the same
+    on every build, and tests replace this function.
+    """
+    return history(Path(valid.source.file))
+
+
+#: Characters a Word document cannot hold (a commit subject may carry them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _revisions(revisions: tuple[Revision, ...], words: Mapping) -> list[dict[str, str]]:
+    """The revision-history table: numbered from the first commit, listed newest first."""
+    count = len(revisions)
+    return [
+        {"version": words["revision"].format(number=count - index, commit=revision.commit),
+         "date": words["date"](revision.date),
+         "author": _CONTROL.sub("", revision.author),
+         "description": _CONTROL.sub("", revision.subject)}
+        for index, revision in enumerate(revisions)
+    ]
 
 
 def report_title(spec: Node) -> str:
     words = VOCABULARY[spec.report.language]
-    names = words["list_sep"].join(product.name for product in spec.products)
+    names = words["join"](product.name for product in spec.products)
     # "矿山机械产品" + "产品碳足迹评价报告" would say 产品 twice.
     names = names.removesuffix(words["title_suffix_overlap"])
     return spec.report.title or words["title"].format(products=names)
@@ -95,43 +130,48 @@ def report_title(spec: Node) -> str:
 
 def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
     report = spec.report
+    language, date, none = words["language"], words["date"], words["none"]
     standards = [STANDARDS[s] for s in report.standards]
     people = [
         {
             "duty": words["duty"][person.duty],
             "name": person.name,
-            "role": person.role or words["none"],
+            "role": person.role or none,
             "organization": person.organization or report.assessor,
-            "certificate": person.certificate or words["none"],
-            "date": date_zh(person.date) if person.date else words["none"],
+            "certificate": person.certificate or none,
+            "date": date(person.date) if person.date else none,
         }
         for person in report.people
     ]
 
     def signed(duty: str) -> str:
         names = [
-            f"{p.name}（{date_zh(p.date)}）" if p.date else p.name
+            words["paren"].format(p.name, date(p.date)) if p.date else p.name
             for p in report.people if p.duty == duty
         ]
-        return words["list_sep"].join(names) or words["none"]
+        return words["list_sep"].join(names) or none
+
+    def cite(standard, form: str) -> str:
+        return words[form].format(id=standard.id, title=standard.title(language))
 
     return {
         "number": report.number,
         "title": report_title(spec),
-        "issue_date": date_zh(report.issue_date),
+        "issue_date": date(report.issue_date),
         "assessor": report.assessor,
         "client": report.commissioned_by or spec.company.name,
         "commissioned": report.commissioned_by is not None,
         "standards": [
-            {"id": s.id, "title": s.title_zh, "issuer": s.issuer_zh, "year": s.year,
+            {"id": s.id, "title": s.title(language), "issuer": s.issuer(language), "year": s.year,
              "superseded_by": s.superseded_by}
             for s in standards
         ],
-        "standards_text": words["list_sep"].join(f"{s.id}《{s.title_zh}》" for s in standards),
-        "standards_lines": "\n".join(f"{s.id}《{s.title_zh}》" for s in standards),
+        "standards_text": words["join"](cite(s, "standard_cite") for s in standards),
+        "standards_lines": "\n".join(cite(s, "standard_ref") for s in standards),
         "other_references": report.other_references,
-        "other_references_text": words["list_sep"].join(f"《{r}》" for r in report.other_references),
-        "references": [f"{s.id}《{s.title_zh}》" for s in standards] + list(report.other_references),
+        "other_references_text": words["join"](words["document_ref"].format(reference)
+                                               for reference in report.other_references),
+        "references": [cite(s, "standard_ref") for s in standards] + list(report.other_references),
         "purpose": report.purpose.strip(),
         "audience": report.audience,
         "people": people,
@@ -187,18 +227,20 @@ def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
         processes.setdefault(entry.stage, {"in": [], "out": []})
         processes[entry.stage]["in"] += entry.included
         processes[entry.stage]["out"] += entry.excluded
-    sep, none = words["list_sep"], words["none"]
+    sep, none, join, in_text = words["list_sep"], words["none"], words["join"], words["in_text"]
     type_name = kind.names[language]
     diagram = charts.boundary_chart(inside, names, words["excluded"],
                                     words["boundary_label"].format(type=type_name))
+    stages_text = join(in_text(names[s]) for s in inside)
     return {
         "type": boundary.type,
         "type_name": type_name,
-        "stages_text": sep.join(names[s] for s in inside),
+        "stages_text": stages_text,
         "stage_count": len(inside),
-        "excluded_text": sep.join(names[s] for s in outside),
+        "excluded_text": join(in_text(names[s]) for s in outside),
         "has_distribution": "distribution" in inside,
-        "summary": f"{type_name}：{sep.join(names[s] for s in inside)}",
+        "summary": words["boundary_summary"].format(
+            type=type_name, Type=type_name[:1].upper() + type_name[1:], stages=stages_text),
         "rows": [
             {
                 "name": names[stage],
@@ -241,10 +283,19 @@ def _gwp(spec: Node, results: Results, words: Mapping) -> dict[str, Any]:
         "id": gwp.id,
         "report_name": words["gwp_report"][gwp.id],
         "rows": [
-            {"name": gases()[gas].name_zh, "formula": gases()[gas].formula, "value": plain(gwp.factor(gas))}
+            {"name": gases()[gas].name(words["language"]), "formula": gases()[gas].formula,
+             "value": plain(gwp.factor(gas))}
             for gas in shown
         ],
     }
+
+
+def _factor_names(valid: ValidSpec, words: Mapping) -> dict[str, str]:
+    """Factors an English report names by their English name (the library's all have one)."""
+    if words["language"] != "en":
+        return {}
+    return {factor_id: entry.factor.name_en for factor_id, entry in valid.factors.items()
+            if entry.factor.name_en}
 
 
 def _factors(valid: ValidSpec, results: Results, words: Mapping) -> dict[str, Any]:
@@ -252,17 +303,22 @@ def _factors(valid: ValidSpec, results: Results, words: Mapping) -> dict[str, An
     used = list(dict.fromkeys(line.factor_id for product in results.products for line in product.lines
                               if line.factor_id is not None))
     none = words["none"]
+    names = _factor_names(valid, words)
     rows = []
     for number, factor_id in enumerate(used, 1):
         entry = valid.factors[factor_id]
         factor = entry.factor
         if factor.gases is not None:
-            value = "；".join(f"{pretty_unit(gas)} {plain(amount)}" for gas, amount in factor.gases.items())
+            value = words["value_sep"].join(f"{pretty_unit(gas)} {plain(amount)}"
+                                            for gas, amount in factor.gases.items())
         else:
             value = plain(factor.value)
+        # An English report names a factor by its English name where it has one, and keeps the other.
+        name = names.get(factor_id, factor.name)
         rows.append({
-            "no": number, "id": factor.id, "name": factor.name, "name_en": factor.name_en, "value": value,
-            "unit": factor_unit(factor.unit, factor.gas),
+            "no": number, "id": factor.id, "name": name, "name_en": factor.name_en,
+            "name_original": factor.name if name != factor.name else None, "value": value,
+            "unit": latin_brackets(factor_unit(factor.unit, factor.gas), words),
             "year": factor.year or none, "region": factor.region or none,
             "source": factor.source or none, "note": factor.note or none,
             "status": words["status"][factor.status or "project"],
@@ -270,7 +326,8 @@ def _factors(valid: ValidSpec, results: Results, words: Mapping) -> dict[str, An
             "derivation": _derivation(factor, words),
             "library": words["library_origin"] if entry.origin == SHIPPED else None,
         })
-    return {"rows": rows, "unverified": [row["name"] for row in rows if row["unverified"]]}
+    unverified = [row["name"] for row in rows if row["unverified"]]
+    return {"rows": rows, "unverified": unverified, "unverified_text": words["join"](unverified)}
 
 
 def _derivation(factor: Node, words: Mapping) -> str | None:
@@ -284,14 +341,14 @@ def _derivation(factor: Node, words: Mapping) -> str | None:
         value=figure(factor.value), unit=pretty_unit(factor.unit))
 
 
-def _declared(spec: Node, results: Results) -> list[dict[str, Any]]:
+def _declared(spec: Node, results: Results, words: Mapping) -> list[dict[str, Any]]:
     sources = {
         (product.id, line.id): line.declared.source
         for product in spec.products for line in product.inventory if line.declared is not None
     }
     return [
         {"product": product.name, "name": line.name, "value": plain(line.factor_value),
-         "unit": pretty_unit(line.factor_unit), "source": sources[(product.id, line.id)] or "—"}
+         "unit": pretty_unit(line.factor_unit), "source": sources[(product.id, line.id)] or words["none"]}
         for product in results.products for line in product.lines
         if (product.id, line.id) in sources
     ]

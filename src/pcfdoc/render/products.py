@@ -30,6 +30,13 @@ CHART_LABEL_LIMIT = 18
 Image = Callable[[bytes, float], Any]  # PNG bytes, width in mm → an object the template places
 
 
+def latin_brackets(text: str, words: Mapping) -> str:
+    """Full-width brackets that formatting puts around a remark ('kg/kg（CH₄）') as the report's language
+    writes them ('kg/kg (CH₄)' in English)."""
+    opening, closing = words["brackets"]
+    return text.replace("（", opening).replace("）", closing)
+
+
 def product_view(spec_product: Node, result: ProductResult, words: Mapping, image: Image) -> dict[str, Any]:
     """One product's tables, charts and figures, formatted in its result unit."""
     unit = result.result_unit
@@ -54,7 +61,7 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
                    for kind in ("inventory", "transport", "distribution")}
         stages.append({
             "id": stage.id, "name": stage.name, "value": column_number(value, decimals), "share": share,
-            "lines": [_calc_row(line, numbering, emissions, decimals, line_share) for line in lines],
+            "lines": [_calc_row(line, numbering, emissions, decimals, line_share, words) for line in lines],
             "inventory": [_inventory_row(i, line, spec_lines[line.id], basis_words, words)
                           for i, line in enumerate(by_kind["inventory"], 1)],
             "transport": [_transport_row(i, line, words) for i, line in enumerate(by_kind["transport"], 1)],
@@ -80,11 +87,12 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
         "id": result.id,
         "name": result.name,
         "model": spec_product.model,
-        "name_model": f"{result.name}（{spec_product.model}）" if spec_product.model else result.name,
+        "name_model": (words["paren"].format(result.name, spec_product.model) if spec_product.model
+                       else result.name),
         "description": (spec_product.description or "").strip(),
         "fu": fu,
         "fu_unit": result.functional_unit,
-        "fu_text": f"{fu}{result.name}",
+        "fu_text": words["fu_text"].format(fu=fu, name=result.name),
         "result_unit": pretty_unit(unit),
         "per_label": per_label,
         "mass": f"{plain(result.mass_kg)} kg" if result.mass_kg is not None else None,
@@ -113,9 +121,9 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
             [s.id for s in result.stages], stage_values,
             [f"{s['name']}  {s['value']} {per_label}  {s['share']}%" for s in stages]), 150),
         "hotspot_chart": image(charts.contributor_chart(
-            [shorten(row["name"], CHART_LABEL_LIMIT) for row in hotspot_rows],
+            [shorten(row["name"], CHART_LABEL_LIMIT * words["chart_label_scale"]) for row in hotspot_rows],
             [emissions[line.id] for line in hotspots],
-            [f"{row['emission']}（{row['share']}%）" for row in hotspot_rows],
+            [words["paren"].format(row["emission"], f"{row['share']}%") for row in hotspot_rows],
             [line.stage for line in hotspots], per_label), 150) if hotspot_rows else None,
     }
 
@@ -130,11 +138,11 @@ def _basis_words(product: Node, words: Mapping) -> str:
 
 
 def _calc_row(line: LineResult, numbering: dict[str, int], emissions: dict[str, float], decimals: int,
-              line_share: dict[str, str]) -> dict[str, Any]:
+              line_share: dict[str, str], words: Mapping) -> dict[str, Any]:
     return {
         "no": numbering[line.id], "name": line.name, "amount": plain(line.amount),
         "unit": pretty_unit(line.unit), "factor": plain(line.factor_value),
-        "factor_unit": factor_unit(line.factor_unit, line.gas),
+        "factor_unit": latin_brackets(factor_unit(line.factor_unit, line.gas), words),
         "emission": column_number(emissions[line.id], decimals), "share": line_share[line.id],
     }
 
@@ -151,8 +159,7 @@ def _transport_row(no: int, line: LineResult, words: Mapping) -> dict[str, Any]:
     freight = line.freight
     return {
         "no": no, "name": line.name, "mass": plain(freight.mass_t), "distance": plain(freight.distance_km),
-        "mode": words["mode"][freight.mode] + (f"（{freight.vehicle}）" if freight.vehicle else ""),
-        "tkm": plain(line.amount), "source": line.source or words["none"],
+        "mode": _mode(freight, words), "tkm": plain(line.amount), "source": line.source or words["none"],
     }
 
 
@@ -161,9 +168,14 @@ def _destination_row(no: int, line: LineResult, words: Mapping) -> dict[str, Any
     return {
         "no": no, "name": line.name, "share": plain(freight.share * 100.0),
         "distance": plain(freight.distance_km),
-        "mode": words["mode"][freight.mode] + (f"（{freight.vehicle}）" if freight.vehicle else ""),
-        "tkm": plain(line.amount),
+        "mode": _mode(freight, words), "tkm": plain(line.amount),
     }
+
+
+def _mode(freight, words: Mapping) -> str:
+    """'公路（重型柴油货车）', 'Road (heavy diesel truck)'."""
+    mode = words["mode"][freight.mode]
+    return words["paren"].format(mode, freight.vehicle) if freight.vehicle else mode
 
 
 def _annual_row(line: LineResult, result: ProductResult, words: Mapping) -> dict[str, Any]:
@@ -181,7 +193,9 @@ def _gas_rows(result: ProductResult, unit: str, decimals: int, words: Mapping) -
     if all(gas.gas in (CO2E, "CO2") for gas in result.gases):
         return []
     def name(gas: str) -> str:
-        return words["co2e_gas"] if gas == CO2E else f"{gases()[gas].name_zh}（{gases()[gas].formula}）"
+        if gas == CO2E:
+            return words["co2e_gas"]
+        return words["paren"].format(gases()[gas].name(words["language"]), gases()[gas].formula)
 
     return [
         {

@@ -1,10 +1,57 @@
-"""Display labels per report language (sentences live in the templates)."""
+"""Display labels per report language (sentences live in the templates).
+
+Besides labels, each vocabulary carries the few rules that differ by language:
+how a date is written, how a list is joined, how a name reads inside a sentence
+and how a remark is put in brackets.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from types import MappingProxyType
 
+from ..formatting import date_zh
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def date_en(value: dt.date) -> str:
+    """'7 June 2024'."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def join_en(items: Iterable[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def in_text_en(name: str) -> str:
+    """A label as it reads inside an English sentence: 'Raw material acquisition' → 'raw material
+    acquisition'; acronyms and names that start with two capitals stay as they are."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 ZH = MappingProxyType({
+    "language": "zh-CN",
+    "date": date_zh,
+    "join": "、".join,  # names in running text
+    "clause_join": "，".join,  # whole clauses
+    "in_text": lambda name: name,
+    "paren": "{}（{}）",  # a name with a remark: 电机（活动数据）
+    "brackets": ("（", "）"),
+    "period": "{start}至{end}",
+    "name_value": "{name}：{value}",
+    "fu_text": "{fu}{name}",
+    "boundary_summary": "{type}：{stages}",
+    "standard_cite": "{id}《{title}》",  # a standard named in a sentence
+    "standard_ref": "{id}《{title}》",  # a standard in a list of references
+    "document_ref": "《{}》",
+    "value_sep": "；",
+    "revision": "{number}（{commit}）",
+    "chart_label_scale": 1,  # chart labels are cut at CHART_LABEL_LIMIT characters times this
     "data_type": {"primary": "初级数据", "secondary": "次级数据"},
     "duty": {"prepared": "编制", "reviewed": "审核", "approved": "批准"},
     "mode": {"road": "公路", "rail": "铁路", "water": "水路", "air": "航空", "pipeline": "管道"},
@@ -36,6 +83,7 @@ ZH = MappingProxyType({
                   "geographical": "地理相关性", "technological": "技术相关性"},
     "score_mark": {"given": "", "derived": "†", "default": "*"},
     "parameter_kind": {"line": "活动数据", "factor": "排放因子", "both": "活动数据或排放因子"},
+    "parameter_kind_chart": {"line": "活动数据", "factor": "排放因子", "both": "活动数据或排放因子"},
     "cutoff_treatment": {True: "剔除", False: "计入"},
     "baseline": "基准情景",
     "deterministic": "确定值",
@@ -46,9 +94,78 @@ ZH = MappingProxyType({
     "raised": "参数增加 {step}%",
     "level_band": "{level}（DQR ≤ {upper}）",
     "level_last": "{level}（DQR > {lower}）",
+    "basic_uncertainty": "{kind} {value}",
     "temporal_age": "不足 {limit} 年为 {score} 分",
     "temporal_oldest": "{limit} 年及以上为 {score} 分",
     "line_types": {"inventory": "物料和能源输入", "transport": "运输", "distribution": "产品分销运输"},
 })
 
-VOCABULARY = {"zh-CN": ZH}
+EN = MappingProxyType({
+    "language": "en",
+    "date": date_en,
+    "join": join_en,
+    "clause_join": join_en,
+    "in_text": in_text_en,
+    "paren": "{} ({})",
+    "brackets": (" (", ")"),
+    "period": "{start} to {end}",
+    "name_value": "{name}: {value}",
+    "fu_text": "{fu} of {name}",
+    "boundary_summary": "{Type}: {stages}",
+    "standard_cite": "{id}",
+    "standard_ref": "{id}, {title}",
+    "document_ref": "{}",
+    "value_sep": "; ",
+    "revision": "{number} ({commit})",
+    "chart_label_scale": 2,  # Latin letters are about half as wide as Chinese characters
+    "data_type": {"primary": "Primary", "secondary": "Secondary"},
+    "duty": {"prepared": "Preparation", "reviewed": "Review", "approved": "Approval"},
+    "mode": {"road": "Road", "rail": "Rail", "water": "Water", "air": "Air", "pipeline": "Pipeline"},
+    "gwp_report": {
+        "AR4": "the IPCC Fourth Assessment Report (AR4, 2007)",
+        "AR5": "the IPCC Fifth Assessment Report (AR5, 2013)",
+        "AR6": "the IPCC Sixth Assessment Report (AR6, 2021)",
+    },
+    "co2e_gas": "Emissions given as CO₂e",
+    "status": {"verified": "Verified", "third-party": "Third-party", "unverified": "Unverified",
+               "project": "Project-supplied"},
+    "library_origin": "pcfdoc factor library",
+    "derivation": "NCV {ncv} {ncv_unit} × carbon content {carbon} tC/TJ × oxidation rate {oxidation}% "
+                  "× 44/12 = {value} {unit}",
+    "included": "Included",
+    "excluded": "Excluded",
+    "none": "—",
+    "list_sep": ", ",
+    "annual_basis": "Annual total",
+    "per": "per {amount} {unit}",
+    "boundary_label": "System boundary ({type})",
+    "title": "Product Carbon Footprint Report: {products}",
+    "title_suffix_overlap": "",
+    "stage_suffix": " stage",
+    "quality_level": {"excellent": "excellent", "very-good": "very good", "good": "good", "fair": "fair",
+                      "poor": "poor"},
+    "indicator": {"reliability": "Reliability", "completeness": "Completeness",
+                  "temporal": "Temporal correlation", "geographical": "Geographical correlation",
+                  "technological": "Technological correlation"},
+    "score_mark": {"given": "", "derived": "†", "default": "*"},
+    "parameter_kind": {"line": "Activity data", "factor": "Emission factor",
+                       "both": "Activity data or emission factor"},
+    "parameter_kind_chart": {"line": "activity data", "factor": "factor", "both": "activity data or factor"},
+    "cutoff_treatment": {True: "Excluded", False: "Included"},
+    "baseline": "Baseline",
+    "deterministic": "Deterministic value",
+    "percentile": "{p}th percentile",
+    "frequency": "Frequency",
+    "footprint_axis": "Carbon footprint ({unit})",
+    "lowered": "Parameter −{step}%",
+    "raised": "Parameter +{step}%",
+    "level_band": "{level} (DQR ≤ {upper})",
+    "level_last": "{level} (DQR > {lower})",
+    "basic_uncertainty": "{value} for {kind}",
+    "temporal_age": "{score} if under {limit} years",
+    "temporal_oldest": "{score} if {limit} years or more",
+    "line_types": {"inventory": "material and energy inputs", "transport": "transport",
+                   "distribution": "product distribution"},
+})
+
+VOCABULARY = {"zh-CN": ZH, "en": EN}

@@ -1,0 +1,204 @@
+"""The template builder: styles, header and footer, paragraphs, captions and tables.
+
+Everything that differs between languages arrives as a Look (fonts, sizes,
+spacing) and a dict of texts; the report's structure lives in the part modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx_build as B
+from docx import Document
+from docx.shared import Pt
+
+from pcfdoc.render.docx import update_fields_on_open
+from pcfdoc.write import reproducible_zip
+
+#: Stamped on the template's zip entries and properties, so regenerating it changes nothing.
+TEMPLATE_DATE = dt.date(2026, 1, 1)
+
+
+@dataclass(frozen=True)
+class Look:
+    """Fonts, sizes and spacing of one language's template. East Asian fonts are always set (宋体 for
+    text, 黑体 for headings), so Chinese that a user writes into an English report still renders."""
+
+    body: str = B.LATIN  # Latin font of body text
+    heading: str = B.LATIN  # Latin font of headings, title, captions and table headings
+    body_size: float = 12
+    heading_sizes: tuple[float, float, float] = (16, 14, 12)
+    strong: bool = False  # headings, captions and table headings in bold
+    indent_chars: int | None = 2  # first-line indent of body paragraphs, in characters
+    line: float = 1.5  # line spacing of body text
+    after: float = 0  # space after a body paragraph, in points
+    align: object = B.JUSTIFY  # body text: justified, or ragged right (B.LEFT)
+    table_font: str = B.LATIN
+    table_size: float = 10.5
+    caption_size: float = 10.5
+    # The header's right tab stop in cm, where the title ends: the report number stands left, the
+    # title right. None keeps python-docx's centre and right stops (the right one lies beyond A4's
+    # 15 cm text width) and reaches the title through both.
+    header_right_tab: float | None = None
+
+
+class Builder:
+    def __init__(self, texts: dict, look: Look) -> None:
+        self.t = texts
+        self.look = look
+        self.doc = Document()
+        self._styles()
+        section = self.doc.sections[0]
+        B.a4(section)
+        self._header_footer(section)
+        update_fields_on_open(self.doc)
+        body = self.doc.element.body
+        for paragraph in list(body.iterchildren(B.qn("w:p"))):
+            body.remove(paragraph)
+
+    # -- styles -------------------------------------------------------------------
+    def _styles(self) -> None:
+        doc, look = self.doc, self.look
+
+        def style(name: str, *, heading: bool = False, table: bool = False, **options) -> None:
+            latin = look.heading if heading else look.table_font if table else look.body
+            B.paragraph_style(doc, name, latin=latin, **options)
+
+        B.document_defaults(doc)
+        style("Normal", base=None, size=look.body_size, align=look.align, first_line_chars=look.indent_chars,
+              after=look.after, line=look.line)
+        style("Body Plain", size=look.body_size, align=look.align, after=look.after, line=look.line)
+        for level, size in zip((1, 2, 3), look.heading_sizes, strict=True):
+            style(f"Heading {level}", heading=True, east_asia=B.HEI, size=size, bold=look.strong,
+                  align=B.LEFT, before=12 if level > 1 else 0, after=6, line=1.5, keep_next=True,
+                  page_break=level == 1, outline=level - 1)
+        B.heading_numbering(doc)
+        style("Title", heading=True, east_asia=B.HEI, size=22, bold=look.strong, align=B.CENTER, before=36,
+              after=24, line=1.2)
+        style("Cover Company", heading=True, east_asia=B.HEI, size=18, bold=look.strong, align=B.CENTER,
+              before=120, after=12, line=1.2)
+        style("Cover Line", size=14, align=B.CENTER, after=6, line=1.5)
+        style("Caption", heading=True, east_asia=B.HEI, size=look.caption_size, bold=look.strong,
+              align=B.CENTER, before=6, after=3, line=1.2, keep_next=True)
+        style("Figure", base="Body Plain", size=look.body_size, align=B.CENTER, line=1.0, keep_next=True)
+        style("Formula", base="Body Plain", size=look.body_size, align=B.CENTER, before=6, after=6)
+        size = look.table_size
+        style("Table Text", table=True, size=size, align=B.LEFT, line=1.15)
+        style("Table Center", table=True, size=size, align=B.CENTER, line=1.15)
+        style("Table Number", table=True, size=size, align=B.RIGHT, line=1.15)
+        style("Table Heading", table=True, east_asia=B.HEI, size=size, bold=look.strong, align=B.CENTER,
+              line=1.15)
+        style("Table Spacer", size=6, line=1.0)
+        style("Table Note", table=True, size=size, align=look.align, line=1.3)
+        style("TOC Heading", heading=True, east_asia=B.HEI, size=look.heading_sizes[0], bold=look.strong,
+              align=B.LEFT, after=6, keep_next=True, page_break=True)
+        for level in (1, 2, 3):
+            style(f"TOC {level}", size=look.body_size, align=B.LEFT, line=1.5)
+            doc.styles[f"TOC {level}"].paragraph_format.left_indent = Pt(12 * 2 * (level - 1))
+        style("Header", size=9, align=B.LEFT, line=1.0)
+        style("Footer", size=9, align=B.CENTER, line=1.0)
+        B.table_style(doc, "PCF Table")
+
+    def _header_footer(self, section) -> None:
+        section.different_first_page_header_footer = True
+        header = section.header.paragraphs[0]
+        header.style = self.doc.styles["Header"]
+        if self.look.header_right_tab:
+            B.right_tab(self.doc.styles["Header"], self.look.header_right_tab)
+            header.add_run("{{ report.number }}\t{{ report.title }}")
+        else:
+            header.add_run("{{ report.number }}\t\t{{ report.title }}")
+        B.bottom_border(header)
+        footer = section.footer.paragraphs[0]
+        footer.style = self.doc.styles["Footer"]
+        before, between, after = self.t["footer"]
+        footer.add_run(before)
+        B.field(footer, "PAGE", "1")
+        footer.add_run(between)
+        B.field(footer, "NUMPAGES", "1")
+        if after:
+            footer.add_run(after)
+
+    # -- content helpers -----------------------------------------------------------
+    def p(self, text: str, style: str = "Normal"):
+        paragraph = self.doc.add_paragraph(style=style)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def tag(self, text: str) -> None:
+        self.p(text, "Body Plain")
+
+    def h(self, level: int, text: str, numbered: bool = True) -> None:
+        paragraph = self.p(text, f"Heading {level}")
+        if not numbered:
+            B.unnumbered(paragraph)
+
+    def caption(self, kind: str, chapter: int | str, title: str) -> None:
+        paragraph = self.p("", "Caption")
+        paragraph.add_run(f"{{{{r cap.{kind}({chapter!r}) }}}}")
+        paragraph.add_run(title)
+
+    def figure(self, expression: str) -> None:
+        self.p(f"{{{{ {expression} }}}}", "Figure")
+
+    def numbered(self, number: int | str, text: str) -> str:
+        """A list item's text: '（1）…' or '(1) …'."""
+        return self.t["item"].format(n=number) + text
+
+    def items(self, loop: str, text: str) -> None:
+        """A numbered list, one paragraph per item of ``loop``."""
+        self.tag(f"{{%p for item in {loop} %}}")
+        self.p(self.numbered("{{ loop.index }}", text))
+        self.tag("{%p endfor %}")
+
+    def table(self, widths: list[float], rows: list[tuple], *, header: bool = True) -> None:
+        """rows: ("head", [texts]) | ("tag", text) | ("row", [(text, align)], bold).
+
+        A table without a header row is a key/value table: its first column is shaded.
+        """
+        table = self.doc.add_table(rows=len(rows), cols=len(widths))
+        table.style = self.doc.styles["PCF Table"]
+        for row, spec in zip(table.rows, rows, strict=True):
+            kind = spec[0]
+            if kind == "head":
+                B.repeat_header_row(row)
+                for cell, text in zip(row.cells, spec[1], strict=True):
+                    self._cell(cell, text, "Table Heading")
+            elif kind == "tag":
+                self._cell(row.cells[0], spec[1], "Table Text")
+            else:
+                bold = len(spec) > 2 and spec[2]
+                for cell, (text, align) in zip(row.cells, spec[1], strict=True):
+                    style = {"l": "Table Text", "c": "Table Center", "r": "Table Number"}[align]
+                    self._cell(cell, text, style, bold)
+        B.full_width(table, widths)
+        B.keep_rows_whole(table)
+        B.table_look(table, first_row=header, first_column=not header)
+        self.p("", "Table Spacer")
+
+    def _cell(self, cell, text: str, style: str, bold: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = self.doc.styles[style]
+        if text:
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+
+    def save(self, out: Path) -> None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        properties = self.doc.core_properties
+        properties.title = self.t["template_title"]
+        properties.author = properties.last_modified_by = "pcfdoc"
+        properties.created = properties.modified = dt.datetime.combine(TEMPLATE_DATE, dt.time())
+        properties.revision = 1
+        package = self.doc.part.package
+        for key, relation in list(package.rels.items()):
+            if relation.reltype.endswith("/thumbnail"):  # a preview of python-docx's empty default
+                del package.rels[key]
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        out.write_bytes(reproducible_zip(buffer.getvalue(), TEMPLATE_DATE))
+        print(f"wrote {out}")

@@ -1,0 +1,439 @@
+"""English texts of the report template (templates/en/report.docx), under the keys of zh.py.
+
+Stage names arrive capitalised ("Raw material acquisition") for tables and headings;
+inside a sentence the template lowers them with Jinja's `lower` filter.
+"""
+# ruff: noqa: E501  (template prose reads better unbroken)
+
+from __future__ import annotations
+
+import docx_build as B
+
+from .builder import Look
+
+LANGUAGE = "en"
+# Times New Roman text, Arial headings and tables, ragged right (Chinese names a user writes would stretch
+# justified lines); East Asian fonts stay set for that Chinese.
+LOOK = Look(body="Times New Roman", heading="Arial", body_size=11, heading_sizes=(15, 13, 11.5), strong=True,
+            indent_chars=None, line=1.25, after=6, align=B.LEFT, table_font="Arial", table_size=9,
+            caption_size=10, header_right_tab=15.0)
+UNIT = "{{ product.result_unit }}"
+#: Between the items of a Jinja loop that reads "a, b and c".
+SERIES = "{% if not loop.last %}{{ ' and ' if loop.revindex == 2 else ', ' }}{% endif %}"
+
+
+def plural(count: str) -> str:
+    """The plural ending of a noun counted by the Jinja expression ``count``."""
+    return "{% if " + count + " != 1 %}s{% endif %}"
+
+
+TEXTS = {
+    # -- document -----------------------------------------------------------------------------------
+    "template_title": "Product carbon footprint report template",
+    "footer": ("Page ", " of ", ""),
+    "item": "({n}) ",
+    "total": "Total",
+    # -- cover, information, revisions, abstract, contents --------------------------------------------
+    "cover.lines": ("Report number: {{ report.number }}", "Commissioned by: {{ report.client }}",
+                    "Assessment body: {{ report.assessor }}", "Date of issue: {{ report.issue_date }}"),
+    "info": "Report information",
+    "info.widths": (4.4, 10.6),
+    "info.keys": {
+        "client": "Commissioned by", "company": "Company assessed", "credit_code": "Unified social credit code",
+        "address": "Address", "legal_representative": "Legal representative",
+        "registered_capital": "Registered capital", "contact": "Contact",
+        "product": "Product and model", "functional_unit": "Functional unit", "number": "Report number",
+        "period": "Data period", "standards": "Standards applied", "boundary": "System boundary",
+        "gwp": "Characterisation factors", "conclusion": "Result", "prepared": "Prepared by",
+        "reviewed": "Reviewed by", "approved": "Approved by", "assessor": "Assessment body",
+        "issue_date": "Date of issue",
+    },
+    "info.contact": "{{ company.contact.name }}{% if company.contact.phone %}, tel. "
+                    "{{ company.contact.phone }}{% endif %}{% if company.contact.email %}, email "
+                    "{{ company.contact.email }}{% endif %}",
+    "info.gwp": "IPCC {{ gwp.id }} global warming potentials (GWP100)",
+    "revisions": "Revision history",
+    "revisions.widths": (2.6, 2.8, 3.0, 6.6),
+    "revisions.head": ["Revision", "Date", "Author", "Description"],
+    "abstract": "Summary",
+    "abstract.paragraphs": (
+        "Commissioned by {{ report.client }}, {{ report.assessor }} quantified the carbon footprint of "
+        "{{ products_text }} manufactured by {{ company.name }}, using life cycle assessment in accordance with "
+        "{{ report.standards_text }}{% if improvements %}, and proposes measures to reduce it{% endif %}.",
+        "The functional unit is {{ fu_text }}. The system boundary is {{ boundary.type_name }} and covers "
+        "{{ boundary.stage_count }} life cycle stage" + plural("boundary.stage_count") + ": "
+        "{{ boundary.stages_text }}{% if boundary.excluded_text %}; the assessment does not cover "
+        "{{ boundary.excluded_text }}{% endif %}. The activity data cover the period {{ period.text }}.",
+        "The assessment uses {{ data.line_count }} activity data item" + plural("data.line_count") + ": "
+        "{{ data.primary_count }} primary, measured or recorded by the company, and {{ data.secondary_count }} "
+        "secondary{% if method.databases_text %}; emission factors were taken from sources including "
+        "{{ method.databases_text }}{% endif %}. Each greenhouse gas is converted to carbon dioxide equivalents with the "
+        "100-year global warming potentials of IPCC {{ gwp.id }}.",
+    ),
+    "abstract.product":
+        "The carbon footprint of {{ product.name }} is {{ product.total }} {{ product.per_label }}. By life cycle "
+        "stage: {% for stage in product.stages %}{{ stage.name | lower }} {{ stage.value }} "
+        "{{ product.result_unit }} ({{ stage.share }}%){{ '; ' if not loop.last else '.' }}{% endfor %}"
+        "{% if product.top %} The largest single source of emissions is {{ product.top.name }}, with "
+        "{{ product.top.share }}%.{% endif %}",
+    "contents": "Contents",
+    "contents.placeholder": "The table of contents is generated when Word opens the document; if it is "
+                            "missing, right-click here and choose Update Field.",
+    # -- chapter 1 ----------------------------------------------------------------------------------
+    "intro": "Product carbon footprint",
+    "intro.paragraphs": (
+        "The carbon footprint of a product (CFP) is the sum of the greenhouse gas emissions and removals over the "
+        "product's life cycle, expressed as carbon dioxide equivalents (CO₂e). It quantifies a single impact "
+        "category of life cycle assessment, climate change. The life cycle stages usually considered are raw "
+        "material acquisition, production, distribution, use and end-of-life treatment.",
+        "Greenhouse gases include carbon dioxide (CO₂), methane (CH₄), nitrous oxide (N₂O), hydrofluorocarbons "
+        "(HFCs), perfluorocarbons (PFCs), sulfur hexafluoride (SF₆) and nitrogen trifluoride (NF₃). Their effect "
+        "on the climate is measured by the global warming potential (GWP): the radiative forcing caused by a unit "
+        "mass of a gas over a given time horizon, relative to that of the same mass of carbon dioxide. This "
+        "report uses the 100-year GWP values given in {{ gwp.report_name }}.",
+        "Product carbon footprints are quantified with the methods of life cycle assessment. Widely used "
+        "standards include ISO 14067, GB/T 24067, PAS 2050 and the GHG Protocol Product Standard; all of them "
+        "aim to make the quantification and reporting of product carbon footprints consistent, transparent and "
+        "comparable. This assessment follows:",
+    ),
+    "intro.standard": "{{ item.id }}, {{ item.title }}, published by {{ item.issuer }} in {{ item.year }}"
+                      "{% if item.superseded_by %}, since superseded by {{ item.superseded_by }}{% endif %}.",
+    "intro.other_references": "The assessment also refers to {{ report.other_references_text }}.",
+    # -- chapter 2 ----------------------------------------------------------------------------------
+    "company": "Company profile",
+    "company.introduction": "About the company",
+    "company.products": "Products",
+    "company.product": "{{ product.name }}{% if product.model %} (model {{ product.model }}){% endif %}"
+                       "{% if product.description %}: {{ product.description }}{% else %}.{% endif %}",
+    "company.process": "Production process",
+    "company.process_intro": "The main production steps at {{ company.name }} are:",
+    "company.process_step": "{{ item.name }}{% if item.description %}: {{ item.description }}{% endif %}",
+    "company.equipment": "Main production equipment",
+    "company.equipment.widths": [1.0, 2.8, 2.4, 2.3, 1.6, 2.8, 2.1],
+    "company.equipment.head": ["No.", "Equipment", "Model", "Equipment ID", "Quantity", "Manufacturer", "Remarks"],
+    "company.output": "Production output",
+    "company.output_intro": "The output of {{ company.name }} during the data period is shown in the table below.",
+    "company.output.caption": "Production output during the data period",
+    "company.output.widths": [1.0, 4.4, 2.4, 1.4, 2.8, 3.0],
+    "company.output.head": ["No.", "Product", "Output", "Unit", "Output value ({{ company.output_value_unit }})",
+                            "Remarks"],
+    # -- chapter 3 ----------------------------------------------------------------------------------
+    "scope": "Goal and scope",
+    "scope.purpose": "Goal and intended application",
+    "scope.audience": "The intended audience of this report includes:",
+    "scope.validity": "The results apply only to the functional unit, system boundary and data period stated in "
+                      "this report and should not be used directly to compare products across different studies.",
+    "scope.fu": "Functional unit and reference flow",
+    "scope.fu_text":
+        "The functional unit of {{ product.name }} is {{ product.fu_text }}; results are expressed in "
+        "{{ product.per_label }}.{% if product.mass %} One functional unit corresponds to a product mass of "
+        "{{ product.mass }}.{% endif %}{% if product.inventory_basis %} Inventory data were collected per "
+        "{{ product.inventory_basis }} of product and are multiplied by {{ product.inventory_scale }} to refer to "
+        "one functional unit.{% endif %}",
+    "scope.boundary": "System boundary",
+    "scope.boundary_text":
+        "The system boundary is {{ boundary.type_name }}"
+        "{% if boundary.type == 'cradle-to-gate' %}: from the acquisition of raw materials until the product "
+        "leaves the factory gate{% if boundary.has_distribution %}, including transport of the product to "
+        "customers{% endif %}{% elif boundary.type == 'cradle-to-grave' %}: the whole life cycle from the "
+        "acquisition of raw materials to the use and end-of-life treatment of the product{% else %}: the "
+        "production processes on the company's site only{% endif %}. It comprises {{ boundary.stage_count }} "
+        "life cycle stage" + plural("boundary.stage_count") + ": {{ boundary.stages_text }}"
+        "{% if boundary.excluded_text %}; the assessment does not cover {{ boundary.excluded_text }}{% endif %}. "
+        "The processes included in and excluded from each stage are listed in the table below.",
+    "scope.processes.caption": "Processes included in and excluded from each life cycle stage",
+    "scope.processes.widths": [3.2, 2.0, 5.0, 4.8],
+    "scope.processes.head": ["Life cycle stage", "Scope", "Processes included", "Processes excluded"],
+    "scope.exclusions": "The following are outside the system boundary:",
+    "scope.exclusion": "{{ item.item }}{% if item.reason %}: {{ item.reason }}{% endif %}",
+    "scope.allocation": "Allocation",
+    "scope.allocation_text":
+        "{% if allocation.method == 'none' %}No emissions are allocated between co-products"
+        "{% if allocation.rows %}; consumption recorded as annual totals is converted to consumption per unit of "
+        "product using the output of the assessed product during the data period{% endif %}.{% else %}The "
+        "plant's outputs share part of its energy and materials. Consumption recorded as annual totals is "
+        "allocated between the outputs {% if allocation.method == 'physical' %}in proportion to their output "
+        "quantities{% elif allocation.method == 'mass' %}in proportion to their mass{% else %}in proportion to "
+        "their economic value (output value){% endif %} and then divided by the output of the assessed product to "
+        "give consumption per unit of product.{% endif %}",
+    "scope.allocation.caption": "Allocation basis",
+    "scope.allocation.widths": [4.6, 2.8, 1.6, 3.6, 2.4],
+    "scope.allocation.head": ["Output", "Quantity", "Unit", "Allocation basis", "Share (%)"],
+    "cutoff": "Cut-off criteria",
+    "cutoff.intro": "The following cut-off criteria apply:",
+    "cutoff.mass_rule": "An input whose mass is less than {{ cutoff.mass_threshold }}% of the product mass may be "
+                        "omitted together with its upstream emissions;",
+    "cutoff.total_rule": "The inputs omitted under criterion (1) together do not exceed "
+                         "{{ cutoff.total_threshold }}% of the product mass;",
+    "cutoff.table_intro": "The raw materials of {{ product.name }} whose individual mass is below the threshold, "
+                          "and the inputs excluded from the assessment, are listed in the table below.",
+    "cutoff.caption": "Cut-off exemptions for {{ product.name }}",
+    "cutoff.widths": [3.9, 2.9, 2.1, 2.6, 1.6, 1.9],
+    "cutoff.head": ["Input", "Life cycle stage", "Share of mass (%)", f"Emissions ({UNIT})", "Share (%)",
+                    "Treatment"],
+    "cutoff.note": "Note: shares of mass refer to the mass of one product, and inputs that cannot be expressed as "
+                   "a mass are shown as a dash. Emissions of excluded inputs are estimates; their shares refer to "
+                   "the carbon footprint plus the estimated emissions of the excluded inputs.",
+    "cutoff.detail": "Excluded input {{ item.name }}: {% if item.source %}data source {{ item.source }}"
+                     "{% if item.note %}; {% endif %}{% endif %}{{ item.note }}.",
+    "cutoff.summary":
+        "{% if product.cutoff.excluded %}The excluded inputs ({{ product.cutoff.excluded_names }})"
+        "{% if product.cutoff.mass_share %} account for {{ product.cutoff.mass_share }}% of the product mass "
+        "and{% endif %} have estimated emissions of {{ product.cutoff.emission }}, about "
+        "{{ product.cutoff.emission_share }}% of all emissions including them, which is "
+        "{% if product.cutoff.within %}within{% else %}above{% endif %} the {{ cutoff.total_threshold }}% total "
+        "limit of the cut-off criteria. These emissions are not included in the carbon footprint reported here."
+        "{% else %}Although the inputs listed above are below the individual mass threshold, their emissions are "
+        "fully included in the carbon footprint; no input was excluded from this assessment.{% endif %}",
+    "scope.impact": "Impact category and characterisation method",
+    "scope.impact_text":
+        "The assessment considers a single impact category, climate change. Each greenhouse gas is converted to "
+        "carbon dioxide equivalents with its 100-year global warming potential (GWP100) as characterisation "
+        "factor. GWP values are taken from {{ gwp.report_name }}; those used in this report are listed in the "
+        "table below. Emission factors already expressed in CO₂e are applied directly.",
+    "scope.gwp.caption": "Global warming potentials (GWP100)",
+    "scope.gwp.head": ["Greenhouse gas", "Formula", "GWP100"],
+    "scope.data": "Data sources and data quality requirements",
+    "scope.data_sources":
+        "Activity data are preferably the company's own metered and recorded data (primary data); where these "
+        "are not available, data from databases, literature or estimates (secondary data) are used and their "
+        "sources stated.{% if method.databases_text %} The databases and data sources used in this assessment "
+        "include {{ method.databases_text }}.{% endif %}{% if method.software %} The model was built with "
+        "{{ method.software }}.{% endif %}",
+    "scope.data_requirements": "Data quality is controlled by the following requirements:",
+    "scope.data_requirement_items": (
+        "Temporal representativeness: activity data reflect actual production during the data period, and "
+        "emission factors are chosen for years as close to it as possible;",
+        "Geographical representativeness: data for the region of production are preferred, for example the "
+        "emission factor of the regional grid;",
+        "Technological representativeness: data reflect the processes and equipment actually used for the "
+        "assessed product;",
+        "Completeness: all processes within the system boundary are included, and anything omitted under the "
+        "cut-off criteria is stated;",
+        "Consistency: the data of all processes follow the same accounting scope, period and calculation methods.",
+    ),
+    "scope.pedigree":
+        "Data quality is assessed with the pedigree matrix: each emission source is scored on five indicators, "
+        "{{ analysis.indicators_text }}, each from 1 (best) to 5 (worst). The mean of the five scores is the data "
+        "quality rating (DQR) of the source; the emission-weighted mean of the sources' DQRs is the DQR of the "
+        "product, which is rated as follows: {{ analysis.levels_text }}.",
+    "scope.pedigree_defaults":
+        "Where no temporal score is given, it is derived from the number of years between the reference year of "
+        "the emission factor and the first year of the data period: {{ analysis.temporal_ages }}. Other scores "
+        "not given take the defaults in the table below; default and derived scores are marked individually in "
+        "the data quality table of chapter 5.",
+    "scope.defaults.caption": "Default scores where none are given",
+    "scope.defaults.type": "Data type",
+    # -- chapter 4 ----------------------------------------------------------------------------------
+    "data": "Data collection",
+    "data.method": "Data collection method",
+    "data.method_text":
+        "Activity data were collected for the period {{ period.text }}. The type and source of each item are "
+        "listed in the tables below: primary data are actual data metered or recorded by the company; secondary "
+        "data are taken from databases, literature or estimates.",
+    "data.product": "Activity data of {{ product.name }}",
+    "data.product_intro":
+        "The inventory of {{ product.name }} comprises {{ product.line_count }} activity data item"
+        + plural("product.line_count") + " ({{ product.primary_count }} primary, {{ product.secondary_count }} "
+        "secondary), listed by life cycle stage in the tables below.",
+    "data.inventory.caption": "{{ product.name }}: activity data, {{ stage.name | lower }}",
+    "data.inventory.widths": [1.0, 3.6, 2.0, 1.4, 2.3, 2.0, 2.7],
+    "data.inventory.head": ["No.", "Item", "Amount", "Unit", "Basis", "Data type", "Source"],
+    "data.transport.caption": "{{ product.name }}: transport data, {{ stage.name | lower }}",
+    "data.transport.widths": [1.0, 3.4, 1.9, 2.1, 2.3, 2.1, 2.2],
+    "data.transport.head": ["No.", "Goods", "Mass (t)", "Distance (km)", "Mode", "Freight (t·km)", "Source"],
+    "data.destinations_intro":
+        "The product is shipped to the following destinations in proportion to sales; the mass shipped per "
+        "functional unit is {{ product.shipped_mass }} t{% if product.distribution_source %} (source: "
+        "{{ product.distribution_source }}){% endif %}.",
+    "data.destinations.caption": "Sales destinations of {{ product.name }}",
+    "data.destinations.widths": [1.0, 3.6, 2.4, 2.4, 2.8, 2.8],
+    "data.destinations.head": ["No.", "Destination", "Share of sales (%)", "Distance (km)", "Mode",
+                               "Freight (t·km)"],
+    "data.line_note": "Note: {{ item.name }} — {{ item.note }}",
+    "data.empty_stage": "This stage lies within the system boundary but has no emission sources to be counted.",
+    "data.annual": "Conversion of annual totals",
+    "data.annual_intro": "The following consumption was recorded as plant-wide totals for the data period; "
+                         "after allocation it is divided by the output of {{ product.name }} "
+                         "({{ product.annual_output }}) to give the consumption per unit of product.",
+    "data.annual.caption": "Conversion of annual totals for {{ product.name }}",
+    "data.annual.widths": [3.6, 3.0, 2.4, 2.9, 3.1],
+    "data.annual.head": ["Item", "Annual total", "Allocation share (%)", "Product output",
+                         "Use per {{ product.fu_unit }}"],
+    "data.factors": "Emission factors",
+    "data.factors_intro": "The table below lists every emission factor used in the calculation; sources, "
+                          "verification status and notes are given in Appendix A.",
+    "data.factors.widths": [1.0, 4.1, 2.2, 2.6, 1.2, 1.9, 2.0],
+    "data.factors.head": ["No.", "Name", "Value", "Unit", "Year", "Region", "Status"],
+    "factors.unverified_note": "Caution: the following emission factors are marked unverified, as their values "
+                               "could not be checked against the original sources; bear this in mind when citing "
+                               "the conclusions of this report: {{ factors.unverified_text }}.",
+    "data.declared_intro": "For the following materials, an emission per unit declared by the supplier or another "
+                           "source takes the place of the emission factor in activity data × emission factor:",
+    "data.declared.caption": "Declared emissions per unit",
+    "data.declared.widths": [3.2, 3.4, 2.2, 2.6, 3.6],
+    "data.declared.head": ["Product", "Material", "Declared value", "Unit", "Source"],
+    # -- chapter 5 ----------------------------------------------------------------------------------
+    "calc": "Carbon footprint calculation",
+    "calc.method": "Calculation method",
+    "calc.formula_intro": "The product carbon footprint is calculated as:",
+    "calc.formula_terms":
+        "where CFP is the carbon footprint of one functional unit; Aᵢ is the activity data of activity i per "
+        "functional unit; EFᵢⱼ is the emission factor of greenhouse gas j for activity i; and GWPⱼ is the 100-year "
+        "global warming potential of gas j, taken as 1 where the emission factor is already expressed in CO₂e. "
+        "The activity data of transport are freight volumes: the mass transported (t) times the distance (km).",
+    "calc.product": "Results for {{ product.name }}",
+    "calc.table_intro": "The table below lists the activity data, emission factor and emissions of each emission "
+                        "source of {{ product.name }}, all per functional unit ({{ product.fu }}).",
+    "calc.table.caption": "Carbon footprint calculation for {{ product.name }}",
+    "calc.table.widths": [1.0, 3.2, 1.9, 1.3, 1.9, 2.2, 2.0, 1.5],
+    "calc.table.head": ["No.", "Emission source", "Activity data", "Unit", "Emission factor", "Factor unit",
+                        f"Emissions ({UNIT})", "Share (%)"],
+    "calc.stages_intro": "The emissions and shares of the life cycle stages are shown in the table and figure below.",
+    "calc.stages.caption": "Carbon emissions of {{ product.name }} by life cycle stage",
+    "calc.stages.widths": [5.0, 5.0, 3.0],
+    "calc.stages.head": ["Life cycle stage", "Emissions ({{ product.per_label }})", "Share (%)"],
+    "calc.stage_chart.caption": "Shares of the life cycle stages in the carbon footprint of {{ product.name }}",
+    "calc.hotspots_intro": "The main emission sources of {{ product.name }}, in descending order of emissions:",
+    "calc.hotspots.caption": "Main emission sources of {{ product.name }}",
+    "calc.hotspots.widths": [1.2, 4.4, 3.4, 3.0, 2.0],
+    "calc.hotspots.head": ["Rank", "Emission source", "Life cycle stage", f"Emissions ({UNIT})", "Share (%)"],
+    "calc.gases_intro": "The emissions of {{ product.name }} by greenhouse gas are:",
+    "calc.gases.caption": "Emissions of {{ product.name }} by greenhouse gas",
+    "calc.gases.widths": [4.2, 3.4, 2.2, 3.8],
+    "calc.gases.head": ["Greenhouse gas", "Emissions (kg)", "GWP100", f"Emissions ({UNIT})"],
+    "calc.ghg_intro": "As ISO 14067 requires, fossil, biogenic, direct land-use change and aircraft greenhouse gas "
+                      "emissions are reported separately (in {{ product.per_label }}).",
+    "calc.ghg.caption": "Greenhouse gas emissions of {{ product.name }} by category",
+    "calc.ghg.widths": [3.3, 2.1, 2.1, 3.1, 2.1, 2.3],
+    "calc.ghg.head": ["Life cycle stage", "Fossil", "Biogenic", "Direct land-use change", "Aircraft", "Total"],
+    "quality": "Data quality assessment",
+    "quality.intro": "The data quality of each emission source was assessed with the pedigree matrix described in "
+                     "chapter 3, with the following results.",
+    "quality.caption": "Data quality scores of {{ product.name }}",
+    "quality.widths": [0.9, 3.2, 1.4, 1.9, 1.2, 1.8, 1.6, 1.1, 1.9],
+    "quality.head": ["No.", "Emission source", "Relia-\nbility", "Complete-\nness", "Tem-\nporal", "Geo-\ngraphical",
+                     "Techno-\nlogical", "DQR", "Data type"],
+    "quality.note": "Note: {% if product.quality.has_default %}scores marked * were not given in the data and take "
+                    "the defaults listed in chapter 3{% if product.quality.has_derived %}; {% endif %}{% endif %}"
+                    "{% if product.quality.has_derived %}scores marked † are derived from the reference year of the "
+                    "emission factor{% endif %}.",
+    "quality.summary":
+        "{% if product.quality.dqr %}Weighted by emissions, the data quality rating (DQR) of {{ product.name }} is "
+        "{{ product.quality.dqr }}, rated {{ product.quality.level }}.{% else %}{{ product.name }} has no "
+        "emissions, so no weighted data quality rating is given.{% endif %} Emission sources based on primary "
+        "data account for {{ product.primary_share }}% of the carbon footprint, and those based on secondary data "
+        "for {{ product.secondary_share }}%. On the data quality rating of PACT version 3 (from 1 to 5, 1 being "
+        "best), technological representativeness scores {{ product.quality.pact.technological }}, geographical "
+        "representativeness {{ product.quality.pact.geographical }} and temporal representativeness "
+        "{{ product.quality.pact.temporal }}.",
+    "uncertainty": "Uncertainty analysis",
+    "uncertainty.method":
+        "The uncertainty of the result is assessed by Monte Carlo simulation. The emissions of each source are "
+        "taken to follow a lognormal distribution whose median is the calculated deterministic value and whose "
+        "geometric standard deviation (GSD) is the value given in the data; where none is given, the GSD is "
+        "derived from the basic uncertainty and the five pedigree scores as:",
+    "uncertainty.formula": "σ² = Σᵢ (ln Uᵢ / 2)², GSD = exp(σ)",
+    "uncertainty.terms":
+        "where Uᵢ are the uncertainty factors of the basic uncertainty and of the five pedigree scores, expressed "
+        "as GSD² and taken from the ecoinvent data quality system; the basic uncertainty is "
+        "{{ analysis.basic_text }}. Emission sources are sampled independently, and each sample is summed by "
+        "stage and product. The simulation runs {{ analysis.iterations }} iterations with random seed "
+        "{{ analysis.seed }}, so the same data and seed always give exactly the same results.",
+    "uncertainty.result":
+        "The simulated results for {{ product.name }} are given in the table below (in {{ product.per_label }}). "
+        "With 95% probability the carbon footprint lies between {{ product.uncertainty.total.p2_5 }} and "
+        "{{ product.uncertainty.total.p97_5 }} {{ product.per_label }}; the median is "
+        "{{ product.uncertainty.total.p50 }} and the mean {{ product.uncertainty.total.mean }}.",
+    "uncertainty.caption": "Uncertainty of the carbon footprint of {{ product.name }}",
+    "uncertainty.widths": [3.0, 2.4, 2.3, 2.3, 2.5, 2.5],
+    "uncertainty.head": ["Item", "Deterministic", "Mean", "Median", "2.5th percentile", "97.5th percentile"],
+    "uncertainty.histogram.caption": "Monte Carlo distribution of the carbon footprint of {{ product.name }}",
+    "uncertainty.variance_intro": "The emission sources that contribute most to the variance of the carbon "
+                                  "footprint are listed below; better data for these sources would narrow the "
+                                  "uncertainty of the result the most.",
+    "uncertainty.variance.caption": "Main sources of uncertainty for {{ product.name }}",
+    "uncertainty.variance.widths": [1.4, 4.8, 3.4, 2.0, 3.4],
+    "uncertainty.variance.head": ["Rank", "Emission source", "Life cycle stage", "GSD", "Share of variance (%)"],
+    "sensitivity": "Sensitivity analysis",
+    "sensitivity.method":
+        "The sensitivity analysis varies one parameter at a time: the activity data of one emission source, or "
+        "one emission factor, is lowered and raised by {{ analysis.step }}% while all other parameters stay "
+        "unchanged, and the carbon footprint is recalculated. When the amount of a material changes, the emissions "
+        "from transporting it change with it. An emission factor used by a single emission source has the same "
+        "effect as that source's activity data, so the two share one row. The swing is the difference between "
+        "the results with the parameter lowered and raised, as a percentage of the baseline result.",
+    "sensitivity.result": "The baseline result for {{ product.name }} is {{ product.sensitivity.baseline }} "
+                          "{{ product.per_label }}; the parameters with the greatest influence on the result are "
+                          "shown in the figure and table below.",
+    "sensitivity.chart.caption": "Sensitivity analysis for {{ product.name }}",
+    "sensitivity.caption": "Parameters with the greatest influence on the result for {{ product.name }}",
+    "sensitivity.widths": [3.6, 3.3, 2.9, 2.9, 2.3],
+    "sensitivity.head": ["Parameter", "Type", "Result at −{{ analysis.step }}% ({{ product.result_unit }})",
+                         "Result at +{{ analysis.step }}% ({{ product.result_unit }})", "Swing (%)"],
+    "sensitivity.none": "{{ product.name }} has no emissions, so no sensitivity analysis is made.",
+    "scenarios": "Scenario analysis",
+    "scenarios.method": "The scenario analysis changes some activity data, transport distances or emission "
+                        "factors of the baseline, recalculates the carbon footprint with the same method and "
+                        "compares it with the baseline result.",
+    "scenarios.intro": "The scenarios for {{ product.name }} are:",
+    "scenarios.item": "{{ item.name }}{% if item.description %}: {{ item.description }}{% endif %}",
+    "scenarios.caption": "Carbon footprint of {{ product.name }} by scenario",
+    "scenarios.widths": [5.0, 3.4, 3.6, 3.0],
+    "scenarios.head": ["Scenario", "Carbon footprint\n({{ product.per_label }})",
+                       "Change from baseline\n({{ product.per_label }})", "Change from baseline\n(%)"],
+    # -- chapters 6 to 8 ----------------------------------------------------------------------------
+    "interpretation": "Interpretation",
+    "interpretation.conclusion": "Conclusions",
+    "interpretation.product":
+        "Within the {{ boundary.type_name }} system boundary, the carbon footprint of {{ product.name }} "
+        "manufactured by {{ company.name }} is {{ product.total }} {{ product.per_label }}. Most of the emissions "
+        "arise in the {{ product.top_stage.name | lower }} stage, with {{ product.top_stage.share }}%"
+        "{% if product.hotspots %}; the largest emission sources are {% for item in product.hotspots[:3] %}"
+        "{{ item.name }} ({{ item.share }}%)" + SERIES + "{% endfor %}{% endif %}.",
+    "interpretation.limits": "Assumptions and limitations",
+    "interpretation.assumptions": "The main assumptions of this assessment are:",
+    "interpretation.limitations": "The limitations of this assessment are:",
+    "interpretation.validity": "The conclusions of this report rest on the data collected and the emission factors "
+                               "chosen. The assessment should be repeated when production processes, sources of raw "
+                               "materials or the energy mix change.",
+    "improvement": "Improvement plan",
+    "improvement.intro": "Based on the results, the following measures address the largest sources of emissions.",
+    "improvement.use":
+        "{% if item.several %}{{ use.product }}: {% endif %}The measure addresses "
+        "{% for target in use.targets %}{% if target.stage %}the {{ target.name | lower }} stage{% else %}"
+        "{{ target.name }}{% endif %} ({{ target.share }}%)" + SERIES + "{% endfor %}, with "
+        "emissions of {{ use.emission }}, or {{ use.share }}% of the product carbon footprint"
+        "{% if use.reduction %}. {% if use.scenario %}Calculated with the scenario {{ use.scenario }}, these"
+        "{% else %}These{% endif %} emissions {% if use.increase %}would in fact rise by {{ use.reduction_pct }}%, "
+        "an increase of about {{ use.reduction }}{% else %}are expected to fall by {{ use.reduction_pct }}%, a "
+        "reduction of about {{ use.reduction }}{% endif %}, equal to {{ use.reduction_share }}% of the product "
+        "carbon footprint{% endif %}.",
+    "improvement.none": "No specific improvement measures are proposed in this assessment.",
+    "closing": "Closing remarks",
+    "closing.text":
+        "Quantifying the product carbon footprint shows where in the product's life cycle greenhouse gases are "
+        "emitted and in what proportions; it is the basis for setting reduction targets, eco-design and supply "
+        "chain management. We recommend that {{ company.name }} take this assessment as its baseline, continue to "
+        "improve metering and data management, update the product carbon footprint regularly and track the "
+        "effect of the improvement measures.",
+    # -- appendices ---------------------------------------------------------------------------------
+    "appendix.factors": "Appendix A Emission factor sources",
+    "appendix.factors_intro":
+        "The status column states whether the value of each factor has been checked against its original "
+        "source: Verified, checked; Third-party, taken from a third-party transcription and not checked against "
+        "the original; Unverified, the source is named but the value could not be checked; Project-supplied, "
+        "provided by this project.",
+    "appendix.factors.caption": "Emission factor sources",
+    "appendix.factors.widths": [1.0, 3.8, 4.2, 1.2, 1.9, 2.9],
+    "appendix.factors.head": ["No.", "Name", "Source", "Year", "Status", "Notes"],
+    "appendix.factors.name": "{{ item.name }}{% if item.name_original %}\n{{ item.name_original }}{% endif %}"
+                             "{% if item.library %}\n({{ item.library }}: {{ item.id }}){% endif %}",
+    "appendix.references": "Appendix B Databases and references",
+    "appendix.databases_intro": "Databases and data sources used in this assessment:",
+    "appendix.references_intro": "Standards and documents applied or referred to in this assessment:",
+    "appendix.team": "Appendix C Assessment team",
+    "appendix.team.caption": "Assessment team",
+    "appendix.team.widths": [2.0, 2.4, 2.6, 3.4, 2.4, 2.2],
+    "appendix.team.head": ["Duty", "Name", "Role", "Organisation", "Certificate no.", "Date"],
+}
