@@ -67,6 +67,9 @@ class _ProductCheck:
         boundary = self.spec.boundary
         self.boundary = set(boundary.stages) if boundary is not None else None
         self.lines_by_stage: dict[str, int] = {}
+        self.lines_by_id: dict[str, Node] = {}  # the first line of each id, as a leg finds it
+        for _, line in present(product.inventory):
+            self.lines_by_id.setdefault(line.id, line)
 
     def run(self) -> None:
         self.check_ids()
@@ -151,11 +154,10 @@ class _ProductCheck:
             self.out.warn(path, f"transport leg {leg.id!r} has no source; say where the distance "
                                 "comes from")
         if leg.carries is not None:
-            lines = [line for _, line in present(self.product.inventory)]
-            carried = next((line for line in lines if line.id == leg.carries), None)
+            carried = self.lines_by_id.get(leg.carries)
             if carried is None:
                 self.ctx.unknown(path + ("carries",), "inventory line", leg.carries,
-                                 [line.id for line in lines], "name an inventory line of this product")
+                                 list(self.lines_by_id), "name an inventory line of this product")
             elif not is_mass(carried.unit):
                 self.out.error(path + ("carries",),
                                f"line {carried.id!r} is measured in {carried.unit}, not a mass; "
