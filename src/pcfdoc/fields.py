@@ -196,44 +196,23 @@ class Unit(Text):
 TOLERANT: ContextVar[bool] = ContextVar("pcfdoc_tolerant", default=False)
 
 
-class GasAmounts(fields.Field):
-    """A table of single gases and amounts: { CO2 = 74100, CH4 = 3, N2O = 0.6 }."""
-
-    def __init__(self, gases: Iterable[str], **kwargs: Any):
-        super().__init__(**kwargs)
-        self.gases = tuple(gases)
-        self.amount = Number(minimum=0)
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dict[str, float]:
-        if not isinstance(value, dict):
-            raise ValidationError(f"expected a table of gases such as {{ CO2 = 74100, CH4 = 3 }}, "
-                                  f"got {describe(value)}")
-        if not value:
-            raise ValidationError("name at least one gas, e.g. { CO2 = 74100 }")
-        amounts, errors = {}, {}
-        for gas, amount in value.items():
-            if gas not in self.gases:
-                errors[gas] = [f"{gas!r} is not a single gas; {suggest(gas, self.gases)}"]
-                continue
-            try:
-                amounts[gas] = self.amount.deserialize(amount)
-            except ValidationError as exc:
-                errors[gas] = exc.messages
-        if errors:
-            raise ValidationError(errors)
-        return amounts
-
-
 class Amounts(fields.Field):
-    """A table of ids and non-negative numbers: { grey-iron = 18.5, motor = 1 }."""
+    """A table of keys and non-negative numbers: { grey-iron = 18.5, motor = 1 }."""
+
+    example = "{ steel = 12.5 }"
+    what = "line ids and amounts"
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dict[str, float]:
         if not isinstance(value, dict):
-            raise ValidationError(f"expected a table of line ids and amounts such as {{ steel = 12.5 }}, "
+            raise ValidationError(f"expected a table of {self.what} such as {self.example}, "
                                   f"got {describe(value)}")
         amounts, errors = {}, {}
         number = Number(minimum=0)
         for key, amount in value.items():
+            problem = self.key_problem(key)
+            if problem:
+                errors[key] = [problem]
+                continue
             try:
                 amounts[key] = number.deserialize(amount)
             except ValidationError as exc:
@@ -241,6 +220,28 @@ class Amounts(fields.Field):
         if errors:
             raise ValidationError(errors)
         return amounts
+
+    def key_problem(self, key: str) -> str | None:
+        return None
+
+
+class GasAmounts(Amounts):
+    """A table of single gases and amounts: { CO2 = 74100, CH4 = 3, N2O = 0.6 }."""
+
+    example = "{ CO2 = 74100, CH4 = 3 }"
+    what = "gases"
+
+    def __init__(self, gases: Iterable[str], **kwargs: Any):
+        super().__init__(**kwargs)
+        self.gases = tuple(gases)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dict[str, float]:
+        if value == {}:
+            raise ValidationError("name at least one gas, e.g. { CO2 = 74100 }")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+    def key_problem(self, key: str) -> str | None:
+        return None if key in self.gases else f"{key!r} is not a single gas; {suggest(key, self.gases)}"
 
 
 class List(fields.List):
