@@ -118,10 +118,13 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
 
     Everything is made in memory first, the PDF included, so a failure writes nothing.
     """
+    from .revisions import history
+
     calculated = calc(path, strict=strict, language=language)
+    revisions = history(Path(path))  # read once, for every model of a family
     outputs: dict[Path, bytes] = {}
     for stem, document in documents(calculated, path):
-        for suffix, content in _outputs(document, stem, template, extra).items():
+        for suffix, content in _outputs(document, stem, template, extra, revisions).items():
             outputs[out_dir / f"{stem}{suffix}"] = content
     target = next(iter(outputs))
     try:
@@ -134,12 +137,13 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
     return Built(calculated, tuple(outputs))
 
 
-def _outputs(calculated: Calculated, stem: str, template: Path | None,
-             extra: tuple[str, ...]) -> dict[str, bytes]:
+def _outputs(calculated: Calculated, stem: str, template: Path | None, extra: tuple[str, ...],
+             revisions: tuple = ()) -> dict[str, bytes]:
     """File suffix → bytes of the report and each extra output of one document."""
     from .render.docx import render_report
 
-    document = render_report(calculated.valid, calculated.results, template_for(calculated.valid, template))
+    document = render_report(calculated.valid, calculated.results, template_for(calculated.valid, template),
+                             revisions)
     outputs = {SUFFIXES["docx"]: document}
     if "xlsx" in extra:
         from .export.xlsx import workbook_bytes

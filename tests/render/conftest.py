@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pcfdoc import pipeline
+from pcfdoc import pipeline, revisions
 from pcfdoc.render.docx import default_template, render_report
 
 from conftest import EXAMPLES, FIXTURES
@@ -12,9 +12,11 @@ ANALYSIS = Path(__file__).resolve().parent / "fixtures" / "analysis.toml"
 
 
 def render(path, template=None):
+    """A report as `pcfdoc build` renders it, revision history (from git) included."""
     calculated = pipeline.calc(path)
     return render_report(calculated.valid, calculated.results,
-                         template or default_template(calculated.valid.spec.report.language))
+                         template or default_template(calculated.valid.spec.report.language),
+                         revisions.history(Path(path)))
 
 
 @pytest.fixture(scope="session")

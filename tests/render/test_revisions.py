@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from pcfdoc.render import context
+from pcfdoc import revisions
 from pcfdoc.revisions import Revision
 
 from conftest import FIXTURES, fixture_data
@@ -27,7 +27,7 @@ def revision_table(document):
 
 
 def test_history_table_in_the_chinese_report(monkeypatch):
-    monkeypatch.setattr(context, "spec_history", lambda valid: REVISIONS)
+    monkeypatch.setattr(revisions, "history", lambda path: REVISIONS)
     document = open_report(render(FIXTURES / "minimal.toml"))
     assert "修订记录" in headings(document, 2)
     assert revision_table(document) == [
@@ -38,7 +38,7 @@ def test_history_table_in_the_chinese_report(monkeypatch):
 
 
 def test_history_table_in_the_english_report(monkeypatch, write_spec):
-    monkeypatch.setattr(context, "spec_history", lambda valid: REVISIONS)
+    monkeypatch.setattr(revisions, "history", lambda path: REVISIONS)
     data = fixture_data("minimal.toml")
     data["report"]["language"] = "en"
     document = open_report(render(write_spec(data)))
@@ -51,7 +51,7 @@ def test_history_table_in_the_english_report(monkeypatch, write_spec):
 
 
 def test_no_history_table_without_revisions(monkeypatch):
-    monkeypatch.setattr(context, "spec_history", lambda valid: ())
+    monkeypatch.setattr(revisions, "history", lambda path: ())
     document = open_report(render(FIXTURES / "minimal.toml"))
     assert "修订记录" not in all_text(document)
     assert rows(document.tables[1])[0][0] != "版本"

@@ -3,15 +3,14 @@
 This is a view of the validated spec and its results. It formats (units,
 decimals, dates, joined lists) and selects (which tables appear); it never
 computes a quantity. Sentences stay in the template; words, dates and list
-separators come from the report language's vocabulary (vocab.py). The one
-outside source it reads is git, in spec_history(), for the revision-history table.
+separators come from the report language's vocabulary (vocab.py). It reads
+nothing itself: the spec's revision history arrives from the build stage.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..catalogue import BOUNDARY_TYPES, STAGE_BY_ID, STAGE_IDS, STANDARDS
@@ -28,7 +27,7 @@ from ..formatting import (
 from ..gwp import gases, gwp_sets
 from ..library import SHIPPED
 from ..results import Results
-from ..revisions import Revision, history
+from ..revisions import Revision
 from ..schema import Node
 from ..validate import ValidSpec
 from . import charts
@@ -41,7 +40,8 @@ from .vocab import VOCABULARY
 CORE_GASES = ("CO2", "CH4", "N2O")
 
 
-def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str, Any]:
+def report_context(valid: ValidSpec, results: Results, image: Image,
+                   history: Sequence[Revision] = ()) -> dict[str, Any]:
     spec = valid.spec
     words = VOCABULARY[spec.report.language]
     factor_names = _factor_names(valid, words)
@@ -53,7 +53,7 @@ def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str
     join, date = words["join"], words["date"]
     return {
         "report": _report(spec, words, products),
-        "revisions": _revisions(spec_history(valid), words),
+        "revisions": _revisions(history, words),
         "company": _company(spec, words),
         "period": {"text": words["period"].format(start=date(spec.data_period.start),
                                                   end=date(spec.data_period.end))},
@@ -93,15 +93,6 @@ def report_context(valid: ValidSpec, results: Results, image: Image) -> dict[str
         },
         "cap": Captions(spec.report.language),
     }
-
-
-def spec_history(valid: ValidSpec) -> tuple[Revision, ...]:
-    """The commits that changed the spec file, newest first; none outside git.
-
-    The one place rendering reads git: a report built from a given commit state is the same
-    on every build, and tests replace this function.
-    """
-    return history(Path(valid.source.file))
 
 
 #: Characters a Word document cannot hold (a commit subject may carry them).

@@ -15,11 +15,13 @@ import html
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
 from ..errors import PcfdocError, shorten
 from ..results import Results
+from ..revisions import Revision
 from ..validate import ValidSpec
 from ..write import reproducible_zip
 from .context import report_context, report_title
@@ -37,8 +39,12 @@ def default_template(language: str) -> Path:
     return Path(str(resource))
 
 
-def render_report(valid: ValidSpec, results: Results, template: Path) -> bytes:
-    """The report for ``valid`` as .docx bytes; nothing is written."""
+def render_report(valid: ValidSpec, results: Results, template: Path,
+                  history: Sequence[Revision] = ()) -> bytes:
+    """The report for ``valid`` as .docx bytes; nothing is written.
+
+    ``history`` is the spec's revisions, newest first (none: no revision-history table).
+    """
     from docx.opc.exceptions import PackageNotFoundError
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
@@ -57,7 +63,7 @@ def render_report(valid: ValidSpec, results: Results, template: Path) -> bytes:
     def image(png: bytes, width_mm: float) -> InlineImage:
         return InlineImage(document, io.BytesIO(png), width=Mm(width_mm))
 
-    context = report_context(valid, results, image)
+    context = report_context(valid, results, image, history)
     environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     try:
         document.render(context, environment, autoescape=True)
