@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from .derive import mass_share
 from .quality import product_quality
 from .results import (
     GHG_CATEGORIES,
@@ -21,7 +22,6 @@ from .results import (
 from .schema import Node
 from .sensitivity import one_at_a_time
 from .uncertainty import monte_carlo
-from .units import conversion_factor, is_mass
 
 
 def analyse(spec: Node, result: ProductResult, excluded: Sequence[LineResult],
@@ -32,7 +32,7 @@ def analyse(spec: Node, result: ProductResult, excluded: Sequence[LineResult],
         result,
         ghg_breakdown=ghg_breakdown(result.lines, stage_ids),
         cutoff=cutoff(spec.cutoff, result, excluded),
-        data_quality=product_quality(result.lines, result.total_kgco2e, result.primary_share),
+        data_quality=product_quality(result.lines, result.primary_share),
         sensitivity=one_at_a_time(result.lines, result.total_kgco2e, settings.sensitivity_pct / 100.0,
                                   {factor_id: factor.name for factor_id, factor in factors.items()}),
         uncertainty=monte_carlo(result.lines, stage_ids, settings.iterations, settings.seed),
@@ -55,28 +55,23 @@ def cutoff(criteria: Node, result: ProductResult, excluded: Sequence[LineResult]
     excluded_kg = sum((line.kgco2e for line in excluded), 0.0)
     whole = result.total_kgco2e + excluded_kg
 
-    def mass_share(line: LineResult) -> float | None:
-        if not result.mass_kg or not is_mass(line.unit):
-            return None
-        return line.amount * conversion_factor(line.unit, "kg") / result.mass_kg
-
     excluded_ids = {line.id for line in excluded}
     rows = []
     for line in (*result.lines, *excluded):
-        share = mass_share(line)
+        share = mass_share(line.amount, line.unit, result.mass_kg)
         is_excluded = line.id in excluded_ids
         below = (share is not None and line.stage == "raw_material" and line.kind == "inventory"
                  and share * 100.0 < criteria.mass_threshold_pct)
         if is_excluded or below:
             rows.append(CutoffLine(line.id, line.name, line.stage, share, line.kgco2e,
                                    line.kgco2e / whole if whole else 0.0, is_excluded))
-    mass_share = sum((row.mass_share or 0.0 for row in rows if row.excluded), 0.0)
+    excluded_mass = sum((row.mass_share or 0.0 for row in rows if row.excluded), 0.0)
     emission_share = excluded_kg / whole if whole else 0.0
     limit = criteria.total_threshold_pct / 100.0
     return Cutoff(
         lines=tuple(rows),
-        excluded_mass_share=mass_share,
+        excluded_mass_share=excluded_mass,
         excluded_emission_share=emission_share,
         excluded_kgco2e=excluded_kg,
-        within_limit=mass_share <= limit and emission_share <= limit,
+        within_limit=excluded_mass <= limit and emission_share <= limit,
     )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from .catalogue import FREIGHT_UNIT, STAGE_IDS
 from .check_context import CheckContext, Finding, Findings, present, unique
-from .derive import AnnualBasis, amount_per_functional_unit, product_mass_kg
+from .derive import AnnualBasis, amount_per_functional_unit, mass_share, product_mass_kg
 from .errors import SpecPath
 from .quality import DEFAULT_SCORES
 from .results import PEDIGREE_INDICATORS, ProductResult, Results
 from .scenarios import APPLICABLE, CHANGE_KEYS, find_line, lines_of, touches
 from .schema import Node
-from .units import conversion_factor, is_mass
+from .units import is_mass
 
 KIND_WORDS = {"inventory": "inventory line", "transport": "transport leg", "destination": "destination"}
 
@@ -31,11 +31,12 @@ def check_cutoff(ctx: CheckContext, index: int, product: Node, scale: float | No
     product_mass = product_mass_kg(product)
     total_pct = 0.0
     for i, line in excluded:
-        unknown_amount = scale is None or (line.annual_total and basis is None)
-        if unknown_amount or not product_mass or not is_mass(line.unit):
+        if scale is None or (line.annual_total and basis is None):
+            continue
+        share = mass_share(amount_per_functional_unit(line, scale, basis), line.unit, product_mass)
+        if share is None:
             continue  # not a mass: judged on its estimated emission once calculated
-        amount = amount_per_functional_unit(line, scale, basis)
-        mass_pct = 100.0 * amount * conversion_factor(line.unit, "kg") / product_mass
+        mass_pct = 100.0 * share
         total_pct += mass_pct
         if mass_pct >= cutoff.mass_threshold_pct:
             ctx.out.error(path + ("inventory", i, "excluded"),

@@ -69,6 +69,13 @@ def product_mass_kg(product: Node) -> float | None:
     return None
 
 
+def mass_share(amount: float, unit: str, product_mass: float | None) -> float | None:
+    """``amount unit`` as a fraction of the product's mass; None when either is not a mass."""
+    if not product_mass or not is_mass(unit):
+        return None
+    return amount * conversion_factor(unit, "kg") / product_mass
+
+
 @dataclass(frozen=True)
 class AnnualBasis:
     """What an annual plant total is divided by for one product."""

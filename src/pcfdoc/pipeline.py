@@ -66,8 +66,7 @@ def template_for(valid: ValidSpec, override: Path | None) -> Path:
     return default_template(valid.spec.report.language)
 
 
-#: Outputs besides the .docx, by option name: (file suffix, what makes the bytes).
-EXTRA_OUTPUTS = ("xlsx", "pact", "pdf")
+#: File suffix of each output: the report, and what `build --xlsx/--pact/--pdf` adds.
 SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx", "pact": ".pact.json", "pdf": ".pdf"}
 
 

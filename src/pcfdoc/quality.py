@@ -89,7 +89,7 @@ def pedigree_gsd(basic_gsd2: float, scores: dict[str, int]) -> float:
     return math.exp(math.sqrt(variance))
 
 
-def product_quality(lines: Sequence[LineResult], total_kgco2e: float, primary_share: float) -> DataQuality:
+def product_quality(lines: Sequence[LineResult], primary_share: float) -> DataQuality:
     """Emission-weighted ratings of a product's lines (PACT v3 weights by emission, too)."""
     weighted = [(line.kgco2e, line.quality) for line in lines if line.kgco2e > 0]
     weight = sum(kg for kg, _ in weighted)
