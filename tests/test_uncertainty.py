@@ -86,3 +86,11 @@ def test_a_product_with_no_emission_has_a_degenerate_spread():
     result = monte_carlo([line("zero", "production", 0.0, 1.5)], ["production"], 1000, 1)
     assert (result.total.mean, result.total.p2_5, result.total.p97_5) == (0.0, 0.0, 0.0)
     assert result.variance == ()
+
+
+def test_totals_too_small_for_forty_bins_get_one():
+    # 5e-324 is the smallest float: 40 bins cannot divide its spread (found by hypothesis)
+    result = monte_carlo([line("tiny", "production", 5e-324, 1.5)], ["production"], 1000, 1)
+    assert result.histogram_counts == (1000,)
+    assert len(result.histogram_edges) == 2
+    assert result.total.p50 == 5e-324

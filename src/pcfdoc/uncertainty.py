@@ -46,7 +46,10 @@ def monte_carlo(lines: Sequence[LineResult], stage_ids: Sequence[str], iteration
         for stage in np.unique(block_stages):
             stage_totals[stage] += draws[block_stages == stage].sum(axis=0)
     totals = stage_totals.sum(axis=0)
-    counts, edges = np.histogram(totals, bins=HISTOGRAM_BINS)
+    try:
+        counts, edges = np.histogram(totals, bins=HISTOGRAM_BINS)
+    except ValueError:  # a spread narrower than float spacing allows (subnormal or huge totals)
+        counts, edges = np.array([totals.size]), np.array([totals.min(), totals.max()])
     return Uncertainty(
         iterations=iterations,
         seed=seed,
