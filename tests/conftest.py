@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
@@ -17,6 +18,18 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden from the current output")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """The compiled-template cache of the test run stays out of the user's ~/.cache."""
+    previous = os.environ.get("PCFDOC_CACHE_DIR")
+    os.environ["PCFDOC_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("PCFDOC_CACHE_DIR", None)
+    else:
+        os.environ["PCFDOC_CACHE_DIR"] = previous
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import io
 import os
 import tempfile
 import zipfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .errors import OutputError
@@ -37,8 +38,13 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
         raise
 
 
-def reproducible_zip(package: bytes, date: dt.date) -> bytes:
-    """Rewrite a zip with every entry stamped ``date`` and fixed attributes, order kept."""
+def reproducible_zip(package: bytes, date: dt.date,
+                     transforms: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """Rewrite a zip with every entry stamped ``date`` and fixed attributes, order kept.
+
+    ``transforms`` maps an entry's name to a function that rewrites its content on the way.
+    """
+    transforms = transforms or {}
     stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     source = zipfile.ZipFile(io.BytesIO(package))
     output = io.BytesIO()
@@ -48,5 +54,8 @@ def reproducible_zip(package: bytes, date: dt.date) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             entry.create_system = 0
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename in transforms:
+                content = transforms[info.filename](content)
+            target.writestr(entry, content)
     return output.getvalue()

@@ -47,15 +47,17 @@ def render_report(valid: ValidSpec, results: Results, template: Path,
     """
     from docx.opc.exceptions import PackageNotFoundError
     from docx.shared import Mm
-    from docxtpl import DocxTemplate, InlineImage
+    from docxtpl import InlineImage
     from jinja2 import StrictUndefined
     from jinja2 import TemplateError as JinjaError
     from jinja2.sandbox import SandboxedEnvironment
 
+    from .template import ReportTemplate
+
     if not template.is_file():
         raise TemplateError(f"{template}: template not found; check --template or report.template")
     try:
-        document = DocxTemplate(str(template))
+        document = ReportTemplate(str(template))
         document.init_docx()
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise TemplateError(f"{template}: not a Word .docx file ({exc})") from None
@@ -73,7 +75,8 @@ def render_report(valid: ValidSpec, results: Results, template: Path,
     _core_properties(document.docx, valid)
     buffer = io.BytesIO()
     document.save(buffer)
-    return reproducible_zip(buffer.getvalue(), valid.spec.report.issue_date)
+    return reproducible_zip(buffer.getvalue(), valid.spec.report.issue_date,
+                            {"word/document.xml": document.splice})
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)

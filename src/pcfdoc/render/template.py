@@ -1,0 +1,224 @@
+"""docxtpl's DocxTemplate with long tables kept out of its slow path.
+
+docxtpl renders the whole body through Jinja, parses the result with lxml and moves
+the tree into python-docx's document. Each of those costs grows with the number of
+XML elements, and the move grows faster than linearly: at 10,000 inventory lines
+(about 40,000 table rows, 3 million elements) it took over 40 s of a 60 s build.
+
+Here a *simple row loop*, the usual ``{%tr for item in stage.lines %}`` whose one row
+holds nothing but ``{{ item.name }}`` / ``{{ item.amounts[0] }}`` tags, is rendered
+apart: Jinja evaluates the loop's list in its own scope and gets back one placeholder
+row; the rows themselves are written straight into XML text, by the same attribute
+rules and escaping Jinja uses, and spliced into word/document.xml after python-docx
+has saved it. lxml never sees them. The bytes are the same as docxtpl's own path
+(tests/render/test_template.py compares both). Any loop that is not simple (a
+filter, a nested tag, a second variable) stays with Jinja.
+
+The compiled Jinja code of a template is cached on disk (Jinja's bytecode cache,
+keyed by the template text), so a rebuild does not compile the template again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from lxml import etree
+from jinja2 import Environment, FileSystemBytecodeCache, FunctionLoader, Undefined
+from markupsafe import Markup, escape
+
+#: ``{% for item in EXPR %}<w:tr …>…</w:tr>{% endfor %}`` as docxtpl's patch_xml leaves a
+#: ``{%tr for %}`` loop of one row; the row may hold no other tag.
+_ROW_LOOP = re.compile(
+    r"\{%\s*for\s+(?P<name>[A-Za-z_]\w*)\s+in\s+(?P<items>[^%{}]+?)\s*%\}"
+    r"(?P<row><w:tr[ >](?:(?!<w:tr[ >]|\{%|</w:tr>).)*</w:tr>)"
+    r"\{%\s*endfor\s*%\}",
+    re.S,
+)
+_TAG = re.compile(r"\{\{\s*(?P<path>[^{}]*?)\s*\}\}")
+_PATH = re.compile(r"(?P<name>[A-Za-z_]\w*)(?P<steps>(?:\.[A-Za-z_]\w*|\[\d+\])*)")
+_STEP = re.compile(r"\.(?P<attribute>[A-Za-z_]\w*)|\[(?P<index>\d+)\]")
+#: Characters docxtpl turns into tabs, breaks and new paragraphs (resolve_listing).
+_LISTING = re.compile("[\t\n\a\f]")
+#: docxtpl's escapes for literal Jinja delimiters in a template.
+_BRACE_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+_PLACEHOLDER = "<w:tr><w:tc><w:p><w:r><w:t>pcfdoc-rows-{}</w:t></w:r></w:p></w:tc></w:tr>"
+_ROWS_GLOBAL = "_pcfdoc_rows"
+
+
+class RowPrototype:
+    """One row of a simple row loop: literal XML between attribute paths of the loop variable."""
+
+    def __init__(self, row: str, variable: str) -> None:
+        self.literals: list[str] = []
+        self.paths: list[tuple[tuple[str, str | int], ...]] = []
+        position = 0
+        for tag in _TAG.finditer(row):
+            self.literals.append(row[position:tag.start()])
+            self.paths.append(_steps(tag.group("path"), variable))
+            position = tag.end()
+        self.literals.append(row[position:])
+
+    def render(self, items, environment: Environment) -> str:
+        convert = escape if environment.autoescape else str
+        literals, paths = self.literals, self.paths
+        pieces: list[str] = []
+        for item in items:
+            for literal, path in zip(literals, paths):  # noqa: B905 (one literal more than paths)
+                value = item
+                for kind, key in path:
+                    value = _step(value, kind, key, environment)
+                if isinstance(value, Undefined):
+                    str(value)  # StrictUndefined raises here, as in {{ … }}
+                pieces.append(literal)
+                pieces.append(convert(value))
+            pieces.append(literals[-1])
+        return "".join(pieces)
+
+
+#: Names Jinja's ``x.name`` finds as an attribute of a dict before looking the key up.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+def _step(value, kind: str, key, environment: Environment):
+    """``value.key`` or ``value[key]`` as Jinja evaluates it, with a shortcut for the common case
+    (a context row is a dict, a list of amounts a list) that gives the same result."""
+    if kind == "attribute":
+        if type(value) is dict and key in value and key not in _DICT_ATTRIBUTES:
+            return value[key]
+        return environment.getattr(value, key)
+    if type(value) in (list, tuple) and -len(value) <= key < len(value):
+        return value[key]
+    return environment.getitem(value, key)
+
+
+def _steps(path: str, variable: str) -> tuple[tuple[str, str | int], ...] | None:
+    """('attribute', 'amounts'), ('item', 0) for ``item.amounts[0]``; None if not a plain path of ``variable``."""
+    match = _PATH.fullmatch(path)
+    if not match or match.group("name") != variable:
+        return None
+    return tuple(("attribute", step.group("attribute")) if step.group("attribute")
+                 else ("item", int(step.group("index"))) for step in _STEP.finditer(match.group("steps")))
+
+
+class ReportTemplate(DocxTemplate):
+    """A DocxTemplate whose simple row loops are spliced in after saving (see module doc)."""
+
+    #: False renders every loop through Jinja, as plain docxtpl does (tests compare the two).
+    splice_rows = True
+
+    def render_init(self) -> None:
+        super().render_init()
+        self.prototypes: list[RowPrototype] = []
+        self.spliced_rows: list[str] = []
+        self.column_loops = False
+        self.environment: Environment | None = None
+
+    def render_xml_part(self, src_xml: str, part, context: dict[str, Any], jinja_env: Environment | None = None):
+        if jinja_env is None or part is not self.docx._part:
+            return super().render_xml_part(src_xml, part, context, jinja_env)
+        # Column loops ({%tc %}) need docxtpl's fix_tables, which a placeholder row would mislead;
+        # splicing needs autoescape settled to True or False.
+        self.column_loops = "{%tc " in re.sub(r"<[^>]+>", "", self.get_xml())
+        if self.splice_rows and not self.column_loops and isinstance(jinja_env.autoescape, bool):
+            self.environment = jinja_env
+            src_xml = _ROW_LOOP.sub(self._loop_to_call, src_xml)
+            jinja_env.globals[_ROWS_GLOBAL] = self._rows
+        return super().render_xml_part(src_xml, part, context, _CachingEnvironment(jinja_env))
+
+    def fix_tables(self, xml: str):
+        if self.column_loops:
+            return super().fix_tables(xml)
+        # Without column loops every row already matches its grid: parse only, as docxtpl does.
+        return etree.fromstring(xml, etree.XMLParser(recover=True))
+
+    def _loop_to_call(self, loop: re.Match) -> str:
+        prototype = RowPrototype(loop.group("row"), loop.group("name"))
+        if None in prototype.paths:
+            return loop.group(0)
+        self.prototypes.append(prototype)
+        return f"{{{{ {_ROWS_GLOBAL}({len(self.prototypes) - 1}, {loop.group('items')}) }}}}"
+
+    def _rows(self, index: int, items) -> Markup:
+        rows = self.prototypes[index].render(items, self.environment)
+        # What docxtpl does to Jinja's output after rendering, in its order.
+        if any(marker in rows for marker in _BRACE_ESCAPES):
+            for escaped, brace in _BRACE_ESCAPES.items():
+                rows = rows.replace(escaped, brace)
+        if _LISTING.search(rows):  # a value with a tab or a line break
+            rows = self.resolve_listing(rows)
+        self.spliced_rows.append(rows)
+        return Markup(_PLACEHOLDER.format(len(self.spliced_rows) - 1))
+
+    def splice(self, document_xml: bytes) -> bytes:
+        """word/document.xml as saved, with every placeholder row replaced by its rows."""
+        if not self.spliced_rows:
+            return document_xml
+        text = document_xml.decode("utf-8")
+        pieces, position = [], 0
+        for index, rows in enumerate(self.spliced_rows):
+            placeholder = _PLACEHOLDER.format(index)
+            found = text.find(placeholder, position)
+            if found < 0:
+                raise RuntimeError(f"rendered rows {index} lost their place in word/document.xml")
+            pieces += [text[position:found], rows]
+            position = found + len(placeholder)
+        pieces.append(text[position:])
+        return "".join(pieces).encode("utf-8")
+
+
+class _CachingEnvironment:
+    """Stands in for the Jinja environment in docxtpl's ``from_string`` call: same environment,
+    but the compiled template comes from the bytecode cache when the text is unchanged."""
+
+    def __init__(self, environment: Environment) -> None:
+        self.environment = environment
+
+    def from_string(self, source: str):
+        environment = self.environment
+        cache = bytecode_cache()
+        if cache is None:
+            return environment.from_string(source)
+        # Compiled code depends on the environment's class and autoescape as well as the text.
+        digest = hashlib.sha1(source.encode("utf-8")).hexdigest()
+        name = f"{type(environment).__name__}-{environment.autoescape}-{digest}"
+        cached = environment.overlay(loader=FunctionLoader(lambda _: (source, None, lambda: True)),
+                                     bytecode_cache=cache, cache_size=0)
+        return cached.get_template(name)
+
+
+class _BestEffortCache(FileSystemBytecodeCache):
+    """A cache that cannot be read (a damaged file) or written (read-only home, full disk) only
+    costs the compile time."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 (pickle and marshal raise many kinds on damaged data)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's bytecode cache in $PCFDOC_CACHE_DIR, else ~/.cache/pcfdoc; None if it cannot be made
+    or PCFDOC_CACHE_DIR is empty (no cache)."""
+    folder = os.environ.get("PCFDOC_CACHE_DIR")
+    if folder == "":
+        return None
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = Path(base) / "pcfdoc"
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _BestEffortCache(str(folder), "jinja-%s.cache")
