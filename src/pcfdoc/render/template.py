@@ -20,6 +20,7 @@ keyed by the template text), so a rebuild does not compile the template again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -27,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
-from lxml import etree
 from jinja2 import Environment, FileSystemBytecodeCache, FunctionLoader, Undefined
+from lxml import etree
 from markupsafe import Markup, escape
 
 #: ``{% for item in EXPR %}<w:tr …>…</w:tr>{% endfor %}`` as docxtpl's patch_xml leaves a
@@ -97,7 +98,8 @@ def _step(value, kind: str, key, environment: Environment):
 
 
 def _steps(path: str, variable: str) -> tuple[tuple[str, str | int], ...] | None:
-    """('attribute', 'amounts'), ('item', 0) for ``item.amounts[0]``; None if not a plain path of ``variable``."""
+    """('attribute', 'amounts'), ('item', 0) for ``item.amounts[0]``; None if ``path`` is not a plain
+    path of ``variable``."""
     match = _PATH.fullmatch(path)
     if not match or match.group("name") != variable:
         return None
@@ -118,7 +120,8 @@ class ReportTemplate(DocxTemplate):
         self.column_loops = False
         self.environment: Environment | None = None
 
-    def render_xml_part(self, src_xml: str, part, context: dict[str, Any], jinja_env: Environment | None = None):
+    def render_xml_part(self, src_xml: str, part, context: dict[str, Any],
+                        jinja_env: Environment | None = None):
         if jinja_env is None or part is not self.docx._part:
             return super().render_xml_part(src_xml, part, context, jinja_env)
         # Column loops ({%tc %}) need docxtpl's fix_tables, which a placeholder row would mislead;
@@ -202,10 +205,8 @@ class _BestEffortCache(FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket) -> None:
-        try:
+        with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-        except OSError:
-            pass
 
 
 def bytecode_cache() -> FileSystemBytecodeCache | None:
