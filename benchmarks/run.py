@@ -144,8 +144,9 @@ WAIT_IDLE = 0.0
 
 
 def time_command(argv: Sequence[str], runs: int, warmup: int = 0, timeout: float = 900.0,
-                 cwd: Path = ROOT) -> Timing:
-    """Median-able wall times of ``argv`` run ``runs`` times after ``warmup`` untimed runs."""
+                 cwd: Path = ROOT, env: dict[str, str] | None = None) -> Timing:
+    """Median-able wall times of ``argv`` run ``runs`` times after ``warmup`` untimed runs;
+    ``env`` is added to the environment."""
     times: list[float] = []
     loads: list[float] = []
     cpu: list[float] = []
@@ -157,7 +158,7 @@ def time_command(argv: Sequence[str], runs: int, warmup: int = 0, timeout: float
         start = time.perf_counter()
         try:
             done = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                  timeout=timeout)
+                                  timeout=timeout, env={**os.environ, **(env or {})})
         except subprocess.TimeoutExpired:
             return Timing(times, False, f"timed out after {timeout:.0f} s")
         elapsed = time.perf_counter() - start
@@ -257,6 +258,12 @@ class Bench:
 
     def example(self) -> None:
         self._build_row("example", f"example ({EXAMPLE.name})", EXAMPLE, self.args.runs, 1, 1.5)
+        # Every build above after the first finds the compiled template in the cache; this is the
+        # first build after installing or changing a template, when Jinja compiles it.
+        cold = time_command([*self.pcfdoc, "build", str(EXAMPLE), "-o", str(self.out("example-cold"))],
+                            self.args.runs, 1, env={"PCFDOC_CACHE_DIR": ""})
+        self.add(Row("example-cold", f"build example ({EXAMPLE.name}), no template cache", cold.median,
+                     runs=cold.runs, note="what a first build costs"), cold)
 
     def sizes(self) -> None:
         limits = {1000: 3.0, 10000: 15.0}
@@ -462,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
     WAIT_IDLE = args.wait_idle
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="pcfdoc-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    # The compiled-template cache starts empty in every run (the warm-up run fills it).
+    os.environ["PCFDOC_CACHE_DIR"] = str(workdir / "cache")
     bench = Bench(args, workdir)
     info = machine()
     progress(f"pcfdoc {info['pcfdoc']} ({info['commit']}), {info['cores_usable']} usable core(s), "
