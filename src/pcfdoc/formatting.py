@@ -7,6 +7,7 @@ Rounding happens here and nowhere else, so every printed figure of a report
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -22,7 +23,12 @@ MAX_DECIMALS = 6
 
 def round_half_up(value: float, decimals: int) -> Decimal:
     """Round as people do on paper (0.125 → 0.13), not banker's rounding."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return Decimal(repr(value)).quantize(_quantum(decimals), rounding=ROUND_HALF_UP)
+
+
+@functools.cache
+def _quantum(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
 
 
 def percentages(fractions: Sequence[float], decimals: int = 1) -> list[Decimal]:
@@ -104,6 +110,8 @@ _FORMULAS = (("CO2e", "CO₂e"), ("CO2", "CO₂"), ("CH4", "CH₄"), ("N2O", "N�
              ("NF3", "NF₃"), ("CF4", "CF₄"), ("C2F6", "C₂F₆"))
 
 
+# Cached: a long inventory repeats a handful of units tens of thousands of times.
+@functools.lru_cache(maxsize=1024)
 def pretty_unit(unit: str) -> str:
     """'kgCO2e/(t*km)' → 'kgCO₂e/(t·km)' for display; the spec keeps what was written."""
     text = unit.replace("**3", "³").replace("**2", "²").replace("*", "·")
