@@ -86,6 +86,16 @@ def test_calc_prints_lines_and_stage_totals(runner):
     assert "45.00" in total_row and "100.00" in total_row
 
 
+def test_calc_lists_only_the_largest_lines_when_asked(runner):
+    spec = str(FIXTURES / "minimal.toml")
+    limited = runner.invoke(main, ["calc", spec, "--lines", "1"], env={"COLUMNS": "160"})
+    assert limited.exit_code == 0
+    assert "电力" in limited.stdout and "钢材" not in limited.stdout  # power 25 of 45, steel 20
+    assert "1 smaller line (--lines 0 lists all)" in limited.stdout
+    everything = runner.invoke(main, ["calc", spec, "--lines", "0"], env={"COLUMNS": "160"})
+    assert "钢材" in everything.stdout and "smaller line" not in everything.stdout
+
+
 def test_calc_json_has_exactly_the_documented_shape(runner):
     result = runner.invoke(main, ["calc", "--json", str(FIXTURES / "two-products.toml")])
     assert result.exit_code == 0

@@ -35,3 +35,20 @@ def test_json_keeps_full_precision():
     data = results_json(results, "x.toml")
     assert data["products"][0]["lines"][2]["kgco2e"] == 0.30000000000000004
     assert data["products"][0]["stages"][0]["share"] == 80 / 93.42
+
+
+def test_a_line_limit_lists_the_largest_lines_in_stage_order_and_sums_the_rest():
+    results = pipeline.calc(EXAMPLES / "valve-actuator.toml").results
+    product = results.products[0]
+    text = render(product_tables(product, results.gwp_set, line_limit=3))
+    largest = sorted(product.lines, key=lambda line: -line.kgco2e)[:3]
+    listed = [line for line in product.lines if line.name in text]
+    assert set(listed) == set(largest)
+    positions = [text.index(line.name) for line in product.lines if line in largest]
+    assert positions == sorted(positions)  # still in stage order
+    hidden = len(product.lines) - 3
+    summary = next(row for row in text.splitlines() if f"{hidden:,} smaller lines" in row)
+    rest = sum(line.kgco2e for line in product.lines if line not in largest)
+    assert f"{rest:.2f}" in summary
+    assert render(product_tables(product, results.gwp_set)) == render(
+        product_tables(product, results.gwp_set, line_limit=len(product.lines)))

@@ -98,10 +98,12 @@ def check(specs: tuple[Path, ...], strict: bool) -> None:
 
 @main.command()
 @click.argument("spec", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print results as JSON (every line).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--lines", "line_limit", type=click.IntRange(min=0), default=40, show_default=True,
+              help="Lines listed per product, the largest emitters; the rest are summed. 0 lists all.")
 @expected_errors
-def calc(spec: Path, as_json: bool, strict: bool) -> None:
+def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
     """Compute the footprint of SPEC and print it per product and stage."""
     from . import pipeline
 
@@ -121,7 +123,7 @@ def calc(spec: Path, as_json: bool, strict: bool) -> None:
 
     console = Console()
     for product in calculated.results.products:
-        for table in product_tables(product, calculated.results.gwp_set):
+        for table in product_tables(product, calculated.results.gwp_set, line_limit or None):
             console.print(table)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .formatting import (
@@ -117,8 +118,13 @@ def display_unit(unit: str) -> str:
     return unit.replace("*", "·")
 
 
-def product_tables(product: ProductResult, gwp_set: str) -> list:
-    """Rich renderables for one product: lines by stage, then stage totals."""
+def product_tables(product: ProductResult, gwp_set: str, line_limit: int | None = None) -> list:
+    """Rich renderables for one product: lines by stage, then stage totals.
+
+    With ``line_limit``, only that many lines are listed (the largest emitters, still in stage
+    order) and one row sums the others: a 10,000-line inventory is read in the .docx or the
+    JSON, not in a terminal.
+    """
     from rich.table import Table
 
     unit = product.result_unit
@@ -126,23 +132,35 @@ def product_tables(product: ProductResult, gwp_set: str) -> list:
     emissions = [in_unit(line.kgco2e, unit) for line in product.lines]
     line_decimals = column_decimals(emissions)
     stage_names = {stage.id: stage.name for stage in product.stages}
+    shares = percentages([line.share for line in product.lines], 2)
+    shown = range(len(product.lines))
+    if line_limit is not None and len(product.lines) > line_limit:
+        largest = sorted(shown, key=lambda i: (-abs(product.lines[i].kgco2e), i))[:line_limit]
+        shown = sorted(largest)
 
     lines = Table(title=f"{product.name} ({product.id}): inventory, {per}, GWP {gwp_set}",
                   title_justify="left")
     for header, justify in (("Stage", "left"), ("Line", "left"), ("Activity", "right"),
                             ("Factor", "right"), (f"Emission ({unit})", "right"), ("Share %", "right")):
         lines.add_column(header, justify=justify)
-    shares = percentages([line.share for line in product.lines], 2)
     previous_stage = None
-    for line, emission, share in zip(product.lines, emissions, shares, strict=True):
+    for index in shown:
+        line = product.lines[index]
         stage = stage_names[line.stage] if line.stage != previous_stage else ""
         previous_stage = line.stage
         lines.add_row(
             stage, line.name,
             f"{plain(line.amount)} {display_unit(line.unit)}",
             f"{plain(line.factor_value)} {display_unit(line.factor_unit)}",
-            number(emission, line_decimals), f"{share}",
+            number(emissions[index], line_decimals), f"{shares[index]}",
         )
+    hidden = sorted(set(range(len(product.lines))) - set(shown))
+    if hidden:
+        lines.add_section()
+        smaller = f"{len(hidden):,} smaller line{'' if len(hidden) == 1 else 's'}"
+        lines.add_row("", f"{smaller} (--lines 0 lists all)", "", "",
+                      number(math.fsum(emissions[i] for i in hidden), line_decimals),
+                      f"{sum(shares[i] for i in hidden)}", style="italic")
 
     totals = Table(title=f"{product.name}: result by stage", title_justify="left")
     totals.add_column("Stage")
