@@ -119,6 +119,21 @@ def test_tornado_bars_start_at_the_baseline_with_the_first_parameter_on_top():
     low_bound = float(root.find(".//c:valAx/c:scaling/c:min", NS).get("val"))
     high_bound = float(root.find(".//c:valAx/c:scaling/c:max", NS).get("val"))
     assert low_bound < min(lows) and high_bound > max(highs)
+    # round bounds, ticks every 20: labels without decimals
+    assert (low_bound, high_bound) == (340.0, 460.0)
+    assert root.find(".//c:valAx/c:majorUnit", NS).get("val") == "20.0"
+    assert root.find(".//c:valAx/c:numFmt", NS).get("formatCode") == "#,##0"
+
+
+def test_small_figures_tick_with_the_decimals_of_their_step():
+    tornado = charts.tornado_chart(["生产用电"], [0.927], [1.107], 1.017, ["0.927"], ["1.107"], ("低", "高"),
+                                   "t")
+    root = etree.fromstring(part(tornado))
+    assert root.find(".//c:valAx/c:numFmt", NS).get("formatCode") == "#,##0.00"  # 0.85, 0.90, 0.95
+    edges = [0.9 + 0.01 * i for i in range(21)]
+    histogram = charts.histogram_chart(edges, [1] * 20, (0.9, 1.1), ("a", "b"), [], "t", "n")
+    inside, _ = series_of(part(histogram))
+    assert [label for label in inside["categories"] if label] == ["0.90", "0.95", "1.00", "1.05", "1.10"]
 
 
 def test_degenerate_charts_still_draw():

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..formatting import plain
+from ..formatting import number
 from . import chartxml as X
 
 # One colour per stage, the same in every chart of every report.
@@ -113,12 +113,12 @@ def histogram_chart(edges: Sequence[float], counts: Sequence[int], interval: tup
     for tick in range(round((high - low) / step) + 1):
         value = low + tick * step
         if edges[0] <= value <= edges[-1] and not ticks[_bin_of(edges, value)]:
-            ticks[_bin_of(edges, value)] = plain(round(value, 12))
+            ticks[_bin_of(edges, value)] = number(value, X.places(step))
     body = ""
-    for number, (name, colour) in enumerate(zip(series_names, (INTERVAL_COLOUR, TAIL_COLOUR), strict=True)):
-        mine = [count if inside[i] == (number == 0) else None for i, count in enumerate(counts)]
-        marks = X.point_labels({i: lines for i, lines in labels.items() if owner[i] == number})
-        body += X.series(number, name, ticks, mine, colour, labels=marks, line_xml=X.line("#FFFFFF", 3175))
+    for which, (name, colour) in enumerate(zip(series_names, (INTERVAL_COLOUR, TAIL_COLOUR), strict=True)):
+        mine = [count if inside[i] == (which == 0) else None for i, count in enumerate(counts)]
+        marks = X.point_labels({i: lines for i, lines in labels.items() if owner[i] == which})
+        body += X.series(which, name, ticks, mine, colour, labels=marks, line_xml=X.line("#FFFFFF", 3175))
     top = max(counts, default=0) or 1
     plot = (f"<c:layout/>{X.bar_chart('col', body, gap=0, overlap=100)}"
             f"{X.category_axis('b', title=xlabel, every_label=True)}"
@@ -149,10 +149,10 @@ def tornado_chart(names: Sequence[str], lows: Sequence[float], highs: Sequence[f
     low, high, step = X.nice_scale(baseline - reach * 1.45, baseline + reach * 1.45)
     at_baseline = f'<c:crossesAt val="{X.number(baseline)}"/>'
     body = ""
-    for number, (name, items, texts, colour) in enumerate(
+    for which, (name, items, texts, colour) in enumerate(
             ((legend[0], lows, low_labels, LOW_COLOUR), (legend[1], highs, high_labels, HIGH_COLOUR))):
         marks = X.point_labels({i: [label] for i, label in enumerate(texts)})
-        body += X.series(number, name, names, items, colour, labels=marks)
+        body += X.series(which, name, names, items, colour, labels=marks)
     plot = (f"<c:layout/>{X.bar_chart('bar', body, gap=50, overlap=100)}"
             f"{X.category_axis('l', reverse=True, labels_low=True, cross=at_baseline)}"
             f"{X.value_axis('b', title=xlabel, bounds=(low, high), unit=step, cross=AT_MAX)}")

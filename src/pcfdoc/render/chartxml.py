@@ -198,14 +198,16 @@ def category_axis(position: str, *, reverse: bool = False, title: str | None = N
 def value_axis(position: str, *, title: str | None = None, bounds: tuple[float, float] | None = None,
                unit: float | None = None, cross: str = '<c:crosses val="autoZero"/>', grid: bool = True,
                vertical_title: bool = False) -> str:
-    """c:valAx, optionally with fixed bounds and tick spacing (otherwise the renderer chooses)."""
+    """c:valAx, optionally with fixed bounds and tick spacing (otherwise the renderer chooses); tick
+    labels with a fixed spacing all show its decimals (0.90, 0.95, 1.00 rather than 0.9, 0.95, 1)."""
+    code = "General" if not unit else "#,##0" + ("." + "0" * places(unit) if places(unit) else "")
     limits = f'<c:max val="{number(bounds[1])}"/><c:min val="{number(bounds[0])}"/>' if bounds else ""
     gridlines = f"<c:majorGridlines>{shape(None, line(GRID_COLOUR))}</c:majorGridlines>" if grid else ""
     major = f'<c:majorUnit val="{number(unit)}"/>' if unit else ""
     return (f'<c:valAx><c:axId val="{VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>{limits}'
             f'</c:scaling><c:delete val="0"/><c:axPos val="{position}"/>{gridlines}'
             f"{axis_title(title, vertical_title) if title else ''}"
-            '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/>'
+            f'<c:numFmt formatCode="{code}" sourceLinked="0"/><c:majorTickMark val="out"/>'
             '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
             f'{shape(None, line(AXIS_COLOUR))}{text_props()}<c:crossAx val="{CATEGORY_AXIS}"/>{cross}'
             f'<c:crossBetween val="between"/>{major}</c:valAx>')
@@ -244,6 +246,11 @@ def chart_space(plot_area: str, legend_xml: str, fonts: Fonts) -> bytes:
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         f"{shape(None)}{text_props(TEXT_SIZE, TEXT_COLOUR)}</c:chartSpace>"
     ).replace(FONT_SLOT, typefaces).encode("utf-8")
+
+
+def places(step: float) -> int:
+    """Decimals that show a tick step of 1, 2 or 5 × 10ⁿ exactly: 50 → 0, 0.5 → 1, 0.05 → 2."""
+    return max(0, -math.floor(math.log10(step) + 1e-9))
 
 
 def nice_scale(low: float, high: float, ticks: int = 6) -> tuple[float, float, float]:
