@@ -15,6 +15,7 @@ PREFIXES = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
 _FILL = ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 _TEXT_CHARACTER = ("a:ln", *_FILL, "a:effectLst", "a:highlight", "a:uLnTx", "a:uLn", "a:uFillTx", "a:uFill",
@@ -57,6 +58,7 @@ SEQUENCES: dict[str, tuple] = {
     "c:legend": ("c:legendPos", "c:legendEntry", "c:layout", "c:overlay", "c:spPr", "c:txPr", "c:extLst"),
     "c:title": ("c:tx", "c:layout", "c:overlay", "c:spPr", "c:txPr", "c:extLst"),
     "c:layout": ("c:manualLayout", "c:extLst"),
+    "c:externalData": ("c:autoUpdate",),
     "c:manualLayout": ("c:layoutTarget", "c:xMode", "c:yMode", "c:wMode", "c:hMode", "c:x", "c:y", "c:w",
                        "c:h", "c:extLst"),
     "c:majorGridlines": ("c:spPr",),

@@ -4,6 +4,7 @@ and their XML, on their own and in a built report."""
 import io
 import zipfile
 
+import openpyxl
 import pytest
 from lxml import etree
 
@@ -17,6 +18,7 @@ from pcfdoc.render.diagram import boundary_diagram
 from pcfdoc.render.docx import default_template
 from pcfdoc.render.figures import CHART_TYPE, document_fonts
 from pcfdoc.render.products import HOTSPOT_COUNT
+from pcfdoc.render.workbook import WORKBOOK_TYPE
 
 from conftest import EXAMPLES
 from render.docx_reading import NS, chart_parts, open_report, report_charts, rows, series_of, table_after
@@ -279,6 +281,22 @@ def test_every_chart_part_is_related_typed_and_numbered_in_document_order(valve_
     related = [rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/chart")]
     assert sorted(str(p.partname) for p in related) == [f"/word/charts/chart{n}.xml" for n in (1, 2, 3, 4)]
     assert {p.content_type for p in related} == {CHART_TYPE}
+    # each chart embeds the workbook that Word's Edit Data opens, holding what the chart caches
+    assert overrides.get("/word/embeddings/Microsoft_Excel_Worksheet1.xlsx", WORKBOOK_TYPE) == WORKBOOK_TYPE
+    for number, name in enumerate(chart_parts(valve_report), 1):
+        (relation,) = etree.fromstring(package.read(name.replace("charts/", "charts/_rels/") + ".rels"))
+        assert relation.get("Target") == f"../embeddings/Microsoft_Excel_Worksheet{number}.xlsx"
+        assert relation.get("Type").endswith("/package")
+        reference = etree.fromstring(package.read(name)).find("c:externalData", NS)
+        assert reference.get(f"{{{PREFIXES['r']}}}id") == relation.get("Id")
+        embedded = package.read("word/" + relation.get("Target").removeprefix("../"))
+        sheet = openpyxl.load_workbook(io.BytesIO(embedded))["Sheet1"]
+        table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        series = series_of(package.read(name))
+        assert [row[0] or "" for row in table[1:]] == series[0]["categories"]
+        for column, one in enumerate(series, 1):
+            assert (table[0][column] or "") == one["name"]
+            assert [row[column] for row in table[1:]] == one["values"]
     # drawings carry unique ids, and the charts' inline drawings are in schema order
     body = document.element.body
     ids = [element.get("id") for element in body.iter(f"{{{PREFIXES['wp']}}}docPr")]

@@ -45,9 +45,18 @@ class Chart:
     width_mm: float
     height_mm: float
     description: str  # alternative text for screen readers
+    sheet: tuple[tuple[str | float | None, ...], ...]  # the data as the embedded workbook holds it
 
-    def part(self, fonts: X.Fonts) -> bytes:
-        return X.chart_space(self.plot_area, self.legend, fonts)
+    def part(self, fonts: X.Fonts, workbook: str | None = None) -> bytes:
+        return X.chart_space(self.plot_area, self.legend, fonts, workbook)
+
+
+def _sheet(categories: Sequence[str], *series: tuple[str, Sequence[float | None]]) -> tuple[tuple, ...]:
+    """Rows of Sheet1: series names in row 1 from B1, categories in column A from A2, as the chart's
+    references (Sheet1!$A$2:$A$7, Sheet1!$B$1, Sheet1!$B$2:$B$7) read them."""
+    head = (None, *(name for name, _ in series))
+    body = ((category, *(values[i] for _, values in series)) for i, category in enumerate(categories))
+    return (head, *body)
 
 
 def stage_chart(stage_ids: Sequence[str], values: Sequence[float], legend: Sequence[str]) -> Chart:
@@ -67,7 +76,7 @@ def stage_chart(stage_ids: Sequence[str], values: Sequence[float], legend: Seque
     # its entries need, centred beside the ring (renderers spread entries over a manual layout).
     height = min(0.92, 0.12 * len(legend))
     key = X.legend("r", X.manual_layout(0.40, (1 - height) / 2, 0.59, height))
-    return Chart(plot, key, WIDTH_MM, 72, "; ".join(legend))
+    return Chart(plot, key, WIDTH_MM, 72, "; ".join(legend), _sheet(legend, ("", ring)))
 
 
 def contributor_chart(names: Sequence[str], values: Sequence[float], labels: Sequence[str],
@@ -83,7 +92,8 @@ def contributor_chart(names: Sequence[str], values: Sequence[float], labels: Seq
             f"{X.category_axis('l', reverse=True)}"
             f"{X.value_axis('b', title=unit, bounds=(0.0, largest * 1.38), cross=AT_MAX)}")
     return Chart(plot, "", WIDTH_MM, 24 + 9 * max(len(names), 1),
-                 "; ".join(f"{name} {label}" for name, label in zip(names, labels, strict=True)))
+                 "; ".join(f"{name} {label}" for name, label in zip(names, labels, strict=True)),
+                 _sheet(names, (unit, values)))
 
 
 def histogram_chart(edges: Sequence[float], counts: Sequence[int], interval: tuple[float, float],
@@ -115,16 +125,19 @@ def histogram_chart(edges: Sequence[float], counts: Sequence[int], interval: tup
         if edges[0] <= value <= edges[-1] and not ticks[_bin_of(edges, value)]:
             ticks[_bin_of(edges, value)] = number(value, X.places(step))
     body = ""
+    split = [[count if inside[i] else None for i, count in enumerate(counts)],
+             [None if inside[i] else count for i, count in enumerate(counts)]]
     for which, (name, colour) in enumerate(zip(series_names, (INTERVAL_COLOUR, TAIL_COLOUR), strict=True)):
-        mine = [count if inside[i] == (which == 0) else None for i, count in enumerate(counts)]
         marks = X.point_labels({i: lines for i, lines in labels.items() if owner[i] == which})
-        body += X.series(which, name, ticks, mine, colour, labels=marks, line_xml=X.line("#FFFFFF", 3175))
+        body += X.series(which, name, ticks, split[which], colour, labels=marks,
+                         line_xml=X.line("#FFFFFF", 3175))
     top = max(counts, default=0) or 1
     plot = (f"<c:layout/>{X.bar_chart('col', body, gap=0, overlap=100)}"
             f"{X.category_axis('b', title=xlabel, every_label=True)}"
             # headroom above the tallest bin for two lines of labels
             f"{X.value_axis('l', title=ylabel, bounds=(0.0, top * 1.3), vertical_title=True)}")
-    return Chart(plot, X.legend("t"), WIDTH_MM, 82, "; ".join([*series_names, *(n for _, n in notes)]))
+    return Chart(plot, X.legend("t"), WIDTH_MM, 82, "; ".join([*series_names, *(n for _, n in notes)]),
+                 _sheet(ticks, *zip(series_names, split, strict=True)))
 
 
 def _bin_of(edges: Sequence[float], value: float) -> int:
@@ -158,4 +171,5 @@ def tornado_chart(names: Sequence[str], lows: Sequence[float], highs: Sequence[f
             f"{X.value_axis('b', title=xlabel, bounds=(low, high), unit=step, cross=AT_MAX)}")
     return Chart(plot, X.legend("t"), WIDTH_MM, 30 + 8.5 * max(len(names), 1),
                  "; ".join(f"{name}: {a} / {b}" for name, a, b in zip(names, low_labels, high_labels,
-                                                                      strict=True)))
+                                                                      strict=True)),
+                 _sheet(names, (legend[0], lows), (legend[1], highs)))

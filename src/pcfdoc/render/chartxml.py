@@ -234,9 +234,12 @@ def manual_layout(x: float, y: float, w: float, h: float, inner: bool = False) -
             f'<c:h val="{number(h)}"/></c:manualLayout></c:layout>')
 
 
-def chart_space(plot_area: str, legend_xml: str, fonts: Fonts) -> bytes:
+def chart_space(plot_area: str, legend_xml: str, fonts: Fonts, workbook: str | None = None) -> bytes:
     """The chart part: no title (the report's caption names the chart), transparent background,
-    and the document's fonts for every piece of text."""
+    the document's fonts for every piece of text and, given its relationship id, the embedded
+    workbook that Edit Data opens (the chart does not refresh from it on opening)."""
+    external = (f'<c:externalData r:id="{workbook}"><c:autoUpdate val="0"/></c:externalData>'
+                if workbook else "")
     typefaces = (f"<a:latin typeface={quoteattr(fonts.latin)}/><a:ea typeface={quoteattr(fonts.east_asian)}/>"
                  f"<a:cs typeface={quoteattr(fonts.latin)}/>")
     return (
@@ -244,7 +247,7 @@ def chart_space(plot_area: str, legend_xml: str, fonts: Fonts) -> bytes:
         f'<c:chartSpace {NAMESPACES}><c:date1904 val="0"/><c:roundedCorners val="0"/>'
         f'<c:chart><c:autoTitleDeleted val="1"/><c:plotArea>{plot_area}</c:plotArea>{legend_xml}'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
-        f"{shape(None)}{text_props(TEXT_SIZE, TEXT_COLOUR)}</c:chartSpace>"
+        f"{shape(None)}{text_props(TEXT_SIZE, TEXT_COLOUR)}{external}</c:chartSpace>"
     ).replace(FONT_SLOT, typefaces).encode("utf-8")
 
 

@@ -4,7 +4,8 @@ docxtpl's InlineImage is the model: the render context holds objects whose
 ``__html__`` (what Jinja calls with autoescape on) adds what they need to the
 part being rendered and returns the XML that goes in its place. A chart becomes
 a chart part (word/charts/chartN.xml, numbered in document order, as Word
-names them) related from the document and shown by an inline drawing in a run;
+names them) related from the document and shown by an inline drawing in a run,
+with its data in an embedded workbook (word/embeddings/) for Word's Edit Data;
 a diagram is a block that replaces its paragraph (``{{p boundary.diagram }}``).
 """
 
@@ -16,9 +17,11 @@ from xml.sax.saxutils import quoteattr
 from .charts import Chart
 from .chartxml import Fonts
 from .diagram import Diagram
+from .workbook import WORKBOOK_TYPE, workbook
 
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CHART_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+PACKAGE_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
 EMU_PER_MM = 36000
 #: The styles whose fonts chart text takes: table text first (charts sit among tables), then body.
 FONT_STYLES = ("Table Text", "Normal")
@@ -45,8 +48,11 @@ class Figures:
 
         part = self.template.current_rendering_part
         package = part.package
+        data = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"), WORKBOOK_TYPE,
+                    workbook(chart.sheet), package)
         chart_part = Part(package.next_partname("/word/charts/chart%d.xml"), CHART_TYPE,
-                          chart.part(self.fonts), package)
+                          chart.part(self.fonts, "rId1"), package)
+        chart_part.rels.add_relationship(PACKAGE_RELATION, data, "rId1")  # the chart's only relationship
         relation = part.relate_to(chart_part, CHART_RELATION)
         if self._shape_ids is None:
             # Drawing ids must be unique in the document; the template's own count up to next_id.
