@@ -8,7 +8,7 @@ phases and C ones (lxml, zlib, numpy). This wraps a few functions of pcfdoc and 
 with a timer for the duration of one build (nothing in src/ is changed; a function that
 has been renamed is reported as missing and skipped) and prints seconds per phase, one
 column per spec. Phases nest: indented ones are part of the phase above them. The first
-spec's column includes one-off imports (matplotlib, docxtpl, pint, numpy) inside the
+spec's column includes one-off imports (docxtpl, pint, numpy) inside the
 phases that first need them; ``--warm`` builds the first spec once, untimed, before.
 """
 

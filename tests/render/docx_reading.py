@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -67,3 +68,65 @@ def part_xml(data: bytes, name: str) -> str:
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# -- native charts ----------------------------------------------------------------------------
+
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS = {"c": C, "a": A}
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+
+
+def chart_parts(data: bytes) -> list[str]:
+    """The chart parts the document shows, in document order (as its inline drawings relate them)."""
+    from lxml import etree
+
+    package = zipfile.ZipFile(io.BytesIO(data))
+    rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+    document = package.read("word/document.xml").decode("utf-8")
+    return ["word/" + targets[rid] for rid in re.findall(r'<c:chart [^>]*r:id="(rId\d+)"', document)]
+
+
+def series_of(xml: bytes) -> list[dict]:
+    """Each series of a chart part: name, categories, values (None where empty), point colours and
+    point labels, all as the chart caches them."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    found = []
+    for ser in root.iterfind(".//c:ser", NS):
+        count = int(ser.find("c:val//c:ptCount", NS).get("val"))
+        values: list[float | None] = [None] * count
+        for point in ser.iterfind("c:val//c:pt", NS):
+            values[int(point.get("idx"))] = float(point.findtext("c:v", namespaces=NS))
+        categories = [""] * count
+        for point in ser.iterfind("c:cat//c:pt", NS):
+            categories[int(point.get("idx"))] = point.findtext("c:v", namespaces=NS)
+        found.append({
+            "name": ser.findtext("c:tx//c:v", namespaces=NS),
+            "categories": categories,
+            "values": values,
+            "colours": {int(dpt.find("c:idx", NS).get("val")): dpt.find(".//a:srgbClr", NS).get("val")
+                        for dpt in ser.iterfind("c:dPt", NS)},
+            "colour": ser.find("c:spPr//a:srgbClr", NS).get("val"),
+            "labels": {int(lbl.find("c:idx", NS).get("val")): [
+                "".join(p.itertext()) for p in lbl.iterfind("c:tx/c:rich/a:p", NS)]
+                for lbl in ser.iterfind("c:dLbls/c:dLbl", NS)},
+        })
+    return found
+
+
+def report_charts(data: bytes) -> list[tuple[str, list[dict]]]:
+    """(chart kind: 'doughnutChart' or 'barChart', its series) for each chart, in document order."""
+    from lxml import etree
+
+    package = zipfile.ZipFile(io.BytesIO(data))
+    charts = []
+    for name in chart_parts(data):
+        xml = package.read(name)
+        plot = etree.fromstring(xml).find("c:chart/c:plotArea", NS)
+        kind = next(etree.QName(child).localname for child in plot if child.tag.endswith("Chart"))
+        charts.append((kind, series_of(xml)))
+    return charts

@@ -6,6 +6,7 @@ import pytest
 
 from pcfdoc import pipeline
 from pcfdoc.render.analysis import SENSITIVITY_COUNT, VARIANCE_COUNT, product_analysis, report_analysis
+from pcfdoc.render.chartxml import Fonts
 from pcfdoc.render.vocab import ZH
 from pcfdoc.results import (
     Cutoff,
@@ -21,8 +22,7 @@ from pcfdoc.results import (
 )
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+from render.docx_reading import series_of
 
 
 def calculated(path):
@@ -31,11 +31,11 @@ def calculated(path):
 
 
 def images():
-    """An image stub that keeps what it was given."""
+    """An image stub that keeps the charts it was given."""
     taken = []
 
-    def image(png, width):
-        taken.append((png, width))
+    def image(figure):
+        taken.append(figure)
         return ("image", len(taken) - 1)
 
     return image, taken
@@ -192,8 +192,11 @@ def test_uncertainty_table_in_the_result_unit_with_the_deterministic_values(mini
     assert view["variance"][0] == {"rank": 1, "name": "项0", "stage": "产品生产", "gsd": "1.10",
                                    "share": "50.00"}
     assert view["histogram"] == ("image", 0)
-    png, width = taken[0]
-    assert png.startswith(PNG_SIGNATURE) and width == 150
+    # the histogram's bins: their centres (30, 50, 70) lie within the interval, its ends included
+    inside, tails = series_of(taken[0].part(Fonts()))
+    assert (inside["values"], tails["values"]) == ([5000, 12000, 3000], [None, None, None])
+    assert (inside["name"], tails["name"]) == ("2.5%～97.5% 分位数：30.00～70.00", "此区间以外")
+    assert inside["labels"] == {1: ["50% 分位数 45.10", "确定值 45.00"]}
 
 
 def test_uncertainty_of_a_product_in_tonnes_is_converted():
@@ -222,7 +225,11 @@ def test_sensitivity_keeps_the_ten_largest_nonzero_swings(minimal):
     assert sensitivity["rows"][1]["kind"] == "活动数据"
     assert "零排放" not in [row["name"] for row in sensitivity["rows"]]
     assert sensitivity["baseline"] == "45.00"
-    assert taken[-1][0].startswith(PNG_SIGNATURE)
+    low, high = series_of(taken[-1].part(Fonts()))
+    assert low["values"] == [45.0 - i * 0.1 for i in range(14, 4, -1)]
+    assert high["values"] == [45.0 + i * 0.1 for i in range(14, 4, -1)]
+    assert low["categories"][:2] == ["参数14（排放因子）", "参数13（活动数据）"]
+    assert [label for (label,) in high["labels"].values()] == [row["high"] for row in sensitivity["rows"]]
 
 
 def test_sensitivity_without_swings_has_no_chart(minimal):

@@ -3,6 +3,7 @@
 import pytest
 
 from pcfdoc import pipeline
+from pcfdoc.catalogue import STAGE_IDS
 from pcfdoc.render.context import report_context, report_title
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
@@ -10,7 +11,7 @@ from conftest import EXAMPLES, FIXTURES, fixture_data
 
 def context_of(path):
     calculated = pipeline.calc(path)
-    return report_context(calculated.valid, calculated.results, lambda png, width: ("image", len(png), width))
+    return report_context(calculated.valid, calculated.results, lambda figure: figure)
 
 
 def test_title_does_not_repeat_the_word_product():
@@ -50,7 +51,7 @@ def test_boundary_texts_are_derived_from_the_stages(write_spec, boundary, stages
     context = context_of(write_spec(data))["boundary"]
     assert (context["stages_text"], context["excluded_text"]) == (stages_text, excluded_text)
     assert context["type"] == boundary["type"]
-    assert context["diagram"][0] == "image"
+    assert context["diagram"].included == tuple(s for s in STAGE_IDS if s in boundary["stages"])
 
 
 def test_hotspots_and_shares_agree_with_the_calculation_table():
@@ -109,7 +110,7 @@ def test_a_measure_whose_scenario_raises_the_emission_says_so(write_spec):
     results = calculated.results
     (item,) = results.improvements
     assert (item.scenario, item.expected_reduction_kgco2e) == ("more", pytest.approx(-5.0))
-    (measure,) = report_context(calculated.valid, results, lambda png, width: None)["improvements"]
+    (measure,) = report_context(calculated.valid, results, lambda figure: None)["improvements"]
     use = measure["uses"][0]
     assert (use["scenario"], use["increase"]) == ("增加用电", True)
     assert (use["reduction_pct"], use["reduction"]) == ("20.00", "5.000 kgCO₂e/台")
@@ -118,5 +119,5 @@ def test_a_measure_whose_scenario_raises_the_emission_says_so(write_spec):
     cut = dataclasses.replace(item, expected_reduction_kgco2e=5.0, expected_reduction_share=5 / 45,
                               expected_reduction_of_targets=0.2)
     results = dataclasses.replace(results, improvements=(cut,))
-    use = report_context(calculated.valid, results, lambda png, width: None)["improvements"][0]["uses"][0]
+    use = report_context(calculated.valid, results, lambda figure: None)["improvements"][0]["uses"][0]
     assert (use["increase"], use["reduction_pct"], use["reduction"]) == (False, "20.00", "5.000 kgCO₂e/台")

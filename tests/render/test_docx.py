@@ -175,8 +175,11 @@ def test_word_conventions(valve_report):
     document_xml = part_xml(valve_report, "word/document.xml")
     assert document_xml.count("<w:tblHeader/>") >= 10
     assert 'TOC \\o "1-3"' in document_xml
-    # boundary, stage shares, contributors, Monte Carlo histogram, tornado
-    assert document_xml.count("<pic:pic") == 5
+    # no pictures: stage shares, contributors, Monte Carlo histogram and tornado are native charts,
+    # the boundary a table
+    assert "<pic:pic" not in document_xml
+    assert document_xml.count("<c:chart ") == 4
+    assert document_xml.count("系统边界（从摇篮到大门）") == 1
 
 
 def test_numbers_are_right_aligned_in_tables(valve_report):

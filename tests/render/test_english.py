@@ -86,12 +86,12 @@ def test_english_report_has_the_chinese_structure_in_english(minimal_en, minimal
                      "Uncertainty analysis", "Sensitivity analysis", "Conclusions",
                      "Assumptions and limitations"):
         assert expected in level2
-    # the same tables, pictures and caption fields in the same places
+    # the same tables, charts and caption fields in the same places
     assert len(document.tables) == len(chinese.tables)
     columns = [len(table.columns) for table in document.tables]
     assert columns == [len(table.columns) for table in chinese.tables]
-    assert part_xml(minimal_en, "word/document.xml").count("<pic:pic") == part_xml(
-        minimal_zh, "word/document.xml").count("<pic:pic") == 5
+    assert part_xml(minimal_en, "word/document.xml").count("<c:chart ") == part_xml(
+        minimal_zh, "word/document.xml").count("<c:chart ") == 4
 
 
 def test_english_information_table_and_total(minimal_en):

@@ -145,6 +145,10 @@ class Builder:
     def figure(self, expression: str) -> None:
         self.p(f"{{{{ {expression} }}}}", "Figure")
 
+    def block(self, expression: str) -> None:
+        """A figure that is a table (the boundary diagram): it replaces its whole paragraph."""
+        self.tag(f"{{{{p {expression} }}}}")
+
     def numbered(self, number: int | str, text: str) -> str:
         """A list item's text: '（1）…' or '(1) …'."""
         return self.t["item"].format(n=number) + text

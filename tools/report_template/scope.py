@@ -23,7 +23,7 @@ def chapter_scope(b: Builder) -> None:
 
     b.h(2, t["scope.boundary"])
     b.p(t["scope.boundary_text"])
-    b.figure("boundary.diagram")
+    b.block("boundary.diagram")
     b.caption("figure", 3, t["scope.boundary"])
     b.caption("table", 3, t["scope.processes.caption"])
     b.table(t["scope.processes.widths"], [

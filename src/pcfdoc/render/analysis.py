@@ -195,22 +195,21 @@ def _uncertainty(result: ProductResult, unit: str, per_label: str, words: Mappin
         for rank, share in enumerate(spread.variance[:VARIANCE_COUNT], 1)
     ]
     percentile = words["percentile"]
-    markers = [
-        ("p2_5", numbers[-1][3], f"{percentile.format(p='2.5')} {total_row['p2_5']}"),
-        ("p50", numbers[-1][2], f"{percentile.format(p='50')} {total_row['p50']}"),
-        ("p97_5", numbers[-1][4], f"{percentile.format(p='97.5')} {total_row['p97_5']}"),
-        ("deterministic", numbers[-1][0], f"{words['deterministic']} {total_row['value']}"),
-    ]
-    chart = charts.histogram_chart([in_unit(edge, unit) for edge in spread.histogram_edges],
-                                   spread.histogram_counts, markers,
-                                   words["footprint_axis"].format(unit=per_label), words["frequency"])
+    edges = [in_unit(edge, unit) for edge in spread.histogram_edges]
+    chart = charts.histogram_chart(
+        edges, spread.histogram_counts,
+        (numbers[-1][3], numbers[-1][4]),
+        (words["interval_bins"].format(low=total_row["p2_5"], high=total_row["p97_5"]), words["tail_bins"]),
+        [(numbers[-1][2], f"{percentile.format(p='50')} {total_row['p50']}"),
+         (numbers[-1][0], f"{words['deterministic']} {total_row['value']}")],
+        words["footprint_axis"].format(unit=per_label), words["frequency"])
     return {
         "iterations": plain(spread.iterations),
         "seed": str(spread.seed),
         "rows": rows,
         "total": total_row,
         "variance": variance,
-        "histogram": image(chart, 150),
+        "histogram": image(chart),
     }
 
 
@@ -239,7 +238,7 @@ def _sensitivity(spec: Node, result: ProductResult, unit: str, per_label: str, w
                                  [row["high"] for row in rows],
                                  (words["lowered"].format(step=step), words["raised"].format(step=step)),
                                  words["footprint_axis"].format(unit=per_label))
-    return {"rows": rows, "chart": image(chart, 150), "baseline": column_number(baseline, decimals)}
+    return {"rows": rows, "chart": image(chart), "baseline": column_number(baseline, decimals)}
 
 
 def _scenarios(spec: Node, result: ProductResult, unit: str, words: Mapping) -> dict[str, Any]:

@@ -1,26 +1,21 @@
-"""Charts as PNG bytes: stage shares, largest contributors, the system boundary, the
-Monte Carlo histogram and the sensitivity tornado.
+"""The report's charts as native Word charts: stage shares, largest contributors, the Monte Carlo
+histogram and the sensitivity tornado (the system boundary is a table: diagram.py).
 
-Labels arrive formatted from the context; values only set the geometry. The
-bundled font subset (Noto Sans CJK SC, OFL) draws Chinese on machines without
-Chinese fonts, and PNGs carry no timestamp, so the same inputs give the same
-bytes.
+A native chart is drawn by Word itself: it stays sharp at any zoom, uses the
+document's fonts (so Chinese needs no bundled font), can be restyled by a
+consultant, and holds the plotted numbers, which a reviewer can read back.
+Labels arrive formatted from the context; values set the geometry and are
+stored unrounded. The same inputs give the same XML, byte for byte.
 """
 
 from __future__ import annotations
 
-import io
-import textwrap
-import warnings
 from collections.abc import Sequence
-from contextlib import contextmanager
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass
 
-from ..catalogue import STAGES
+from ..formatting import number
+from . import chartxml as X
 
-FONT_FILE = "data/fonts/PcfdocSansSC-Regular.otf"
-DPI = 200
 # One colour per stage, the same in every chart of every report.
 STAGE_COLOURS = {
     "raw_material": "#4E79A7",
@@ -31,216 +26,150 @@ STAGE_COLOURS = {
     "end_of_life": "#8CD17D",
 }
 GREY = "#BBBBBB"
+#: Histogram bins inside the 95 % interval, and in its tails.
+INTERVAL_COLOUR, TAIL_COLOUR = STAGE_COLOURS["raw_material"], "#C9D6E3"
+#: Tornado bars: the total with a parameter lowered, and raised.
+LOW_COLOUR, HIGH_COLOUR = STAGE_COLOURS["raw_material"], STAGE_COLOURS["production"]
+WIDTH_MM = 150
+#: Where the value axis meets a reversed category axis: at its last category, the bottom.
+AT_MAX = '<c:crosses val="max"/>'
 
 
-@cache
-def _pyplot():
-    import matplotlib
+@dataclass(frozen=True)
+class Chart:
+    """A native chart: its plot area and legend as c:chart XML, and its size on the page. The fonts
+    are the document's, so the chart part is written when the chart is placed (figures.py)."""
 
-    matplotlib.use("Agg")
-    from matplotlib import font_manager
-    from matplotlib import pyplot as plt
+    plot_area: str
+    legend: str
+    width_mm: float
+    height_mm: float
+    description: str  # alternative text for screen readers
+    sheet: tuple[tuple[str | float | None, ...], ...]  # the data as the embedded workbook holds it
 
-    with resources.as_file(resources.files("pcfdoc").joinpath(FONT_FILE)) as path:
-        font_manager.fontManager.addfont(str(path))
-        family = font_manager.FontProperties(fname=str(path)).get_name()
-    plt.rcParams.update({
-        "font.family": [family, "DejaVu Sans"],  # DejaVu fills in glyphs such as ₂
-        "font.size": 10,
-        "axes.unicode_minus": False,
-        "text.parse_math": False,  # a name such as "A$1$B" is text, not mathtext
-        "text.usetex": False,
-        "svg.hashsalt": "pcfdoc",
-    })
-    return plt
+    def part(self, fonts: X.Fonts, workbook: str | None = None) -> bytes:
+        return X.chart_space(self.plot_area, self.legend, fonts, workbook)
 
 
-def _text_on(fill: str) -> str:
-    """Black or white, whichever reads better on ``fill``."""
-    red, green, blue = (int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    return "#111111" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.55 else "#FFFFFF"
+def _sheet(categories: Sequence[str], *series: tuple[str, Sequence[float | None]]) -> tuple[tuple, ...]:
+    """Rows of Sheet1: series names in row 1 from B1, categories in column A from A2, as the chart's
+    references (Sheet1!$A$2:$A$7, Sheet1!$B$1, Sheet1!$B$2:$B$7) read them."""
+    head = (None, *(name for name, _ in series))
+    body = ((category, *(values[i] for _, values in series)) for i, category in enumerate(categories))
+    return (head, *body)
 
 
-def _png(figure) -> bytes:
-    plt = _pyplot()
-    buffer = io.BytesIO()
-    with _quiet_glyphs():
-        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    plt.close(figure)
-    return buffer.getvalue()
+def stage_chart(stage_ids: Sequence[str], values: Sequence[float], legend: Sequence[str]) -> Chart:
+    """A doughnut of stage emissions; the legend gives each stage's formatted name, value and share.
 
-
-@contextmanager
-def _quiet_glyphs():
-    """Characters no bundled font has (rare scripts, private use) draw as boxes, silently, and
-    labels too wide for tight_layout keep the layout they have."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
-        # Labels wider than the figure (very wide glyphs): the chart is drawn as laid out.
-        warnings.filterwarnings("ignore", message="Tight layout not applied", category=UserWarning)
-        yield
-
-
-def stage_chart(stage_ids: Sequence[str], values: Sequence[float], legend: Sequence[str]) -> bytes:
-    """A donut of stage emissions with a legend of formatted names, values and shares."""
-    plt = _pyplot()
-    figure, axes = plt.subplots(figsize=(6.3, 3.2))
-    from matplotlib.patches import Patch
-
-    colours = [STAGE_COLOURS[stage] for stage in stage_ids]
-    if any(values):
-        axes.pie(values, colors=colours, startangle=90, counterclock=False,
-                 wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1})
-    else:  # nothing emitted: an empty grey ring
-        axes.pie([1], colors=[GREY], wedgeprops={"width": 0.38})
-    axes.set_aspect("equal")
-    handles = [Patch(facecolor=colour) for colour in colours]
-    key = axes.legend(handles, legend, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False,
-                      handlelength=1.0, handleheight=1.0)
-    figure.subplots_adjust(left=0.02, right=0.5, top=0.96, bottom=0.04)
-    # Long labels (English names) would run off the right edge: the donut gives the legend room.
-    right = 0.5
-    for _ in range(6):
-        figure.canvas.draw()
-        overflow = key.get_window_extent().x1 / figure.bbox.width - 0.99
-        if overflow <= 0 or right <= 0.2:
-            break
-        right = max(right - overflow, 0.2)
-        figure.subplots_adjust(right=right)
-    return _png(figure)
+    The legend labels are the categories, so Word's data sheet shows the same text. A ring has no
+    room for a negative share: a stage below zero draws as an empty slice (its legend keeps the value).
+    """
+    points = "".join(X.point_fill(i, STAGE_COLOURS[stage], X.line("#FFFFFF", 12700), bar=False)
+                     for i, stage in enumerate(stage_ids))
+    ring = [max(float(value), 0.0) for value in values]
+    body = X.series(0, "", legend, ring, GREY, extra=points, bar=False)
+    plot = (f"{X.manual_layout(0.02, 0.04, 0.36, 0.92, inner=True)}"
+            f'<c:doughnutChart><c:varyColors val="1"/>{body}{X.no_labels()}<c:firstSliceAng val="0"/>'
+            '<c:holeSize val="58"/></c:doughnutChart>')
+    # The legend has the right 58 %, so long (English) labels stay on one line; it is as tall as
+    # its entries need, centred beside the ring (renderers spread entries over a manual layout).
+    height = min(0.92, 0.12 * len(legend))
+    key = X.legend("r", X.manual_layout(0.40, (1 - height) / 2, 0.59, height))
+    return Chart(plot, key, WIDTH_MM, 72, "; ".join(legend), _sheet(legend, ("", ring)))
 
 
 def contributor_chart(names: Sequence[str], values: Sequence[float], labels: Sequence[str],
-                      stage_ids: Sequence[str], unit: str) -> bytes:
-    """Horizontal bars of the largest contributors, largest on top, labelled with value and share."""
-    plt = _pyplot()
-    height = 0.5 + 0.36 * max(len(names), 1)
-    figure, axes = plt.subplots(figsize=(6.3, height))
-    positions = list(range(len(names)))[::-1]
-    axes.barh(positions, values, color=[STAGE_COLOURS[s] for s in stage_ids], height=0.62)
-    axes.set_yticks(positions, names)
-    largest = max(values, default=0) or 1
-    for position, value, label in zip(positions, values, labels, strict=True):
-        axes.text(value + largest * 0.01, position, label, va="center", fontsize=9)
-    axes.set_xlim(0, largest * 1.32)
-    axes.set_xlabel(unit)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    with _quiet_glyphs():
-        figure.tight_layout()
-    return _png(figure)
+                      stage_ids: Sequence[str], unit: str) -> Chart:
+    """Horizontal bars of the largest contributors, largest on top, coloured by stage and labelled
+    with value and share. The value axis runs a third past the largest bar, for its label."""
+    points = "".join(X.point_fill(i, STAGE_COLOURS[stage]) for i, stage in enumerate(stage_ids))
+    marks = X.point_labels({i: [label] for i, label in enumerate(labels)})
+    body = X.series(0, unit, names, values, STAGE_COLOURS["raw_material"], extra=points, labels=marks)
+    largest = max(values, default=0.0) or 1.0
+    plot = (f"<c:layout/>{X.bar_chart('bar', body, gap=60)}"
+            # categories top to bottom in the order given; the value axis then crosses at the bottom
+            f"{X.category_axis('l', reverse=True)}"
+            f"{X.value_axis('b', title=unit, bounds=(0.0, largest * 1.38), cross=AT_MAX)}")
+    return Chart(plot, "", WIDTH_MM, 24 + 9 * max(len(names), 1),
+                 "; ".join(f"{name} {label}" for name, label in zip(names, labels, strict=True)),
+                 _sheet(names, (unit, values)))
 
 
-def boundary_chart(included: Sequence[str], names: dict[str, str], excluded_label: str,
-                   boundary_label: str) -> bytes:
-    """The six life-cycle stages in order; those inside the boundary solid, the rest dashed."""
-    plt = _pyplot()
-    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+def histogram_chart(edges: Sequence[float], counts: Sequence[int], interval: tuple[float, float],
+                    series_names: tuple[str, str], notes: Sequence[tuple[float, str]], xlabel: str,
+                    ylabel: str) -> Chart:
+    """Columns of a Monte Carlo sample of the total, without gaps.
 
-    figure, axes = plt.subplots(figsize=(6.3, 1.9))
-    axes.set_xlim(0, 6)
-    axes.set_ylim(0, 1.9)
-    axes.axis("off")
-    for index, stage in enumerate(STAGES):
-        inside = stage.id in included
-        x = index + 0.08
-        axes.add_patch(FancyBboxPatch(
-            (x, 0.55), 0.84, 0.8, boxstyle="round,pad=0.02,rounding_size=0.06",
-            facecolor=STAGE_COLOURS[stage.id] if inside else "white",
-            edgecolor="#333333" if inside else GREY, linestyle="-" if inside else "--", linewidth=1,
-        ))
-        text = _box_label(names[stage.id])
-        axes.text(x + 0.42, 0.95, text, ha="center", va="center", fontsize=8.5,
-                  color=_text_on(STAGE_COLOURS[stage.id]) if inside else "#888888")
-        if not inside:
-            axes.text(x + 0.42, 0.38, excluded_label, ha="center", va="center", fontsize=7.5, color="#888888")
-        if index < len(STAGES) - 1:
-            axes.add_patch(FancyArrowPatch((x + 0.86, 0.95), (x + 1.0, 0.95), arrowstyle="-|>",
-                                           mutation_scale=8, color="#666666"))
-    inside_positions = [i for i, stage in enumerate(STAGES) if stage.id in included]
-    if inside_positions:
-        left, right = min(inside_positions), max(inside_positions) + 1
-        axes.add_patch(FancyBboxPatch((left + 0.02, 0.47), right - left - 0.04, 0.96,
-                                      boxstyle="round,pad=0.02", facecolor="none", edgecolor="#C0392B",
-                                      linestyle=(0, (4, 3)), linewidth=1))
-        axes.text((left + right) / 2, 1.62, boundary_label, ha="center", va="center", fontsize=9,
-                  color="#C0392B")
-    figure.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.01)
-    return _png(figure)
+    A native chart cannot draw a line at an arbitrary x, so the markers become colour and text:
+    bins whose centre lies within ``interval`` (the 2.5th to 97.5th percentile) are one series, the
+    tails another, and the two series' names state the interval. Each of ``notes`` (value, text:
+    the median, the calculated total) labels the bin that holds its value; a second label on the
+    same or a neighbouring bin goes on the first one's line, so labels never overlap.
 
-
-def _box_label(name: str) -> str:
-    """A stage name broken to fit its box: '原材料\n获取', 'Raw material\nacquisition'."""
-    if name.isascii():
-        return textwrap.fill(name, 13)
-    return name.replace("原材料", "原材料\n").replace("生命末期", "生命末期\n")
-
-
-#: Line styles of the histogram's markers: percentiles dashed, the calculated total solid.
-MARKER_STYLES = {"p2_5": ("#555555", (0, (4, 3))), "p50": ("#C0392B", (0, (4, 3))),
-                 "p97_5": ("#555555", (0, (4, 3))), "deterministic": ("#111111", "-")}
-
-
-def histogram_chart(edges: Sequence[float], counts: Sequence[int], markers: Sequence[tuple[str, float, str]],
-                    xlabel: str, ylabel: str) -> bytes:
-    """Bars of a Monte Carlo sample of the total, with vertical lines at the markers.
-
-    ``markers`` are (kind, value, legend label); kind is a key of MARKER_STYLES.
+    The bins are categories, so the axis can only label bins: round values (360, 380, 400) label
+    the bin that holds them and the other bins stay unlabelled, as ticks on a number line would.
     """
-    plt = _pyplot()
-    figure, axes = plt.subplots(figsize=(6.3, 3.0))
-    widths = [right - left for left, right in zip(edges, edges[1:], strict=False)]
-    axes.bar(edges[:-1], counts, width=widths, align="edge", color=STAGE_COLOURS["raw_material"],
-             edgecolor="white", linewidth=0.4)
-    for kind, value, label in markers:
-        colour, style = MARKER_STYLES[kind]
-        axes.axvline(value, color=colour, linestyle=style, linewidth=1.2, label=label)
-    axes.set_xlabel(xlabel)
-    axes.set_ylabel(ylabel)
-    axes.set_ylim(0, max(counts, default=0) * 1.08 or 1)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if markers:
-        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5,
-                    handlelength=2.2)
-    with _quiet_glyphs():
-        figure.tight_layout()
-    return _png(figure)
+    centres = [(left + right) / 2 for left, right in zip(edges, edges[1:], strict=False)]
+    inside = [interval[0] <= centre <= interval[1] for centre in centres]
+    labels: dict[int, list[str]] = {}
+    for value, note in notes:
+        index = _bin_of(edges, value)
+        near = next((i for i in labels if abs(i - index) <= 1), None)
+        labels.setdefault(index if near is None else near, []).append(note)
+    owner = {index: 0 if inside[index] else 1 for index in labels}
+    ticks = [""] * len(counts)
+    low, high, step = X.nice_scale(edges[0], edges[-1], ticks=5)
+    for tick in range(round((high - low) / step) + 1):
+        value = low + tick * step
+        if edges[0] <= value <= edges[-1] and not ticks[_bin_of(edges, value)]:
+            ticks[_bin_of(edges, value)] = number(value, X.places(step))
+    body = ""
+    split = [[count if inside[i] else None for i, count in enumerate(counts)],
+             [None if inside[i] else count for i, count in enumerate(counts)]]
+    for which, (name, colour) in enumerate(zip(series_names, (INTERVAL_COLOUR, TAIL_COLOUR), strict=True)):
+        marks = X.point_labels({i: lines for i, lines in labels.items() if owner[i] == which})
+        body += X.series(which, name, ticks, split[which], colour, labels=marks,
+                         line_xml=X.line("#FFFFFF", 3175))
+    top = max(counts, default=0) or 1
+    plot = (f"<c:layout/>{X.bar_chart('col', body, gap=0, overlap=100)}"
+            f"{X.category_axis('b', title=xlabel, every_label=True)}"
+            # headroom above the tallest bin for two lines of labels
+            f"{X.value_axis('l', title=ylabel, bounds=(0.0, top * 1.3), vertical_title=True)}")
+    return Chart(plot, X.legend("t"), WIDTH_MM, 82, "; ".join([*series_names, *(n for _, n in notes)]),
+                 _sheet(ticks, *zip(series_names, split, strict=True)))
+
+
+def _bin_of(edges: Sequence[float], value: float) -> int:
+    """The histogram bin holding ``value`` (the last bin includes its right edge, as in numpy)."""
+    for index, right in enumerate(edges[1:]):
+        if value < right:
+            return index
+    return len(edges) - 2
 
 
 def tornado_chart(names: Sequence[str], lows: Sequence[float], highs: Sequence[float], baseline: float,
                   low_labels: Sequence[str], high_labels: Sequence[str], legend: tuple[str, str],
-                  xlabel: str) -> bytes:
+                  xlabel: str) -> Chart:
     """One bar per parameter around the baseline: the total with it lowered, and raised.
 
-    The first parameter is drawn on top. Labels sit at the outer end of each bar.
+    The bars hold the totals themselves; the category axis crosses the value axis at the baseline,
+    which is where bars start, so each bar runs from the baseline to its total. The first parameter
+    is on top; labels sit at the outer end of each bar, category names at the plot's left edge.
     """
-    plt = _pyplot()
-    height = 0.9 + 0.34 * max(len(names), 1)
-    figure, axes = plt.subplots(figsize=(6.3, height))
-    positions = list(range(len(names)))[::-1]
-    low_colour, high_colour = STAGE_COLOURS["raw_material"], STAGE_COLOURS["production"]
-    axes.barh(positions, [low - baseline for low in lows], left=baseline, height=0.6, color=low_colour,
-              label=legend[0])
-    axes.barh(positions, [high - baseline for high in highs], left=baseline, height=0.6, color=high_colour,
-              label=legend[1])
-    axes.axvline(baseline, color="#333333", linewidth=0.8)
     reach = max((abs(value - baseline) for value in (*lows, *highs)), default=0.0)
     reach = reach or abs(baseline) * 0.1 or 1.0
-    pad = reach * 0.03
-    for position, low, high, low_label, high_label in zip(positions, lows, highs, low_labels, high_labels,
-                                                          strict=True):
-        for value, label in ((low, low_label), (high, high_label)):
-            right = value >= baseline
-            axes.text(value + (pad if right else -pad), position, label, va="center",
-                      ha="left" if right else "right", fontsize=8)
-    axes.set_xlim(baseline - reach * 1.6, baseline + reach * 1.6)
-    axes.set_yticks(positions, names)
-    axes.set_xlabel(xlabel)
-    axes.ticklabel_format(axis="x", style="plain", useOffset=False)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False, fontsize=8.5)
-    with _quiet_glyphs():
-        figure.tight_layout()
-    return _png(figure)
+    low, high, step = X.nice_scale(baseline - reach * 1.45, baseline + reach * 1.45)
+    at_baseline = f'<c:crossesAt val="{X.number(baseline)}"/>'
+    body = ""
+    for which, (name, items, texts, colour) in enumerate(
+            ((legend[0], lows, low_labels, LOW_COLOUR), (legend[1], highs, high_labels, HIGH_COLOUR))):
+        marks = X.point_labels({i: [label] for i, label in enumerate(texts)})
+        body += X.series(which, name, names, items, colour, labels=marks)
+    plot = (f"<c:layout/>{X.bar_chart('bar', body, gap=50, overlap=100)}"
+            f"{X.category_axis('l', reverse=True, labels_low=True, cross=at_baseline)}"
+            f"{X.value_axis('b', title=xlabel, bounds=(low, high), unit=step, cross=AT_MAX)}")
+    return Chart(plot, X.legend("t"), WIDTH_MM, 30 + 8.5 * max(len(names), 1),
+                 "; ".join(f"{name}: {a} / {b}" for name, a, b in zip(names, low_labels, high_labels,
+                                                                      strict=True)),
+                 _sheet(names, (legend[0], lows), (legend[1], highs)))

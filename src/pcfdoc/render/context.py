@@ -30,9 +30,9 @@ from ..results import Results
 from ..revisions import Revision
 from ..schema import Node
 from ..validate import ValidSpec
-from . import charts
 from .analysis import product_analysis, report_analysis
 from .captions import Captions
+from .diagram import boundary_diagram
 from .products import Image, latin_brackets, product_view
 from .vocab import VOCABULARY
 
@@ -220,8 +220,8 @@ def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
         processes[entry.stage]["out"] += entry.excluded
     sep, none, join, in_text = words["list_sep"], words["none"], words["join"], words["in_text"]
     type_name = kind.names[language]
-    diagram = charts.boundary_chart(inside, names, words["excluded"],
-                                    words["boundary_label"].format(type=type_name))
+    diagram = boundary_diagram(inside, names, words["excluded"],
+                               words["boundary_label"].format(type=type_name))
     stages_text = join(in_text(names[s]) for s in inside)
     return {
         "type": boundary.type,
@@ -242,7 +242,7 @@ def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
             for stage in STAGE_IDS
         ],
         "exclusions": [{"item": e.item, "reason": e.reason} for e in boundary.exclusions],
-        "diagram": image(diagram, 160),
+        "diagram": image(diagram),
     }
 
 

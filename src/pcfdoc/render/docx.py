@@ -25,6 +25,7 @@ from ..revisions import Revision
 from ..validate import ValidSpec
 from ..write import reproducible_zip
 from .context import report_context, report_title
+from .figures import Figures
 
 CORE_PROPERTY_LIMIT = 255
 
@@ -46,8 +47,6 @@ def render_report(valid: ValidSpec, results: Results, template: Path,
     ``history`` is the spec's revisions, newest first (none: no revision-history table).
     """
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.shared import Mm
-    from docxtpl import InlineImage
     from jinja2 import StrictUndefined
     from jinja2 import TemplateError as JinjaError
     from jinja2.sandbox import SandboxedEnvironment
@@ -62,10 +61,7 @@ def render_report(valid: ValidSpec, results: Results, template: Path,
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise TemplateError(f"{template}: not a Word .docx file ({exc})") from None
 
-    def image(png: bytes, width_mm: float) -> InlineImage:
-        return InlineImage(document, io.BytesIO(png), width=Mm(width_mm))
-
-    context = report_context(valid, results, image, history)
+    context = report_context(valid, results, Figures(document), history)
     environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     try:
         document.render(context, environment, autoescape=True)

@@ -27,7 +27,7 @@ HOTSPOT_COUNT = 5
 #: Chart labels longer than this are cut (the tables keep the whole name).
 CHART_LABEL_LIMIT = 18
 
-Image = Callable[[bytes, float], Any]  # PNG bytes, width in mm → an object the template places
+Image = Callable[[Any], Any]  # a chart or diagram → the object the template places (figures.Figures)
 
 
 def latin_brackets(text: str, words: Mapping) -> str:
@@ -119,12 +119,12 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
         "distribution_source": spec_product.distribution.source if spec_product.distribution else None,
         "stage_chart": image(charts.stage_chart(
             [s.id for s in result.stages], stage_values,
-            [f"{s['name']}  {s['value']} {per_label}  {s['share']}%" for s in stages]), 150),
+            [f"{s['name']}  {s['value']} {per_label}  {s['share']}%" for s in stages])),
         "hotspot_chart": image(charts.contributor_chart(
             [shorten(row["name"], CHART_LABEL_LIMIT * words["chart_label_scale"]) for row in hotspot_rows],
             [emissions[line.id] for line in hotspots],
             [words["paren"].format(row["emission"], f"{row['share']}%") for row in hotspot_rows],
-            [line.stage for line in hotspots], per_label), 150) if hotspot_rows else None,
+            [line.stage for line in hotspots], per_label)) if hotspot_rows else None,
     }
 
 

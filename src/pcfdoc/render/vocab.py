@@ -88,6 +88,8 @@ ZH = MappingProxyType({
     "baseline": "基准情景",
     "deterministic": "确定值",
     "percentile": "{p}% 分位数",
+    "interval_bins": "2.5%～97.5% 分位数：{low}～{high}",  # histogram bins inside the interval
+    "tail_bins": "此区间以外",
     "frequency": "频数",
     "footprint_axis": "碳足迹（{unit}）",
     "lowered": "参数减少 {step}%",
@@ -155,6 +157,8 @@ EN = MappingProxyType({
     "baseline": "Baseline",
     "deterministic": "Deterministic value",
     "percentile": "{p}th percentile",
+    "interval_bins": "2.5th–97.5th percentile: {low}–{high}",
+    "tail_bins": "Outside this range",
     "frequency": "Frequency",
     "footprint_axis": "Carbon footprint ({unit})",
     "lowered": "Parameter −{step}%",

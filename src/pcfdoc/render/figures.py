@@ -1,0 +1,120 @@
+"""Placing charts and the boundary diagram in the document docxtpl is rendering.
+
+docxtpl's InlineImage is the model: the render context holds objects whose
+``__html__`` (what Jinja calls with autoescape on) adds what they need to the
+part being rendered and returns the XML that goes in its place. A chart becomes
+a chart part (word/charts/chartN.xml, numbered in document order, as Word
+names them) related from the document and shown by an inline drawing in a run,
+with its data in an embedded workbook (word/embeddings/) for Word's Edit Data;
+a diagram is a block that replaces its paragraph (``{{p boundary.diagram }}``).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from xml.sax.saxutils import quoteattr
+
+from .charts import Chart
+from .chartxml import Fonts
+from .diagram import Diagram
+from .workbook import WORKBOOK_TYPE, workbook
+
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+CHART_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+PACKAGE_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+EMU_PER_MM = 36000
+#: The styles whose fonts chart text takes: table text first (charts sit among tables), then body.
+FONT_STYLES = ("Table Text", "Normal")
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class Figures:
+    """The ``image`` the render context is given: ``figures(chart)`` is what a template places."""
+
+    def __init__(self, template) -> None:  # a docxtpl DocxTemplate, after init_docx()
+        self.template = template
+        self._shape_ids = None
+
+    def __call__(self, figure: Chart | Diagram) -> Placed:
+        return Placed(self, figure)
+
+    @cached_property
+    def fonts(self) -> Fonts:
+        return document_fonts(self.template.docx)
+
+    def chart_run(self, chart: Chart) -> str:
+        from docx.opc.part import Part
+
+        part = self.template.current_rendering_part
+        package = part.package
+        data = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"), WORKBOOK_TYPE,
+                    workbook(chart.sheet), package)
+        chart_part = Part(package.next_partname("/word/charts/chart%d.xml"), CHART_TYPE,
+                          chart.part(self.fonts, "rId1"), package)
+        chart_part.rels.add_relationship(PACKAGE_RELATION, data, "rId1")  # the chart's only relationship
+        relation = part.relate_to(chart_part, CHART_RELATION)
+        if self._shape_ids is None:
+            # Drawing ids must be unique in the document; the template's own count up to next_id.
+            self._shape_ids = part.next_id
+        shape_id = self._shape_ids
+        self._shape_ids += 1
+        width, height = round(chart.width_mm * EMU_PER_MM), round(chart.height_mm * EMU_PER_MM)
+        drawing = (
+            '<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+            f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{shape_id}" name="Chart {shape_id}" descr={quoteattr(chart.description)}/>'
+            '<wp:cNvGraphicFramePr/>'
+            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+            f'r:id="{relation}"/></a:graphicData></a:graphic></wp:inline></w:drawing>'
+        )
+        # Close the tag's text run, add the drawing's own run, reopen a text run (as InlineImage does).
+        return f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">'
+
+
+class Placed:
+    """A chart or diagram as the template places it; rendered once per place it appears."""
+
+    def __init__(self, figures: Figures, figure: Chart | Diagram) -> None:
+        self.figures, self.figure = figures, figure
+
+    def __html__(self) -> str:
+        if isinstance(self.figure, Diagram):
+            return self.figure.xml(self.figures.fonts)
+        return self.figures.chart_run(self.figure)
+
+    __str__ = __html__
+
+
+def document_fonts(docx) -> Fonts:
+    """The Latin and East Asian typefaces of the first of FONT_STYLES the document has, following
+    each style's base styles and then the document defaults. A font the document leaves to its
+    theme stays a theme reference (+mn-lt, +mn-ea), which Word resolves the same way."""
+    found: dict[str, str] = {}
+    chain = []
+    for name in FONT_STYLES:
+        try:
+            style = docx.styles[name]
+        except KeyError:
+            continue
+        while style is not None:
+            chain.append(style.element)
+            style = style.base_style
+        break
+    defaults = docx.styles.element.find(f"{_W}docDefaults/{_W}rPrDefault")
+    chain += [defaults] if defaults is not None else []
+    for element in chain:
+        fonts = element.find(f"{_W}rPr/{_W}rFonts")
+        if fonts is None:
+            continue
+        for key, script in (("ascii", "lt"), ("eastAsia", "ea")):
+            theme, named = fonts.get(f"{_W}{key}Theme"), fonts.get(f"{_W}{key}")
+            if key in found or not (theme or named):
+                continue
+            # a theme attribute (w:asciiTheme) wins over the name beside it, as in Word
+            found[key] = f"+{'mj' if theme.startswith('major') else 'mn'}-{script}" if theme else named
+    return Fonts(found.get("ascii") or "+mn-lt", found.get("eastAsia") or "+mn-ea")
