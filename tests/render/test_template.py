@@ -135,3 +135,17 @@ def test_a_corrupt_or_impossible_cache_only_costs_time(tmp_path, monkeypatch):
     monkeypatch.setenv("PCFDOC_CACHE_DIR", "")
     assert template_module.bytecode_cache() is None
     assert render(ANALYSIS) == expected
+
+
+def test_a_table_tag_inside_a_line_of_text_is_a_template_error(tmp_path):
+    custom = tmp_path / "custom.docx"
+    document = Document()
+    document.add_paragraph("见下图 {{ boundary.diagram }}")
+    document.save(custom)
+    expected = r"custom.docx: template error: .*write it as \{\{p boundary.diagram \}\}"
+    with pytest.raises(TemplateError, match=expected):
+        _render_custom(custom)
+    document = Document()
+    document.add_paragraph("{{p boundary.diagram }}")
+    document.save(custom)
+    assert "系统边界" in all_text(open_report(_render_custom(custom)))

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment, FileSystemBytecodeCache, FunctionLoader, Undefined
+from jinja2 import Environment, FileSystemBytecodeCache, FunctionLoader, TemplateError, Undefined
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -47,6 +47,8 @@ _STEP = re.compile(r"\.(?P<attribute>[A-Za-z_]\w*)|\[(?P<index>\d+)\]")
 _LISTING = re.compile("[\t\n\a\f]")
 #: docxtpl's escapes for literal Jinja delimiters in a template.
 _BRACE_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+#: A table opened inside a run's text: a block tag such as {{ boundary.diagram }} used inline.
+_TABLE_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*<w:tbl>")
 _PLACEHOLDER = "<w:tr><w:tc><w:p><w:r><w:t>pcfdoc-rows-{}</w:t></w:r></w:p></w:tc></w:tr>"
 _ROWS_GLOBAL = "_pcfdoc_rows"
 
@@ -145,7 +147,12 @@ class ReportTemplate(DocxTemplate):
             self.environment = jinja_env
             src_xml = _ROW_LOOP.sub(self._loop_to_call, src_xml)
             jinja_env.globals[_ROWS_GLOBAL] = self._rows
-        return super().render_xml_part(src_xml, part, context, _CachingEnvironment(jinja_env))
+        xml = super().render_xml_part(src_xml, part, context, _CachingEnvironment(jinja_env))
+        if _TABLE_IN_TEXT.search(xml):
+            # Word refuses such a file outright; say which tag form puts a table in its own place.
+            raise TemplateError("a tag that inserts a table (such as boundary.diagram) stands inside "
+                                "a line of text; write it as {{p boundary.diagram }}, alone in its paragraph")
+        return xml
 
     def fix_tables(self, xml: str):
         if self.column_loops:
