@@ -54,7 +54,7 @@ def calculate(spec: Node, factors: Mapping[str, Node]) -> Results:
         excluded = calculation.lines_of(calculation.excluded_rows, baseline.total_kgco2e)
         result = analyse(spec, baseline, excluded, factors)
         products.append(dataclasses.replace(
-            result, scenarios=_scenarios(spec, index, product, factors, gwp, baseline)))
+            result, scenarios=_scenarios(spec, index, product, factors, gwp, calculation, baseline)))
     products = tuple(products)
     uses_annual_totals = any(line.annual_total for product in spec.products for line in product.inventory)
     allocation = allocation_shares(spec) if uses_annual_totals else ()
@@ -62,17 +62,21 @@ def calculate(spec: Node, factors: Mapping[str, Node]) -> Results:
 
 
 def _scenarios(spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet,
-               baseline: ProductResult) -> tuple[ScenarioResult, ...]:
+               calculation: _ProductCalculation, baseline: ProductResult) -> tuple[ScenarioResult, ...]:
     found = []
     for scenario in spec.scenarios:
         if not touches(scenario, product):
             continue
-        changed = _ProductCalculation(spec, index, apply(scenario, product), factors, gwp).run()
-        change = changed.total_kgco2e - baseline.total_kgco2e
+        # Rows of the lines the scenario leaves alone come from the baseline's calculation.
+        changed = _ProductCalculation(spec, index, apply(scenario, product), factors, gwp,
+                                      reuse=calculation.made)
+        changed.collect()
+        total = changed.total()
+        change = total - baseline.total_kgco2e
         found.append(ScenarioResult(
-            scenario.id, scenario.name, changed.total_kgco2e, change,
+            scenario.id, scenario.name, total, change,
             _fraction(change, baseline.total_kgco2e),
-            tuple((stage.id, stage.kgco2e) for stage in changed.stages),
+            tuple(changed.stage_totals().items()),
         ))
     return tuple(found)
 
@@ -115,8 +119,15 @@ def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[Impr
     return tuple(found)
 
 
+#: A row with the nodes it was computed from, by their ids.
+_Made = dict[tuple[int, ...], tuple[tuple[Node, ...], dict]]
+
+
 class _ProductCalculation:
-    def __init__(self, spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet):
+    def __init__(self, spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet,
+                 reuse: _Made | None = None):
+        """``reuse``: the rows another calculation of the same product made (a scenario's
+        baseline); a row computed from the very same nodes is taken from there."""
         self.spec, self.product, self.factors, self.gwp = spec, product, factors, gwp
         self.language = spec.report.language
         self.path = product_path(index)
@@ -127,8 +138,15 @@ class _ProductCalculation:
         self.excluded_rows: list[dict] = []  # cut-off lines: estimated, not counted
         self.period_year = spec.data_period.start.year
         self.default_scores = {data_type: default_scores(spec, data_type) for data_type in DATA_TYPES}
+        self.reuse: _Made = reuse or {}
+        self.made: _Made = {}
 
     def run(self) -> ProductResult:
+        self.collect()
+        return self.result()
+
+    def collect(self) -> None:
+        """Compute every row (in spec order: inventory, transport, distribution)."""
         amounts = {}
         for line in self.product.inventory:
             amount = amount_per_functional_unit(line, self.scale, self.basis)
@@ -138,7 +156,6 @@ class _ProductCalculation:
             self.add_leg(leg, amounts)
         if self.product.distribution is not None:
             self.add_distribution(self.product.distribution)
-        return self.result()
 
     def emission(self, amount: float, unit: str, factor: Node) -> dict:
         """kg of each gas, their CO2e sum, and the factor as shown in activity × factor = emission."""
@@ -154,17 +171,33 @@ class _ProductCalculation:
         return {"gases": tuple(amounts), "kgco2e": sum(a.kgco2e for a in amounts),
                 "factor_value": shown_value, "factor_unit": shown_unit}
 
-    def add(self, *, amount: float, unit: str, factor: Node, factor_id: str | None, source_node: Node,
-            kind: str, mode: str | None = None, excluded: bool = False, **fields) -> None:
-        """One row: its emission, ISO 14067 category and data quality."""
+    def add(self, *, inputs: tuple[Node, ...], amount: float, unit: str, factor: Node,
+            factor_id: str | None, source_node: Node, kind: str, mode: str | None = None,
+            excluded: bool = False, **fields) -> None:
+        """One row: its emission, ISO 14067 category and data quality.
+
+        ``inputs``: the spec nodes the row is computed from, besides the product-level values
+        a scenario never changes (scale, annual basis, product mass, factors, GWP set).
+        """
+        key = tuple(map(id, inputs))
+        known = self.reuse.get(key)
+        if known is not None and all(a is b for a, b in zip(known[0], inputs, strict=True)):
+            row = known[1]
+        else:
+            row = self.row(amount=amount, unit=unit, factor=factor, factor_id=factor_id,
+                           source_node=source_node, kind=kind, mode=mode, **fields)
+        self.made[key] = (inputs, row)
+        (self.excluded_rows if excluded else self.rows).append(row)
+
+    def row(self, *, amount: float, unit: str, factor: Node, factor_id: str | None, source_node: Node,
+            kind: str, mode: str | None, **fields) -> dict:
         category = (source_node.category or ("aircraft" if mode == "air" else None)
                     or getattr(factor, "category", None) or "fossil")
         age = (self.period_year - factor.year) if getattr(factor, "year", None) is not None else None
         quality = line_quality(source_node, kind, fields["data_type"],
                                self.default_scores[fields["data_type"]], age)
-        row = {"amount": amount, "unit": unit, "factor_id": factor_id, "kind": kind, "category": category,
-               "quality": quality, **self.emission(amount, unit, factor), **fields}
-        (self.excluded_rows if excluded else self.rows).append(row)
+        return {"amount": amount, "unit": unit, "factor_id": factor_id, "kind": kind, "category": category,
+                "quality": quality, **self.emission(amount, unit, factor), **fields}
 
     def add_inventory_line(self, line: Node, amount: float) -> None:
         if line.factor is not None:
@@ -174,7 +207,7 @@ class _ProductCalculation:
             factor = Node(value=declared.value, unit=declared.unit, gases=None,
                           gas=gas_of_unit(declared.unit) or CO2E)
         self.add(
-            id=line.id, kind="inventory", stage=line.stage, name=line.name, amount=amount,
+            inputs=(line,), id=line.id, kind="inventory", stage=line.stage, name=line.name, amount=amount,
             unit=line.unit, data_type=line.data_type, source=line.source,
             annual=self.basis if line.annual_total else None,
             annual_amount=line.amount if line.annual_total else None,
@@ -182,8 +215,10 @@ class _ProductCalculation:
         )
 
     def add_leg(self, leg: Node, amounts: dict[str, tuple[float, Node]]) -> None:
+        inputs: tuple[Node, ...] = (leg,)
         if leg.carries is not None:
             carried_amount, carried = amounts[leg.carries]
+            inputs = (leg, carried)
             mass_t = carried_amount * conversion_factor(carried.unit, "t")
             name = leg.name or transport_label(self.language, carried.name)
         else:
@@ -191,7 +226,7 @@ class _ProductCalculation:
             name = leg.name
         freight = Freight(mass_t, leg.distance_km, leg.mode, leg.vehicle, carries=leg.carries)
         self.add(
-            id=leg.id, kind="transport", stage=leg.stage, name=name,
+            inputs=inputs, id=leg.id, kind="transport", stage=leg.stage, name=name,
             amount=mass_t * leg.distance_km, unit=FREIGHT_UNIT, data_type=leg.data_type,
             source=leg.source, freight=freight, factor=self.factors[leg.factor], factor_id=leg.factor,
             source_node=leg, mode=leg.mode,
@@ -210,7 +245,8 @@ class _ProductCalculation:
             )
             factor_id = destination.factor or distribution.factor
             self.add(
-                id=destination.id, kind="distribution", stage="distribution",
+                inputs=(distribution, destination), id=destination.id, kind="distribution",
+                stage="distribution",
                 name=transport_label(self.language, destination.name, distribution=True),
                 amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
                 data_type=distribution.data_type, source=distribution.source, freight=freight,
@@ -224,18 +260,26 @@ class _ProductCalculation:
         rows = sorted(rows, key=lambda row: STAGE_IDS.index(row["stage"]))
         return tuple(LineResult(share=_fraction(row["kgco2e"], total), **row) for row in rows)
 
+    def total(self) -> float:
+        return sum(row["kgco2e"] for row in self.rows)
+
+    def stage_totals(self) -> dict[str, float]:
+        """kg CO2e by stage of the boundary, each summed in spec order."""
+        return {stage_id: sum(row["kgco2e"] for row in self.rows if row["stage"] == stage_id)
+                for stage_id in STAGE_IDS if stage_id in self.spec.boundary.stages}
+
     def result(self) -> ProductResult:
-        total = sum(row["kgco2e"] for row in self.rows)
+        total = self.total()
         lines = self.lines_of(self.rows, total)
         stages = tuple(
             StageResult(
                 id=stage_id,
                 name=STAGE_BY_ID[stage_id].name(self.language),
-                kgco2e=sum(line.kgco2e for line in lines if line.stage == stage_id),
-                share=_fraction(sum(line.kgco2e for line in lines if line.stage == stage_id), total),
+                kgco2e=kgco2e,
+                share=_fraction(kgco2e, total),
                 line_ids=tuple(line.id for line in lines if line.stage == stage_id),
             )
-            for stage_id in STAGE_IDS if stage_id in self.spec.boundary.stages
+            for stage_id, kgco2e in self.stage_totals().items()
         )
         fu = self.product.functional_unit
         return ProductResult(
