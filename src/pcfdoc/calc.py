@@ -119,15 +119,24 @@ def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[Impr
     return tuple(found)
 
 
-#: A row with the nodes it was computed from, by their ids.
-_Made = dict[tuple[int, ...], tuple[tuple[Node, ...], dict]]
+@dataclasses.dataclass(frozen=True)
+class _Row:
+    """A calculated row and the spec nodes it was computed from."""
+
+    inputs: tuple[Node, ...]
+    row: dict
+    excluded: bool
+
+
+#: Rows by the ids of their input nodes.
+_Made = dict[tuple[int, ...], _Row]
 
 
 class _ProductCalculation:
     def __init__(self, spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet,
                  reuse: _Made | None = None):
         """``reuse``: the rows another calculation of the same product made (a scenario's
-        baseline); a row computed from the very same nodes is taken from there."""
+        baseline); a row with the very same input nodes is taken from there, not recomputed."""
         self.spec, self.product, self.factors, self.gwp = spec, product, factors, gwp
         self.language = spec.report.language
         self.path = product_path(index)
@@ -146,16 +155,39 @@ class _ProductCalculation:
         return self.result()
 
     def collect(self) -> None:
-        """Compute every row (in spec order: inventory, transport, distribution)."""
+        """Every row, in spec order (inventory, transport, distribution).
+
+        A row's inputs are the spec nodes it is computed from, besides the product-level values
+        a scenario never changes (scale, annual basis, product mass, factors, GWP set).
+        """
         amounts = {}
         for line in self.product.inventory:
             amount = amount_per_functional_unit(line, self.scale, self.basis)
             amounts[line.id] = (amount, line)
-            self.add_inventory_line(line, amount)
+            if not self.reused((line,)):
+                self.add_inventory_line(line, amount)
         for leg in self.product.transport:
-            self.add_leg(leg, amounts)
-        if self.product.distribution is not None:
-            self.add_distribution(self.product.distribution)
+            inputs = (leg,) if leg.carries is None else (leg, amounts[leg.carries][1])
+            if not self.reused(inputs):
+                self.add_leg(leg, amounts, inputs)
+        distribution = self.product.distribution
+        if distribution is not None:
+            mass_t = self.distribution_mass_t(distribution)
+            for destination in distribution.destinations:
+                if not self.reused((distribution, destination)):
+                    self.add_destination(distribution, destination, mass_t)
+
+    def reused(self, inputs: tuple[Node, ...]) -> bool:
+        """Take the row ``reuse`` holds for these very nodes, if it holds one."""
+        known = self.reuse.get(tuple(map(id, inputs)))
+        if known is None or any(a is not b for a, b in zip(known.inputs, inputs, strict=True)):
+            return False
+        self.keep(known)
+        return True
+
+    def keep(self, made: _Row) -> None:
+        self.made[tuple(map(id, made.inputs))] = made
+        (self.excluded_rows if made.excluded else self.rows).append(made.row)
 
     def emission(self, amount: float, unit: str, factor: Node) -> dict:
         """kg of each gas, their CO2e sum, and the factor as shown in activity × factor = emission."""
@@ -174,30 +206,15 @@ class _ProductCalculation:
     def add(self, *, inputs: tuple[Node, ...], amount: float, unit: str, factor: Node,
             factor_id: str | None, source_node: Node, kind: str, mode: str | None = None,
             excluded: bool = False, **fields) -> None:
-        """One row: its emission, ISO 14067 category and data quality.
-
-        ``inputs``: the spec nodes the row is computed from, besides the product-level values
-        a scenario never changes (scale, annual basis, product mass, factors, GWP set).
-        """
-        key = tuple(map(id, inputs))
-        known = self.reuse.get(key)
-        if known is not None and all(a is b for a, b in zip(known[0], inputs, strict=True)):
-            row = known[1]
-        else:
-            row = self.row(amount=amount, unit=unit, factor=factor, factor_id=factor_id,
-                           source_node=source_node, kind=kind, mode=mode, **fields)
-        self.made[key] = (inputs, row)
-        (self.excluded_rows if excluded else self.rows).append(row)
-
-    def row(self, *, amount: float, unit: str, factor: Node, factor_id: str | None, source_node: Node,
-            kind: str, mode: str | None, **fields) -> dict:
+        """One row: its emission, ISO 14067 category and data quality."""
         category = (source_node.category or ("aircraft" if mode == "air" else None)
                     or getattr(factor, "category", None) or "fossil")
         age = (self.period_year - factor.year) if getattr(factor, "year", None) is not None else None
         quality = line_quality(source_node, kind, fields["data_type"],
                                self.default_scores[fields["data_type"]], age)
-        return {"amount": amount, "unit": unit, "factor_id": factor_id, "kind": kind, "category": category,
-                "quality": quality, **self.emission(amount, unit, factor), **fields}
+        row = {"amount": amount, "unit": unit, "factor_id": factor_id, "kind": kind, "category": category,
+               "quality": quality, **self.emission(amount, unit, factor), **fields}
+        self.keep(_Row(inputs, row, excluded))
 
     def add_inventory_line(self, line: Node, amount: float) -> None:
         if line.factor is not None:
@@ -214,11 +231,9 @@ class _ProductCalculation:
             factor=factor, factor_id=line.factor, source_node=line, excluded=line.excluded,
         )
 
-    def add_leg(self, leg: Node, amounts: dict[str, tuple[float, Node]]) -> None:
-        inputs: tuple[Node, ...] = (leg,)
+    def add_leg(self, leg: Node, amounts: dict[str, tuple[float, Node]], inputs: tuple[Node, ...]) -> None:
         if leg.carries is not None:
             carried_amount, carried = amounts[leg.carries]
-            inputs = (leg, carried)
             mass_t = carried_amount * conversion_factor(carried.unit, "t")
             name = leg.name or transport_label(self.language, carried.name)
         else:
@@ -232,27 +247,26 @@ class _ProductCalculation:
             source_node=leg, mode=leg.mode,
         )
 
-    def add_distribution(self, distribution: Node) -> None:
+    def distribution_mass_t(self, distribution: Node) -> float:
         if distribution.mass is not None:
-            mass_t = distribution.mass.amount * conversion_factor(distribution.mass.unit, "t")
-        else:
-            mass_t = product_mass_kg(self.product) / 1000.0
-        for destination in distribution.destinations:
-            share = destination.share_pct / 100.0
-            freight = Freight(
-                mass_t, destination.distance_km, destination.mode or distribution.mode,
-                destination.vehicle or distribution.vehicle, share=share,
-            )
-            factor_id = destination.factor or distribution.factor
-            self.add(
-                inputs=(distribution, destination), id=destination.id, kind="distribution",
-                stage="distribution",
-                name=transport_label(self.language, destination.name, distribution=True),
-                amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
-                data_type=distribution.data_type, source=distribution.source, freight=freight,
-                factor=self.factors[factor_id], factor_id=factor_id, source_node=distribution,
-                mode=freight.mode,
-            )
+            return distribution.mass.amount * conversion_factor(distribution.mass.unit, "t")
+        return product_mass_kg(self.product) / 1000.0
+
+    def add_destination(self, distribution: Node, destination: Node, mass_t: float) -> None:
+        share = destination.share_pct / 100.0
+        freight = Freight(
+            mass_t, destination.distance_km, destination.mode or distribution.mode,
+            destination.vehicle or distribution.vehicle, share=share,
+        )
+        factor_id = destination.factor or distribution.factor
+        self.add(
+            inputs=(distribution, destination), id=destination.id, kind="distribution",
+            stage="distribution", name=transport_label(self.language, destination.name, distribution=True),
+            amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
+            data_type=distribution.data_type, source=distribution.source, freight=freight,
+            factor=self.factors[factor_id], factor_id=factor_id, source_node=distribution,
+            mode=freight.mode,
+        )
 
     @staticmethod
     def lines_of(rows: list[dict], total: float) -> tuple[LineResult, ...]:
