@@ -26,7 +26,7 @@ def valid_of(data: dict):
     """Validate spec data directly (no file), as the pipeline does."""
     from pcfdoc.load import SpecSource
 
-    return validate(SpecSource("spec.toml", data, {}))
+    return validate(SpecSource("spec.toml", data))
 
 
 def calculated(data: dict):

@@ -1,13 +1,40 @@
 import pytest
 
+from pcfdoc import load as load_module
+from pcfdoc import pipeline
 from pcfdoc.errors import SpecReadError, SpecSyntaxError
 from pcfdoc.load import load, parse
+
+from conftest import FIXTURES
 
 
 def test_parse_returns_data_and_key_lines():
     source = parse(b'[report]\nnumber = "A"\n', "f.toml")
     assert source.data == {"report": {"number": "A"}}
     assert source.line_of(("report", "number")) == 2
+
+
+@pytest.fixture
+def scans(monkeypatch) -> list[str]:
+    """The texts tomlpos.key_lines is asked to scan."""
+    seen: list[str] = []
+    real = load_module.key_lines
+    monkeypatch.setattr(load_module, "key_lines", lambda text: seen.append(text) or real(text))
+    return seen
+
+
+def test_key_lines_are_scanned_once_and_only_when_a_line_is_asked_for(scans):
+    source = parse(b'[report]\nnumber = "A"\n', "f.toml")
+    assert scans == []
+    assert source.line_of(("report",)) == 1
+    assert source.line_of(("report", "number")) == 2
+    assert len(scans) == 1
+
+
+def test_a_spec_without_problems_is_never_scanned_for_lines(scans):
+    calculated = pipeline.calc(FIXTURES / "minimal.toml")
+    assert calculated.valid.warnings == []
+    assert scans == []
 
 
 @pytest.mark.parametrize(

@@ -67,3 +67,28 @@ def test_an_improvement_takes_its_reduction_from_a_scenario():
     assert item.expected_reduction_kgco2e == pytest.approx(electricity / 2)
     assert item.expected_reduction_of_targets == pytest.approx(0.5)
     assert item.expected_reduction_share == pytest.approx(electricity / 2 / a.total_kgco2e)
+
+
+def test_a_scenario_equals_the_baseline_of_a_spec_with_its_changes_written_in():
+    """Scenarios reuse the baseline's unchanged rows; the sums must still be the full calculation's."""
+    green = {"id": "green-power", "name": "绿电", "value": 0.1, "unit": "kgCO2e/kWh", "source": "测试"}
+    data = with_scenarios({"id": "mix", "name": "组合", "product": "a", "changes": [
+        {"line": "steel", "amount_change_pct": -20},  # also changes the leg that carries it
+        {"line": "gas-leak", "amount": 50},
+        {"line": "x", "distance_km": 10},
+        {"line": "electricity", "factor": "green-power"},
+    ]})
+    data["factors"].append(green)
+    changed = fixture_data("two-products.toml")
+    changed["factors"].append(green)
+    lines = {line["id"]: line for line in changed["products"][0]["inventory"]}
+    lines["steel"]["amount"] = lines["steel"]["amount"] * (1.0 + -20 / 100.0)
+    lines["gas-leak"]["amount"] = 50
+    lines["electricity"]["factor"] = "green-power"
+    changed["products"][0]["distribution"]["destinations"][0]["distance_km"] = 10
+
+    (scenario,) = calculated(data).products[0].scenarios
+    expected = calculated(changed).products[0]
+    assert scenario.total_kgco2e == expected.total_kgco2e
+    assert dict(scenario.stages) == {stage.id: stage.kgco2e for stage in expected.stages}
+    assert scenario.change_kgco2e != 0.0

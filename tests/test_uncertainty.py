@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+from pcfdoc import uncertainty
 from pcfdoc.results import LineQuality, LineResult
 from pcfdoc.uncertainty import monte_carlo
 
@@ -65,6 +66,34 @@ def test_blocks_do_not_change_the_order_of_draws():
     expected = np.exp(np.vstack([first, second]) * math.log(1.1)).sum(axis=0)
     result = monte_carlo(lines, ["production"], 1000, 5)
     assert result.total.mean == pytest.approx(float(expected.mean()), rel=1e-12)
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 8, 256])
+def test_chunks_add_up_exactly_as_whole_blocks_summed_by_numpy(monkeypatch, chunk):
+    # Lines of three stages, interleaved, over three blocks; the reference draws a whole block
+    # at once and sums each stage's rows with sum(axis=0), as pcfdoc did before chunks.
+    stages = ["raw_material", "production", "use"]
+    lines = [line(f"l{i}", stages[(i // 7) % 3], 1.0 + i % 5, 1.1 + (i % 4) / 10) for i in range(600)]
+    medians = np.array([ln.kgco2e for ln in lines])
+    sigmas = np.log([ln.quality.gsd for ln in lines])
+    of_stage = np.array([stages.index(ln.stage) for ln in lines])
+    rng = np.random.default_rng(9)
+    expected = np.zeros((3, 1000))
+    for start in range(0, 600, 256):
+        stop = min(start + 256, 600)
+        draws = np.exp(rng.standard_normal((stop - start, 1000)) * sigmas[start:stop, None])
+        draws *= medians[start:stop, None]
+        for stage in range(3):
+            expected[stage] += draws[of_stage[start:stop] == stage].sum(axis=0)
+    monkeypatch.setattr(uncertainty, "CHUNK", chunk)
+    result = monte_carlo(lines, stages, 1000, 9)
+
+    def figures(samples):
+        return [float(samples.mean()), *(float(p) for p in np.percentile(samples, (2.5, 50, 97.5)))]
+
+    assert [[s.mean, s.p2_5, s.p50, s.p97_5] for s in result.stages] == [figures(row) for row in expected]
+    assert [result.total.mean, result.total.p2_5, result.total.p50, result.total.p97_5] == figures(
+        expected.sum(axis=0))
 
 
 def test_variance_shares_are_exact_and_largest_first():

@@ -54,7 +54,7 @@ def calculate(spec: Node, factors: Mapping[str, Node]) -> Results:
         excluded = calculation.lines_of(calculation.excluded_rows, baseline.total_kgco2e)
         result = analyse(spec, baseline, excluded, factors)
         products.append(dataclasses.replace(
-            result, scenarios=_scenarios(spec, index, product, factors, gwp, baseline)))
+            result, scenarios=_scenarios(spec, index, product, factors, gwp, calculation, baseline)))
     products = tuple(products)
     uses_annual_totals = any(line.annual_total for product in spec.products for line in product.inventory)
     allocation = allocation_shares(spec) if uses_annual_totals else ()
@@ -62,17 +62,21 @@ def calculate(spec: Node, factors: Mapping[str, Node]) -> Results:
 
 
 def _scenarios(spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet,
-               baseline: ProductResult) -> tuple[ScenarioResult, ...]:
+               calculation: _ProductCalculation, baseline: ProductResult) -> tuple[ScenarioResult, ...]:
     found = []
     for scenario in spec.scenarios:
         if not touches(scenario, product):
             continue
-        changed = _ProductCalculation(spec, index, apply(scenario, product), factors, gwp).run()
-        change = changed.total_kgco2e - baseline.total_kgco2e
+        # Rows of the lines the scenario leaves alone come from the baseline's calculation.
+        changed = _ProductCalculation(spec, index, apply(scenario, product), factors, gwp,
+                                      reuse=calculation.made)
+        changed.collect()
+        total = changed.total()
+        change = total - baseline.total_kgco2e
         found.append(ScenarioResult(
-            scenario.id, scenario.name, changed.total_kgco2e, change,
+            scenario.id, scenario.name, total, change,
             _fraction(change, baseline.total_kgco2e),
-            tuple((stage.id, stage.kgco2e) for stage in changed.stages),
+            tuple(changed.stage_totals().items()),
         ))
     return tuple(found)
 
@@ -115,8 +119,24 @@ def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[Impr
     return tuple(found)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Row:
+    """A calculated row and the spec nodes it was computed from."""
+
+    inputs: tuple[Node, ...]
+    row: dict
+    excluded: bool
+
+
+#: Rows by the ids of their input nodes.
+_Made = dict[tuple[int, ...], _Row]
+
+
 class _ProductCalculation:
-    def __init__(self, spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet):
+    def __init__(self, spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet,
+                 reuse: _Made | None = None):
+        """``reuse``: the rows another calculation of the same product made (a scenario's
+        baseline); a row with the very same input nodes is taken from there, not recomputed."""
         self.spec, self.product, self.factors, self.gwp = spec, product, factors, gwp
         self.language = spec.report.language
         self.path = product_path(index)
@@ -127,18 +147,47 @@ class _ProductCalculation:
         self.excluded_rows: list[dict] = []  # cut-off lines: estimated, not counted
         self.period_year = spec.data_period.start.year
         self.default_scores = {data_type: default_scores(spec, data_type) for data_type in DATA_TYPES}
+        self.reuse: _Made = reuse or {}
+        self.made: _Made = {}
 
     def run(self) -> ProductResult:
+        self.collect()
+        return self.result()
+
+    def collect(self) -> None:
+        """Every row, in spec order (inventory, transport, distribution).
+
+        A row's inputs are the spec nodes it is computed from, besides the product-level values
+        a scenario never changes (scale, annual basis, product mass, factors, GWP set).
+        """
         amounts = {}
         for line in self.product.inventory:
             amount = amount_per_functional_unit(line, self.scale, self.basis)
             amounts[line.id] = (amount, line)
-            self.add_inventory_line(line, amount)
+            if not self.reused((line,)):
+                self.add_inventory_line(line, amount)
         for leg in self.product.transport:
-            self.add_leg(leg, amounts)
-        if self.product.distribution is not None:
-            self.add_distribution(self.product.distribution)
-        return self.result()
+            inputs = (leg,) if leg.carries is None else (leg, amounts[leg.carries][1])
+            if not self.reused(inputs):
+                self.add_leg(leg, amounts, inputs)
+        distribution = self.product.distribution
+        if distribution is not None:
+            mass_t = self.distribution_mass_t(distribution)
+            for destination in distribution.destinations:
+                if not self.reused((distribution, destination)):
+                    self.add_destination(distribution, destination, mass_t)
+
+    def reused(self, inputs: tuple[Node, ...]) -> bool:
+        """Take the row ``reuse`` holds for these very nodes, if it holds one."""
+        known = self.reuse.get(tuple(map(id, inputs)))
+        if known is None or any(a is not b for a, b in zip(known.inputs, inputs, strict=True)):
+            return False
+        self.keep(known)
+        return True
+
+    def keep(self, made: _Row) -> None:
+        self.made[tuple(map(id, made.inputs))] = made
+        (self.excluded_rows if made.excluded else self.rows).append(made.row)
 
     def emission(self, amount: float, unit: str, factor: Node) -> dict:
         """kg of each gas, their CO2e sum, and the factor as shown in activity × factor = emission."""
@@ -154,8 +203,9 @@ class _ProductCalculation:
         return {"gases": tuple(amounts), "kgco2e": sum(a.kgco2e for a in amounts),
                 "factor_value": shown_value, "factor_unit": shown_unit}
 
-    def add(self, *, amount: float, unit: str, factor: Node, factor_id: str | None, source_node: Node,
-            kind: str, mode: str | None = None, excluded: bool = False, **fields) -> None:
+    def add(self, *, inputs: tuple[Node, ...], amount: float, unit: str, factor: Node,
+            factor_id: str | None, source_node: Node, kind: str, mode: str | None = None,
+            excluded: bool = False, **fields) -> None:
         """One row: its emission, ISO 14067 category and data quality."""
         category = (source_node.category or ("aircraft" if mode == "air" else None)
                     or getattr(factor, "category", None) or "fossil")
@@ -164,7 +214,7 @@ class _ProductCalculation:
                                self.default_scores[fields["data_type"]], age)
         row = {"amount": amount, "unit": unit, "factor_id": factor_id, "kind": kind, "category": category,
                "quality": quality, **self.emission(amount, unit, factor), **fields}
-        (self.excluded_rows if excluded else self.rows).append(row)
+        self.keep(_Row(inputs, row, excluded))
 
     def add_inventory_line(self, line: Node, amount: float) -> None:
         if line.factor is not None:
@@ -174,14 +224,14 @@ class _ProductCalculation:
             factor = Node(value=declared.value, unit=declared.unit, gases=None,
                           gas=gas_of_unit(declared.unit) or CO2E)
         self.add(
-            id=line.id, kind="inventory", stage=line.stage, name=line.name, amount=amount,
+            inputs=(line,), id=line.id, kind="inventory", stage=line.stage, name=line.name, amount=amount,
             unit=line.unit, data_type=line.data_type, source=line.source,
             annual=self.basis if line.annual_total else None,
             annual_amount=line.amount if line.annual_total else None,
             factor=factor, factor_id=line.factor, source_node=line, excluded=line.excluded,
         )
 
-    def add_leg(self, leg: Node, amounts: dict[str, tuple[float, Node]]) -> None:
+    def add_leg(self, leg: Node, amounts: dict[str, tuple[float, Node]], inputs: tuple[Node, ...]) -> None:
         if leg.carries is not None:
             carried_amount, carried = amounts[leg.carries]
             mass_t = carried_amount * conversion_factor(carried.unit, "t")
@@ -191,32 +241,32 @@ class _ProductCalculation:
             name = leg.name
         freight = Freight(mass_t, leg.distance_km, leg.mode, leg.vehicle, carries=leg.carries)
         self.add(
-            id=leg.id, kind="transport", stage=leg.stage, name=name,
+            inputs=inputs, id=leg.id, kind="transport", stage=leg.stage, name=name,
             amount=mass_t * leg.distance_km, unit=FREIGHT_UNIT, data_type=leg.data_type,
             source=leg.source, freight=freight, factor=self.factors[leg.factor], factor_id=leg.factor,
             source_node=leg, mode=leg.mode,
         )
 
-    def add_distribution(self, distribution: Node) -> None:
+    def distribution_mass_t(self, distribution: Node) -> float:
         if distribution.mass is not None:
-            mass_t = distribution.mass.amount * conversion_factor(distribution.mass.unit, "t")
-        else:
-            mass_t = product_mass_kg(self.product) / 1000.0
-        for destination in distribution.destinations:
-            share = destination.share_pct / 100.0
-            freight = Freight(
-                mass_t, destination.distance_km, destination.mode or distribution.mode,
-                destination.vehicle or distribution.vehicle, share=share,
-            )
-            factor_id = destination.factor or distribution.factor
-            self.add(
-                id=destination.id, kind="distribution", stage="distribution",
-                name=transport_label(self.language, destination.name, distribution=True),
-                amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
-                data_type=distribution.data_type, source=distribution.source, freight=freight,
-                factor=self.factors[factor_id], factor_id=factor_id, source_node=distribution,
-                mode=freight.mode,
-            )
+            return distribution.mass.amount * conversion_factor(distribution.mass.unit, "t")
+        return product_mass_kg(self.product) / 1000.0
+
+    def add_destination(self, distribution: Node, destination: Node, mass_t: float) -> None:
+        share = destination.share_pct / 100.0
+        freight = Freight(
+            mass_t, destination.distance_km, destination.mode or distribution.mode,
+            destination.vehicle or distribution.vehicle, share=share,
+        )
+        factor_id = destination.factor or distribution.factor
+        self.add(
+            inputs=(distribution, destination), id=destination.id, kind="distribution",
+            stage="distribution", name=transport_label(self.language, destination.name, distribution=True),
+            amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
+            data_type=distribution.data_type, source=distribution.source, freight=freight,
+            factor=self.factors[factor_id], factor_id=factor_id, source_node=distribution,
+            mode=freight.mode,
+        )
 
     @staticmethod
     def lines_of(rows: list[dict], total: float) -> tuple[LineResult, ...]:
@@ -224,18 +274,26 @@ class _ProductCalculation:
         rows = sorted(rows, key=lambda row: STAGE_IDS.index(row["stage"]))
         return tuple(LineResult(share=_fraction(row["kgco2e"], total), **row) for row in rows)
 
+    def total(self) -> float:
+        return sum(row["kgco2e"] for row in self.rows)
+
+    def stage_totals(self) -> dict[str, float]:
+        """kg CO2e by stage of the boundary, each summed in spec order."""
+        return {stage_id: sum(row["kgco2e"] for row in self.rows if row["stage"] == stage_id)
+                for stage_id in STAGE_IDS if stage_id in self.spec.boundary.stages}
+
     def result(self) -> ProductResult:
-        total = sum(row["kgco2e"] for row in self.rows)
+        total = self.total()
         lines = self.lines_of(self.rows, total)
         stages = tuple(
             StageResult(
                 id=stage_id,
                 name=STAGE_BY_ID[stage_id].name(self.language),
-                kgco2e=sum(line.kgco2e for line in lines if line.stage == stage_id),
-                share=_fraction(sum(line.kgco2e for line in lines if line.stage == stage_id), total),
+                kgco2e=kgco2e,
+                share=_fraction(kgco2e, total),
                 line_ids=tuple(line.id for line in lines if line.stage == stage_id),
             )
-            for stage_id in STAGE_IDS if stage_id in self.spec.boundary.stages
+            for stage_id, kgco2e in self.stage_totals().items()
         )
         fu = self.product.functional_unit
         return ProductResult(

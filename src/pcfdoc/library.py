@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -34,7 +34,12 @@ class Entry:
     factor: Node
     origin: str  # SHIPPED, a library file path, or the spec file
     path: SpecPath  # where in that file
-    line: int | None = None
+    source: SpecSource | None = field(default=None, repr=False, compare=False)  # None: shipped
+
+    @property
+    def line(self) -> int | None:
+        """The line of the factor's id, looked up only when asked: locating keys scans the whole file."""
+        return None if self.source is None else self.source.line_of(self.path + ("id",))
 
 
 @cache
@@ -76,7 +81,7 @@ def load_user_library(path: Path) -> tuple[list[Entry], list[Problem]]:
         library = LibraryFile().load(source.data)
     except ValidationError as exc:
         return [], schema_problems(source, exc.messages, LibraryFile())
-    return [Entry(factor, source.file, ("factors", i), source.line_of(("factors", i, "id")))
+    return [Entry(factor, source.file, ("factors", i), source)
             for i, factor in enumerate(library.factors)], []
 
 
@@ -107,7 +112,7 @@ def resolve(spec: Node, source: SpecSource) -> Resolved:
         if factor is None:  # failed the schema; already reported
             continue
         path = ("factors", index)
-        entry = Entry(factor, source.file, path, source.line_of(path + ("id",)))
+        entry = Entry(factor, source.file, path, source)
         problem = _conflict(entry, own, table)
         if problem:
             problems.append(problem)

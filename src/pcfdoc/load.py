@@ -6,6 +6,7 @@ import codecs
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import SpecPath, SpecReadError, SpecSyntaxError
@@ -28,11 +29,20 @@ _SYNTAX_HINTS = (
 
 @dataclass(frozen=True)
 class SpecSource:
-    """A parsed spec: where it came from, its data and where each key sits."""
+    """A parsed spec: where it came from, its data, and its text, in which keys are located."""
 
     file: str
     data: dict
-    lines: dict[SpecPath, int] = field(repr=False)
+    text: str = field(default="", repr=False)
+
+    @cached_property
+    def lines(self) -> dict[SpecPath, int]:
+        """The line of every key, scanned on first use: the pure-Python scan costs more than
+        tomllib itself, and only a reported problem needs a line number."""
+        try:
+            return key_lines(self.text)
+        except RecursionError:  # as deep as tomllib allows: report without line numbers
+            return {}
 
     def line_of(self, path: SpecPath) -> int | None:
         return line_of(self.lines, path)
@@ -64,11 +74,7 @@ def parse(raw: bytes, file: str) -> SpecSource:
             f"arrays or tables nested more than {MAX_NESTING} levels deep; a spec never needs that, "
             "remove the extra brackets",
         ) from None
-    try:
-        lines = key_lines(text)
-    except RecursionError:  # as deep as tomllib allows: report without line numbers
-        lines = {}
-    return SpecSource(file, data, lines)
+    return SpecSource(file, data, text)
 
 
 MAX_NESTING = 100

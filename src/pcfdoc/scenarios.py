@@ -47,21 +47,42 @@ def touches(scenario: Node, product: Node) -> bool:
 
 
 def apply(scenario: Node, product: Node) -> Node:
-    """A copy of ``product`` with the scenario's changes made; the original stays as it was."""
-    changed = copy.deepcopy(product)
+    """A copy of ``product`` with the scenario's changes made; the original stays as it was.
+
+    Only what changes is copied: the product, its line lists and the changed lines. Every
+    other line is the original's node, shared, so the calculation can take its row from the
+    baseline instead of recomputing it (line ids are unique within a product).
+    """
+    changes: dict[str, list[Node]] = {}
     for change in scenario.changes:
-        found = find_line(changed, change.line)
-        if found is None:  # a line of another product
-            continue
-        _, item = found
-        if change.amount is not None:
-            item.amount = change.amount
-        if change.amount_change_pct is not None:
-            item.amount = item.amount * (1.0 + change.amount_change_pct / 100.0)
-        if change.distance_km is not None:
-            item.distance_km = change.distance_km
-        if change.factor is not None:
-            item.factor = change.factor
-            if hasattr(item, "declared"):
-                item.declared = None
+        changes.setdefault(change.line, []).append(change)
+
+    def edited(item: Node | None) -> Node | None:
+        if item is None or item.id not in changes:
+            return item
+        item = copy.copy(item)
+        for change in changes[item.id]:
+            _make(change, item)
+        return item
+
+    changed = copy.copy(product)
+    changed.inventory = [edited(line) for line in product.inventory]
+    changed.transport = [edited(leg) for leg in product.transport]
+    distribution = product.distribution
+    if distribution is not None and any(d is not None and d.id in changes for d in distribution.destinations):
+        changed.distribution = copy.copy(distribution)
+        changed.distribution.destinations = [edited(d) for d in distribution.destinations]
     return changed
+
+
+def _make(change: Node, item: Node) -> None:
+    if change.amount is not None:
+        item.amount = change.amount
+    if change.amount_change_pct is not None:
+        item.amount = item.amount * (1.0 + change.amount_change_pct / 100.0)
+    if change.distance_km is not None:
+        item.distance_km = change.distance_km
+    if change.factor is not None:
+        item.factor = change.factor
+        if hasattr(item, "declared"):
+            item.declared = None

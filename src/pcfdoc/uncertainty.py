@@ -18,8 +18,13 @@ import numpy as np
 
 from .results import LineResult, Spread, Uncertainty, VarianceShare
 
-#: Lines drawn at once: bounds memory to BLOCK × iterations doubles.
+#: Lines whose draws are summed by stage before joining the totals. It fixes how the additions
+#: are grouped, so it is part of the result (in the last bits), not a tuning knob.
 BLOCK = 256
+#: Lines drawn and transformed at once: CHUNK × 10,000 doubles stay in the CPU cache through
+#: draw, exp and sum, where a whole block (20 MB) went to memory and back at every step.
+#: Draws fill rows in order, so it changes neither the draws nor the sums.
+CHUNK = 8
 HISTOGRAM_BINS = 40
 #: How many lines the variance ranking keeps.
 VARIANCE_COUNT = 10
@@ -35,16 +40,28 @@ def monte_carlo(lines: Sequence[LineResult], stage_ids: Sequence[str], iteration
     stage_index = {stage: i for i, stage in enumerate(stage_ids)}
     line_stage = np.array([stage_index[line.stage] for line in lines], dtype=np.intp)
     stage_totals = np.zeros((len(stage_ids), iterations))
+    block_sums = np.empty_like(stage_totals)
+    buffer = np.empty((CHUNK, iterations))  # reused: a fresh array per chunk costs page faults
     for start in range(0, len(lines), BLOCK):
         stop = min(start + BLOCK, len(lines))
-        draws = rng.standard_normal((stop - start, iterations))
-        draws *= sigmas[start:stop, None]
-        np.exp(draws, out=draws)
-        draws *= medians[start:stop, None]
-        # Column sums in numpy add in a fixed order on every CPU; a BLAS product would not.
-        block_stages = line_stage[start:stop]
-        for stage in np.unique(block_stages):
-            stage_totals[stage] += draws[block_stages == stage].sum(axis=0)
+        begun: list[int] = []
+        for first in range(start, stop, CHUNK):
+            last = min(first + CHUNK, stop)
+            draws = buffer[: last - first]
+            rng.standard_normal(out=draws)
+            draws *= sigmas[first:last, None]
+            np.exp(draws, out=draws)
+            draws *= medians[first:last, None]
+            # Row by row in line order, as numpy's sum(axis=0) over the block added them (on
+            # every CPU; a BLAS product would not): (((r0 + r1) + r2) + …) per stage and block.
+            for row, stage in zip(draws, line_stage[first:last].tolist(), strict=True):
+                if stage in begun:
+                    block_sums[stage] += row
+                else:
+                    block_sums[stage] = row
+                    begun.append(stage)
+        for stage in begun:
+            stage_totals[stage] += block_sums[stage]
     totals = stage_totals.sum(axis=0)
     try:
         counts, edges = np.histogram(totals, bins=HISTOGRAM_BINS)

@@ -93,6 +93,7 @@ def parse_unit(text: str):
     return unit
 
 
+@lru_cache(maxsize=4096)  # asked for every line by the checks and the cut-off (is_mass, convertible)
 def dimensionality(text: str):
     return registry().get_dimensionality(parse_unit(text))
 
@@ -133,6 +134,7 @@ def _gas_by_dimension() -> dict:
     return table
 
 
+@lru_cache(maxsize=4096)
 def gas_of_unit(text: str) -> str | None:
     """The gas a unit's numerator names: 'kgCH4/kWh' → 'CH4'; plain 'kg/kWh' → None."""
     dims = dict(dimensionality(text))
@@ -209,4 +211,4 @@ def combustion_factor(ncv: float, ncv_unit: str, carbon_content_t_per_tj: float,
 
 
 def is_mass(text: str) -> bool:
-    return dimensionality(text) == registry().get_dimensionality("kg")
+    return dimensionality(text) == dimensionality("kg")
