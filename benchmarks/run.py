@@ -471,6 +471,10 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     # The compiled-template cache starts empty in every run (the warm-up run fills it).
     os.environ["PCFDOC_CACHE_DIR"] = str(workdir / "cache")
+    # Python writes .pyc files unless told not to; some sandboxes tell it not to, which makes every
+    # run recompile pcfdoc's own modules (an editable install has no .pyc from pip). Measure what
+    # a user's machine does.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     bench = Bench(args, workdir)
     info = machine()
     progress(f"pcfdoc {info['pcfdoc']} ({info['commit']}), {info['cores_usable']} usable core(s), "

@@ -115,9 +115,13 @@ def test_the_compiled_template_is_cached_and_reused(tmp_path, monkeypatch):
         return compile_(self, source, *args, **kwargs)
 
     monkeypatch.setattr(template_module.Environment, "compile", counting)
+    patched = []
+    monkeypatch.setattr(template_module.DocxTemplate, "patch_xml",
+                        lambda self, xml: patched.append(xml) or xml)
     assert render(ANALYSIS) == first
     # Only the small header and footer parts compile; the body's code came from the cache.
     assert compiled and not any("w:tbl" in source for source in compiled)
+    assert patched == []  # every part's patched XML came from the cache too
 
 
 def test_a_corrupt_or_impossible_cache_only_costs_time(tmp_path, monkeypatch):
@@ -125,8 +129,10 @@ def test_a_corrupt_or_impossible_cache_only_costs_time(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("PCFDOC_CACHE_DIR", str(folder))
     render(ANALYSIS)
-    for entry in folder.glob("jinja-*.cache"):
-        entry.write_bytes(entry.read_bytes()[:40] + b"garbage")
+    damaged = [*folder.glob("jinja-*.cache"), *folder.glob("patched-*.xml")]
+    assert len(damaged) >= 2
+    for entry in damaged:
+        entry.write_bytes(entry.read_bytes()[:60] + b"garbage")
     assert render(ANALYSIS) == expected
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("")

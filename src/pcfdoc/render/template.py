@@ -24,6 +24,8 @@ import contextlib
 import hashlib
 import os
 import re
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +156,9 @@ class ReportTemplate(DocxTemplate):
                                 "a line of text; write it as {{p boundary.diagram }}, alone in its paragraph")
         return xml
 
+    def patch_xml(self, src_xml: str) -> str:
+        return cached_patch(src_xml, super().patch_xml)
+
     def fix_tables(self, xml: str):
         if self.column_loops:
             return super().fix_tables(xml)
@@ -230,9 +235,9 @@ class _BestEffortCache(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Jinja's bytecode cache in $PCFDOC_CACHE_DIR, else ~/.cache/pcfdoc; None if it cannot be made
-    or PCFDOC_CACHE_DIR is empty (no cache)."""
+def cache_folder() -> Path | None:
+    """$PCFDOC_CACHE_DIR, else ~/.cache/pcfdoc; None if it cannot be made or PCFDOC_CACHE_DIR is
+    empty (no cache)."""
     folder = os.environ.get("PCFDOC_CACHE_DIR")
     if folder == "":
         return None
@@ -243,4 +248,42 @@ def bytecode_cache() -> FileSystemBytecodeCache | None:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return _BestEffortCache(str(folder), "jinja-%s.cache")
+    return Path(folder)
+
+
+def bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's bytecode cache in the cache folder, if there is one."""
+    folder = cache_folder()
+    return None if folder is None else _BestEffortCache(str(folder), "jinja-%s.cache")
+
+
+def cached_patch(xml: str, patch: Callable[[str], str]) -> str:
+    """``patch(xml)``, from the cache folder when this XML was patched before.
+
+    docxtpl's patch_xml runs some forty regular expressions over the template: 0.1 s of every
+    build for a result that only changes with the template.
+    """
+    folder = cache_folder()
+    if folder is None:
+        return patch(xml)
+    path = folder / f"patched-{_digest(xml)}.xml"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        # The first line is the digest of the rest: a damaged file is patched again, not used.
+        digest, _, patched = path.read_text("utf-8").partition("\n")
+        if digest == _digest(patched):
+            return patched
+    patched = patch(xml)
+    handle, temporary = None, None
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=path.name, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(f"{_digest(patched)}\n{patched}")
+        os.replace(temporary, path)
+    except OSError:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+    return patched
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
