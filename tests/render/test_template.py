@@ -155,3 +155,20 @@ def test_a_table_tag_inside_a_line_of_text_is_a_template_error(tmp_path):
     document.add_paragraph("{{p boundary.diagram }}")
     document.save(custom)
     assert "系统边界" in all_text(open_report(_render_custom(custom)))
+
+
+def test_a_template_with_column_loops_keeps_docxtpl_s_own_path(tmp_path, spliced):
+    custom = tmp_path / "custom.docx"
+    document = Document()
+    table = document.add_table(rows=4, cols=3)
+    header = ("{%tc for product in products %}", "{{ product.name }}", "{%tc endfor %}")
+    for column, text in enumerate(header):
+        table.cell(0, column).text = text
+    table.cell(1, 0).text = "{%tr for item in products %}"
+    table.cell(2, 0).text = "{{ item.total }}"
+    table.cell(3, 0).text = "{%tr endfor %}"
+    document.save(custom)
+    names = [product["name"] for product in fixture_data("two-products.toml")["products"]]
+    table = rows(open_report(_render_custom(custom)).tables[0])
+    assert table[0] == names  # one column per product, from docxtpl's fix_tables
+    assert len(table) == 3 and spliced == []  # the row loop went through Jinja too

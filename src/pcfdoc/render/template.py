@@ -138,13 +138,18 @@ class ReportTemplate(DocxTemplate):
         self.column_loops = False
         self.environment: Environment | None = None
 
+    def build_xml(self, context: dict[str, Any], jinja_env: Environment | None = None) -> str:
+        xml = self.get_xml()
+        # Column loops ({%tc %}) need docxtpl's fix_tables, which a placeholder row would mislead.
+        # Read from the template's own text: patching turns them into plain loops.
+        self.column_loops = "{%tc " in re.sub(r"<[^>]+>", "", xml)
+        return self.render_xml_part(self.patch_xml(xml), self.docx._part, context, jinja_env)
+
     def render_xml_part(self, src_xml: str, part, context: dict[str, Any],
                         jinja_env: Environment | None = None):
         if jinja_env is None or part is not self.docx._part:
             return super().render_xml_part(src_xml, part, context, jinja_env)
-        # Column loops ({%tc %}) need docxtpl's fix_tables, which a placeholder row would mislead;
-        # splicing needs autoescape settled to True or False.
-        self.column_loops = "{%tc " in re.sub(r"<[^>]+>", "", self.get_xml())
+        # Splicing needs autoescape settled to True or False.
         if self.splice_rows and not self.column_loops and isinstance(jinja_env.autoescape, bool):
             self.environment = jinja_env
             src_xml = _ROW_LOOP.sub(self._loop_to_call, src_xml)
