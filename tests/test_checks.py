@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pcfdoc.checks import credit_code_problem
+from pcfdoc.check__company import credit_code_problem
 
 from conftest import fixture_data
 from helpers import one_error, problems, warnings

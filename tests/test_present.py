@@ -1,7 +1,8 @@
 from rich.console import Console
 
 from pcfdoc import pipeline
-from pcfdoc.present import product_tables, results_json
+from pcfdoc.export__json_view import results_json
+from pcfdoc.export__terminal import product_tables
 
 from conftest import EXAMPLES, FIXTURES
 

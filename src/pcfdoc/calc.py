@@ -2,15 +2,19 @@
 
 No I/O and no formatting: per line, activity per functional unit × factor,
 converted by pint into kg of a gas and weighted by the spec's GWP set; then
-stage totals, shares and the largest contributors. Full precision throughout.
+stage totals, shares and the largest contributors; then the analyses beyond
+the total (ISO 14067 split, cut-off, data quality, sensitivity, uncertainty),
+scenarios and improvement measures. Full precision throughout.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from .analysis import analyse
+from .calc__cutoff import cutoff
+from .calc__ghg_split import ghg_breakdown
+from .calc__improvements import improvement_results
 from .catalogue import DATA_TYPES, FREIGHT_UNIT, STAGE_BY_ID, STAGE_IDS, transport_label
 from .derive import (
     allocation_shares,
@@ -23,21 +27,21 @@ from .derive import (
     product_path,
 )
 from .gwp import CO2E, GwpSet, gwp_sets
-from .quality import default_scores, line_quality
+from .quality import default_scores, line_quality, product_quality
 from .results import (
     Freight,
     GasAmount,
     GasResult,
-    ImprovementResult,
     LineResult,
     ProductResult,
     Results,
     ScenarioResult,
     StageResult,
-    Target,
 )
 from .scenarios import apply, touches
 from .schema import Node
+from .sensitivity import one_at_a_time
+from .uncertainty import monte_carlo
 from .units import co2e_unit, conversion_factor, gas_of_unit
 
 #: How many lines the list of largest contributors holds.
@@ -58,7 +62,7 @@ def calculate(spec: Node, factors: Mapping[str, Node]) -> Results:
     products = tuple(products)
     uses_annual_totals = any(line.annual_total for product in spec.products for line in product.inventory)
     allocation = allocation_shares(spec) if uses_annual_totals else ()
-    return Results(gwp.id, products, _improvements(spec, products), allocation)
+    return Results(gwp.id, products, improvement_results(spec, products), allocation)
 
 
 def _scenarios(spec: Node, index: int, product: Node, factors: Mapping[str, Node], gwp: GwpSet,
@@ -81,42 +85,22 @@ def _scenarios(spec: Node, index: int, product: Node, factors: Mapping[str, Node
     return tuple(found)
 
 
-def _improvements(spec: Node, products: tuple[ProductResult, ...]) -> tuple[ImprovementResult, ...]:
-    found = []
-    for index, measure in enumerate(spec.improvements):
-        for product in products:
-            if measure.product not in (None, product.id):
-                continue
-            stages = {stage.id: stage for stage in product.stages}
-            lines = {line.id: line for line in product.lines}
-            targets = []
-            covered: set[str] = set()
-            for target in measure.targets:
-                if target in stages:
-                    stage = stages[target]
-                    targets.append(Target(target, "stage", stage.name, stage.kgco2e, stage.share))
-                    covered.update(stage.line_ids)
-                elif target in lines:
-                    line = lines[target]
-                    targets.append(Target(target, "line", line.name, line.kgco2e, line.share))
-                    covered.add(target)
-            if not targets:  # the measure names lines of another product only
-                continue
-            target_kg = sum(lines[line_id].kgco2e for line_id in covered)
-            reduction = None
-            if measure.expected_reduction_pct is not None:
-                reduction = target_kg * measure.expected_reduction_pct / 100.0
-            elif measure.scenario is not None:
-                modelled = next((s for s in product.scenarios if s.id == measure.scenario), None)
-                reduction = None if modelled is None else -modelled.change_kgco2e
-            found.append(ImprovementResult(
-                index, product.id, tuple(targets), target_kg,
-                _fraction(target_kg, product.total_kgco2e), reduction,
-                None if reduction is None else _fraction(reduction, product.total_kgco2e),
-                scenario=measure.scenario,
-                expected_reduction_of_targets=None if reduction is None else _fraction(reduction, target_kg),
-            ))
-    return tuple(found)
+def analyse(spec: Node, result: ProductResult, excluded: Sequence[LineResult],
+            factors: Mapping[str, Node]) -> ProductResult:
+    """``result`` with what reads its calculated lines without changing the total."""
+    settings = spec.uncertainty
+    stage_ids = [stage.id for stage in result.stages]
+    return dataclasses.replace(
+        result,
+        ghg_breakdown=ghg_breakdown(result.lines, stage_ids),
+        cutoff=cutoff(spec.cutoff, result, excluded),
+        data_quality=product_quality(result.lines, result.primary_share),
+        sensitivity=one_at_a_time(result.lines, result.total_kgco2e, settings.sensitivity_pct / 100.0,
+                                  {factor_id: factor.name for factor_id, factor in factors.items()}),
+        uncertainty=monte_carlo(result.lines, stage_ids, settings.iterations, settings.seed),
+    )
+
+
 
 
 @dataclasses.dataclass(frozen=True)

@@ -112,14 +112,14 @@ def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
     if as_json:
         import json
 
-        from .present import results_json
+        from .export__json_view import results_json
 
         click.echo(json.dumps(results_json(calculated.results, str(spec)), ensure_ascii=False,
                               indent=2))
         return
     from rich.console import Console
 
-    from .present import product_tables
+    from .export__terminal import product_tables
 
     console = Console()
     for product in calculated.results.products:
@@ -225,8 +225,9 @@ def _print_summary(outcomes) -> None:
 def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
     """What changed between OLD.toml and NEW.toml (or SPEC --rev GIT_REV), per product, stage and line."""
     from . import pipeline
-    from .diff import compare, diff_json
+    from .diff import compare
     from .errors import UsageError
+    from .export__json_view import diff_json
 
     if rev is not None and len(specs) == 1:
         (spec,) = specs
@@ -245,7 +246,7 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
         return
     from rich.console import Console
 
-    from .present import diff_tables
+    from .export__terminal import diff_tables
 
     console = Console()
     for table in diff_tables(changes, *labels):
@@ -261,8 +262,9 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
 def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
     """List or search the emission-factor library, e.g. `pcfdoc factors 2022 华北`."""
     from .errors import SpecInvalidError
-    from .library import library_files, load_user_library, shipped
-    from .present import factor_record, factor_table, matches
+    from .export__json_view import factor_record
+    from .export__terminal import factor_table
+    from .library import library_files, load_user_library, matches, shipped
 
     entries = list(shipped())
     for path in library_files(".", [str(p) for p in libraries]):
@@ -285,7 +287,8 @@ def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) 
 @click.option("--json", "as_json", is_flag=True, help="Print the sets as JSON.")
 def gwp(as_json: bool) -> None:
     """Print the IPCC GWP100 sets pcfdoc knows (AR4, AR5, AR6)."""
-    from .present import gwp_json, gwp_table
+    from .export__json_view import gwp_json
+    from .export__terminal import gwp_table
 
     if as_json:
         import json

@@ -88,21 +88,3 @@ def _pairs(old_items, new_items) -> tuple[Change, ...]:
                before[i].kgco2e if i in before else None, after[i].kgco2e if i in after else None)
         for i in ids
     )
-
-
-def diff_json(diff: SpecDiff, old_label: str, new_label: str) -> dict:
-    def change(item: Change) -> dict:
-        return {"id": item.id, "name": item.name, "status": item.status, "old_kgco2e": item.old_kgco2e,
-                "new_kgco2e": item.new_kgco2e, "change_kgco2e": item.change_kgco2e,
-                "change_share": item.change_share}
-
-    return {
-        "old": old_label,
-        "new": new_label,
-        "products": [
-            {**change(product.product), "unit": product.unit,
-             "stages": [change(stage) for stage in product.stages],
-             "lines": [change(line) for line in product.lines]}
-            for product in diff.products
-        ],
-    }

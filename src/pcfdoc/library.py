@@ -148,3 +148,11 @@ def _place(entry: Entry, seen_from: str) -> str:
         return inside
     return f"{entry.origin}:{entry.line} ({inside})" if entry.line else f"{entry.origin} ({inside})"
 
+
+def matches(entry, words: list[str]) -> bool:
+    """Every word of a search occurs in the factor's id, names, region, year, status or unit."""
+    factor = entry.factor
+    haystack = " ".join(str(part) for part in (
+        factor.id, factor.name, factor.name_en, factor.region, factor.year, factor.status, factor.unit,
+    ) if part is not None).lower()
+    return all(word.lower() in haystack for word in words)

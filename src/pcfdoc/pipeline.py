@@ -12,18 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .calc import calculate
-from .checks_analysis import result_findings
+from .check__results import result_findings
 from .errors import OutputError
 from .load import load
-from .results import Results
-from .validate import ValidSpec, validate, with_findings
+from .results import Calculated
+from .valid import ValidSpec
+from .validate import validate, with_findings
 from .write import write_atomic
-
-
-@dataclass(frozen=True)
-class Calculated:
-    valid: ValidSpec
-    results: Results
 
 
 def check(path: str | Path, *, strict: bool = False) -> ValidSpec:

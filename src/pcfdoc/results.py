@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .derive import AllocationShare, AnnualBasis
+from .valid import ValidSpec
 
 
 @dataclass(frozen=True)
@@ -254,3 +255,11 @@ class Results:
     products: tuple[ProductResult, ...]
     improvements: tuple[ImprovementResult, ...] = ()
     allocation: tuple[AllocationShare, ...] = ()  # when annual totals are shared between outputs
+
+
+@dataclass(frozen=True)
+class Calculated:
+    """A validated spec and its results: what the report and every export are made from."""
+
+    valid: ValidSpec
+    results: Results

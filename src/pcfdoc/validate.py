@@ -9,8 +9,7 @@ its line in the file.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
 from marshmallow import ValidationError, missing
@@ -18,24 +17,11 @@ from marshmallow import ValidationError, missing
 from .checks import check
 from .errors import Problem, SpecInvalidError
 from .fields import TOLERANT
-from .library import Entry, resolve
+from .library import resolve
 from .load import SpecSource
 from .schema import Node, Spec
 from .schema_errors import locate, schema_problems
-
-
-@dataclass(frozen=True)
-class ValidSpec:
-    """A spec that passed validation, its resolved factors, and the warnings a reviewer would raise."""
-
-    source: SpecSource
-    spec: Node
-    factors: Mapping[str, Entry]  # every factor a line may name, by id
-    warnings: list[Problem]
-
-    @property
-    def factor_nodes(self) -> dict[str, Node]:
-        return {factor_id: entry.factor for factor_id, entry in self.factors.items()}
+from .valid import ValidSpec
 
 
 def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:

@@ -37,7 +37,7 @@ from ..units import conversion_factor, dimensionality, parse_unit
 
 if TYPE_CHECKING:
     from ..load import SpecSource
-    from ..pipeline import Calculated
+    from ..results import Calculated
 
 #: The version of the PACT Technical Specifications the records follow (the schema's info.version).
 PACT_SPEC_VERSION = "3.0.3"

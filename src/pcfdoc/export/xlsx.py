@@ -42,7 +42,7 @@ from ..write import reproducible_zip
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ..pipeline import Calculated
+    from ..results import Calculated
 
 #: Excel's limit on sheet names, and the characters a sheet name may not hold.
 SHEET_NAME_LIMIT = 31

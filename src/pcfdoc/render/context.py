@@ -29,7 +29,7 @@ from ..library import SHIPPED
 from ..results import Results
 from ..revisions import Revision
 from ..schema import Node
-from ..validate import ValidSpec
+from ..valid import ValidSpec
 from .analysis import product_analysis, report_analysis
 from .captions import Captions
 from .diagram import boundary_diagram

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import PcfdocError, shorten
 from ..results import Results
 from ..revisions import Revision
-from ..validate import ValidSpec
+from ..valid import ValidSpec
 from ..write import reproducible_zip
 from .context import report_context, report_title
 from .figures import Figures
