@@ -329,7 +329,7 @@ class Bench:
         import numpy as np
 
         from pcfdoc import pipeline
-        from pcfdoc.uncertainty import monte_carlo
+        from pcfdoc.calc.uncertainty import monte_carlo
 
         spec = self.specs.get(MC_LINES)
         if spec is None:

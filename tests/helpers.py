@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from pcfdoc.check.validate import validate
 from pcfdoc.errors import SpecInvalidError
 from pcfdoc.pipeline import check
-from pcfdoc.validate import validate
 
 
 def problems(path: Path, *, strict: bool = False) -> list[str]:
@@ -24,14 +24,14 @@ def warnings(path: Path) -> list[str]:
 
 def valid_of(data: dict):
     """Validate spec data directly (no file), as the pipeline does."""
-    from pcfdoc.load import SpecSource
+    from pcfdoc.spec.load import SpecSource
 
     return validate(SpecSource("spec.toml", data))
 
 
 def calculated(data: dict):
     """Results of spec data through validation, with its resolved factors."""
-    from pcfdoc.calc import calculate
+    from pcfdoc.calc.footprint import calculate
 
     valid = valid_of(data)
     return calculate(valid.spec, valid.factor_nodes)

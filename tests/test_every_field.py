@@ -9,7 +9,7 @@ from marshmallow import fields
 
 from pcfdoc import pipeline
 from pcfdoc.render.docx import default_template, render_report
-from pcfdoc.schema import Spec
+from pcfdoc.spec.schema import Spec
 
 from conftest import FIXTURES, fixture_data
 from render.docx_reading import all_text, open_report

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from pcfdoc import pipeline
 from pcfdoc.formatting import percentages
-from pcfdoc.gwp import gwp_sets
 from pcfdoc.render.docx import default_template, render_report
+from pcfdoc.vocab.gwp import gwp_sets
 
 from conftest import fixture_data
 from render.docx_reading import all_text, key_value, open_report
@@ -129,7 +129,7 @@ def test_scaling_every_amount_scales_every_total(write_spec, generated, k):
 def test_unit_pairs_in_this_file_are_what_pcfdoc_computes():
     """The independent conversion table above agrees with pint on one line each."""
     for unit, factor_unit, multiplier, gas in UNIT_PAIRS:
-        from pcfdoc.units import emission_of
+        from pcfdoc.vocab.units import emission_of
 
         assert emission_of(unit, factor_unit, "CO2e") == (gas, pytest.approx(multiplier, rel=1e-12))
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import click
 
-from .catalogue import LANGUAGES
 from .errors import PcfdocError
+from .vocab.catalogue import LANGUAGES
 
 EXIT_INVALID = 2
 
@@ -61,7 +61,7 @@ def main() -> None:
 @expected_errors
 def new(path: Path, company: str, product: str, issue_date: dt.datetime | None, force: bool) -> None:
     """Write a commented starter spec to PATH."""
-    from .starter import write_starter
+    from .spec.starter import write_starter
 
     date = issue_date.date() if issue_date else dt.date.today()
     write_starter(path, company=company, product=product, issue_date=date, force=force)
@@ -112,14 +112,14 @@ def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
     if as_json:
         import json
 
-        from .export__json_view import results_json
+        from .export.json_view import results_json
 
         click.echo(json.dumps(results_json(calculated.results, str(spec)), ensure_ascii=False,
                               indent=2))
         return
     from rich.console import Console
 
-    from .export__terminal import product_tables
+    from .export.terminal import product_tables
 
     console = Console()
     for product in calculated.results.products:
@@ -225,9 +225,9 @@ def _print_summary(outcomes) -> None:
 def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
     """What changed between OLD.toml and NEW.toml (or SPEC --rev GIT_REV), per product, stage and line."""
     from . import pipeline
-    from .diff import compare
+    from .calc.diff import compare
     from .errors import UsageError
-    from .export__json_view import diff_json
+    from .export.json_view import diff_json
 
     if rev is not None and len(specs) == 1:
         (spec,) = specs
@@ -246,7 +246,7 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
         return
     from rich.console import Console
 
-    from .export__terminal import diff_tables
+    from .export.terminal import diff_tables
 
     console = Console()
     for table in diff_tables(changes, *labels):
@@ -262,9 +262,9 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
 def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
     """List or search the emission-factor library, e.g. `pcfdoc factors 2022 华北`."""
     from .errors import SpecInvalidError
-    from .export__json_view import factor_record
-    from .export__terminal import factor_table
-    from .library import library_files, load_user_library, matches, shipped
+    from .export.json_view import factor_record
+    from .export.terminal import factor_table
+    from .spec.library import library_files, load_user_library, matches, shipped
 
     entries = list(shipped())
     for path in library_files(".", [str(p) for p in libraries]):
@@ -287,8 +287,8 @@ def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) 
 @click.option("--json", "as_json", is_flag=True, help="Print the sets as JSON.")
 def gwp(as_json: bool) -> None:
     """Print the IPCC GWP100 sets pcfdoc knows (AR4, AR5, AR6)."""
-    from .export__json_view import gwp_json
-    from .export__terminal import gwp_table
+    from .export.json_view import gwp_json
+    from .export.terminal import gwp_table
 
     if as_json:
         import json

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from .units import conversion_factor, gas_of_unit
+from .vocab.units import conversion_factor, gas_of_unit
 
 #: Figures keep this many significant digits, and never fewer than MIN_DECIMALS decimals.
 SIGNIFICANT = 4

@@ -11,13 +11,13 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from .calc import calculate
-from .check__results import result_findings
+from .calc.footprint import calculate
+from .calc.results import Calculated
+from .check.results import result_findings
+from .check.validate import validate, with_findings
 from .errors import OutputError
-from .load import load
-from .results import Calculated
-from .valid import ValidSpec
-from .validate import validate, with_findings
+from .spec.load import load
+from .spec.valid import ValidSpec
 from .write import write_atomic
 
 
@@ -35,8 +35,8 @@ def calc(path: str | Path, *, strict: bool = False, rev: str | None = None,
     if rev is None:
         source = load(path)
     else:
-        from .load import parse
-        from .revisions import text_at
+        from .spec.load import parse
+        from .spec.revisions import text_at
 
         # Named path@rev: messages say which version, and the folder still resolves libraries.
         source = parse(text_at(Path(path), rev), f"{path}@{rev}")
@@ -87,9 +87,9 @@ def documents(calculated: Calculated, path: str | Path) -> list[tuple[str, Calcu
 
 def model_calculated(valid: ValidSpec, index: int, variant) -> Calculated:
     """Check and calculate one model; its errors point at its [[variants]] entry."""
-    from .checks import check as check_meaning
+    from .check.meaning import check as check_meaning
     from .errors import Problem, SpecInvalidError, dotted
-    from .variants import model_spec
+    from .spec.variants import model_spec
 
     model = model_spec(valid.spec, variant)
     findings = [f for f in check_meaning(model, frozenset(), valid.factors) if f.severity == "error"]
@@ -112,7 +112,7 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
 
     Everything is made in memory first, the PDF included, so a failure writes nothing.
     """
-    from .revisions import history
+    from .spec.revisions import history
 
     calculated = calc(path, strict=strict, language=language)
     revisions = history(Path(path))  # read once, for every model of a family

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from pcfdoc import pipeline, revisions
+from pcfdoc import pipeline
 from pcfdoc.render.docx import default_template, render_report
+from pcfdoc.spec import revisions
 
 from conftest import EXAMPLES, FIXTURES
 

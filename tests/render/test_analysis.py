@@ -5,10 +5,7 @@ import dataclasses
 import pytest
 
 from pcfdoc import pipeline
-from pcfdoc.render.analysis import SENSITIVITY_COUNT, VARIANCE_COUNT, product_analysis, report_analysis
-from pcfdoc.render.chartxml import Fonts
-from pcfdoc.render.vocab import ZH
-from pcfdoc.results import (
+from pcfdoc.calc.results import (
     Cutoff,
     CutoffLine,
     DataQuality,
@@ -20,6 +17,9 @@ from pcfdoc.results import (
     Uncertainty,
     VarianceShare,
 )
+from pcfdoc.render.analysis import SENSITIVITY_COUNT, VARIANCE_COUNT, product_analysis, report_analysis
+from pcfdoc.render.chartxml import Fonts
+from pcfdoc.render.labels import ZH
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
 from render.docx_reading import series_of

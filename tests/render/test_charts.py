@@ -9,16 +9,16 @@ import pytest
 from lxml import etree
 
 from pcfdoc import pipeline
-from pcfdoc.catalogue import STAGES
 from pcfdoc.formatting import in_unit
 from pcfdoc.render import charts
 from pcfdoc.render.analysis import SENSITIVITY_COUNT
+from pcfdoc.render.chart_workbook import WORKBOOK_TYPE
 from pcfdoc.render.chartxml import Fonts, nice_scale
 from pcfdoc.render.diagram import boundary_diagram
 from pcfdoc.render.docx import default_template
 from pcfdoc.render.figures import CHART_TYPE, document_fonts
 from pcfdoc.render.products import HOTSPOT_COUNT
-from pcfdoc.render.workbook import WORKBOOK_TYPE
+from pcfdoc.vocab.catalogue import STAGES
 
 from conftest import EXAMPLES
 from render.docx_reading import NS, chart_parts, open_report, report_charts, rows, series_of, table_after

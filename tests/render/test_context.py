@@ -3,8 +3,8 @@
 import pytest
 
 from pcfdoc import pipeline
-from pcfdoc.catalogue import STAGE_IDS
 from pcfdoc.render.context import report_context, report_title
+from pcfdoc.vocab.catalogue import STAGE_IDS
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
 

@@ -286,7 +286,7 @@ def test_a_custom_template_is_used(tmp_path):
 
 
 def test_shipped_template_exists_for_every_language():
-    from pcfdoc.catalogue import LANGUAGES
+    from pcfdoc.vocab.catalogue import LANGUAGES
 
     for language in LANGUAGES:
         assert default_template(language).is_file()

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from pcfdoc.render.docx import _template_text, default_template
-from pcfdoc.render.vocab import EN, date_en, in_text_en, join_en
+from pcfdoc.render.labels import EN, date_en, in_text_en, join_en
 
 from conftest import FIXTURES, fixture_data
 from render.conftest import ANALYSIS, render

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from pcfdoc import revisions
-from pcfdoc.revisions import Revision
+from pcfdoc.spec import revisions
+from pcfdoc.spec.revisions import Revision
 
 from conftest import FIXTURES, fixture_data
 from render.conftest import render

@@ -26,18 +26,18 @@ import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import ALLOCATION_METHODS, STAGE_BY_ID
+from ..calc.results import ProductResult
 from ..errors import Problem, SpecInvalidError
 from ..formatting import decimals_for, round_half_up
-from ..gwp import CO2E
-from ..results import ProductResult
-from ..schema import Node
-from ..schema_errors import locate
-from ..units import conversion_factor, dimensionality, parse_unit
+from ..spec.schema import Node
+from ..spec.schema_errors import locate
+from ..vocab.catalogue import ALLOCATION_METHODS, STAGE_BY_ID
+from ..vocab.gwp import CO2E
+from ..vocab.units import conversion_factor, dimensionality, parse_unit
 
 if TYPE_CHECKING:
-    from ..load import SpecSource
-    from ..results import Calculated
+    from ..calc.results import Calculated
+    from ..spec.load import SpecSource
 
 #: The version of the PACT Technical Specifications the records follow (the schema's info.version).
 PACT_SPEC_VERSION = "3.0.3"

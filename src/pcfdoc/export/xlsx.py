@@ -29,20 +29,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..catalogue import STAGE_BY_ID
-from ..derive import emission_unit, factor_values, product_path
+from ..calc.derive import emission_unit, factor_values, product_path
+from ..calc.results import LineResult, ProductResult
 from ..formatting import decimals_for
-from ..gwp import CO2E, GwpSet, gwp_sets
-from ..library import SHIPPED
-from ..results import LineResult, ProductResult
-from ..schema import Node
-from ..units import conversion_factor, gas_of_unit
+from ..spec.library import SHIPPED
+from ..spec.schema import Node
+from ..vocab.catalogue import STAGE_BY_ID
+from ..vocab.gwp import CO2E, GwpSet, gwp_sets
+from ..vocab.units import conversion_factor, gas_of_unit
 from ..write import reproducible_zip
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ..results import Calculated
+    from ..calc.results import Calculated
 
 #: Excel's limit on sheet names, and the characters a sheet name may not hold.
 SHEET_NAME_LIMIT = 31

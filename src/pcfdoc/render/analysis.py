@@ -12,12 +12,12 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..catalogue import DATA_TYPES, STAGE_BY_ID
+from ..calc.quality import BASIC_GSD2, QUALITY_LEVELS, TEMPORAL_AGE_LIMITS, default_scores
+from ..calc.results import GHG_CATEGORIES, PEDIGREE_INDICATORS, ProductResult
 from ..errors import shorten
 from ..formatting import column_decimals, column_number, figure, in_unit, number, percent, plain
-from ..quality import BASIC_GSD2, QUALITY_LEVELS, TEMPORAL_AGE_LIMITS, default_scores
-from ..results import GHG_CATEGORIES, PEDIGREE_INDICATORS, ProductResult
-from ..schema import Node
+from ..spec.schema import Node
+from ..vocab.catalogue import DATA_TYPES, STAGE_BY_ID
 from . import charts
 from .products import Image
 

@@ -3,7 +3,7 @@
 This is a view of the validated spec and its results. It formats (units,
 decimals, dates, joined lists) and selects (which tables appear); it never
 computes a quantity. Sentences stay in the template; words, dates and list
-separators come from the report language's vocabulary (vocab.py). It reads
+separators come from the report language's labels (labels.py). It reads
 nothing itself: the spec's revision history arrives from the build stage.
 """
 
@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..catalogue import BOUNDARY_TYPES, STAGE_BY_ID, STAGE_IDS, STANDARDS
+from ..calc.results import Results
 from ..formatting import (
     factor_unit,
     figure,
@@ -24,17 +24,17 @@ from ..formatting import (
     plain,
     pretty_unit,
 )
-from ..gwp import gases, gwp_sets
-from ..library import SHIPPED
-from ..results import Results
-from ..revisions import Revision
-from ..schema import Node
-from ..valid import ValidSpec
+from ..spec.library import SHIPPED
+from ..spec.revisions import Revision
+from ..spec.schema import Node
+from ..spec.valid import ValidSpec
+from ..vocab.catalogue import BOUNDARY_TYPES, STAGE_BY_ID, STAGE_IDS, STANDARDS
+from ..vocab.gwp import gases, gwp_sets
 from .analysis import product_analysis, report_analysis
 from .captions import Captions
 from .diagram import boundary_diagram
+from .labels import VOCABULARY
 from .products import Image, latin_brackets, product_view
-from .vocab import VOCABULARY
 
 #: GHGs the report always lists in its GWP table (others when a line uses them).
 CORE_GASES = ("CO2", "CH4", "N2O")

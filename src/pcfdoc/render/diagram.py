@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from ..catalogue import STAGES
+from ..vocab.catalogue import STAGES
 from .charts import GREY, STAGE_COLOURS
 from .chartxml import Fonts
 

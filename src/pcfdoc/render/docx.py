@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from ..calc.results import Results
 from ..errors import PcfdocError, shorten
-from ..results import Results
-from ..revisions import Revision
-from ..valid import ValidSpec
+from ..spec.revisions import Revision
+from ..spec.valid import ValidSpec
 from ..write import reproducible_zip
 from .context import report_context, report_title
 from .figures import Figures

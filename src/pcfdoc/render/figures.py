@@ -14,10 +14,10 @@ from __future__ import annotations
 from functools import cached_property
 from xml.sax.saxutils import quoteattr
 
+from .chart_workbook import WORKBOOK_TYPE, workbook
 from .charts import Chart
 from .chartxml import Fonts
 from .diagram import Diagram
-from .workbook import WORKBOOK_TYPE, workbook
 
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CHART_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"

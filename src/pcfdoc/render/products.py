@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..calc.results import LineResult, ProductResult
 from ..errors import shorten
 from ..formatting import (
     column_decimals,
@@ -17,9 +18,8 @@ from ..formatting import (
     plain,
     pretty_unit,
 )
-from ..gwp import CO2E, gases
-from ..results import LineResult, ProductResult
-from ..schema import Node
+from ..spec.schema import Node
+from ..vocab.gwp import CO2E, gases
 from . import charts
 
 #: How many of the largest contributors the hotspot table and chart show.

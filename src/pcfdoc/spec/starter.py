@@ -1,0 +1,37 @@
+"""``pcfdoc new``: a commented starter spec that passes ``pcfdoc check``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+import tomli_w
+
+from ..write import write_atomic
+
+
+def _toml_string(value: str) -> str:
+    # tomli-w quotes and escapes exactly as TOML requires, whatever the name holds.
+    return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
+
+
+def starter_text(file_name: str, company: str, product: str, issue_date: dt.date) -> str:
+    """The starter spec, with the data period set to the calendar year before issue."""
+    template = resources.files("pcfdoc").joinpath("data/starter.toml").read_text("utf-8")
+    year = issue_date.year - 1
+    return Template(template).substitute(
+        file_name=file_name,
+        company=_toml_string(company),
+        product=_toml_string(product),
+        issue_date=issue_date.isoformat(),
+        period_start=dt.date(year, 1, 1).isoformat(),
+        period_end=dt.date(year, 12, 31).isoformat(),
+    )
+
+
+def write_starter(path: Path, *, company: str, product: str, issue_date: dt.date,
+                  force: bool = False) -> None:
+    text = starter_text(path.name, company, product, issue_date)
+    write_atomic(path, text.encode("utf-8"), overwrite=force)
