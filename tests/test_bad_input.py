@@ -170,7 +170,7 @@ EXPECTED = {
         '{file}:64: factors[0].value: must be at least 0, got -2',
     ],
     '45-unknown-unit.toml': [
-        "{file}:35: products[0].inventory[0].unit: unknown unit kgg in 'kgg'; use a unit such as kg, t, kWh, MWh, GJ, m3, Nm3, L, t*km, kgCO2e or a counting unit (台, 套, 件, 个, 只, piece)",
+        "{file}:35: products[0].inventory[0].unit: unknown unit kgg in 'kgg'; write units as kg, t, kWh, MWh, GJ, tce, m3, Nm3, L, t*km (or t·km), 万kWh, 10⁴Nm³ or a counting unit (台, 套, 件, 个, 只, piece); factors as kgCO2e/kWh: everything after '/' is the denominator, so kgCO2e/t·km is per t·km",
     ],
     '46-energy-line-in-kg.toml': [
         "{file}:45: products[0].inventory[1].unit: kg × kgCO2/kWh is not a mass of CO2: factor 'grid' (kgCO2/kWh) is per kWh (energy); give the amount in that unit or use a factor per kg",
