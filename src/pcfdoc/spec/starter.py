@@ -9,6 +9,7 @@ from string import Template
 
 import tomli_w
 
+from ..errors import OutputError
 from ..write import write_atomic
 
 
@@ -34,4 +35,9 @@ def starter_text(file_name: str, company: str, product: str, issue_date: dt.date
 def write_starter(path: Path, *, company: str, product: str, issue_date: dt.date,
                   force: bool = False) -> None:
     text = starter_text(path.name, company, product, issue_date)
+    try:  # `pcfdoc new specs/acme.toml` in a fresh checkout
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot create the folder {path.parent} ({exc.strerror or exc}); "
+                          "choose another path") from None
     write_atomic(path, text.encode("utf-8"), overwrite=force)
