@@ -117,11 +117,10 @@ def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
         click.echo(json.dumps(results_json(calculated.results, str(spec)), ensure_ascii=False,
                               indent=2))
         return
-    from rich.console import Console
-
+    from .export.terminal import console as terminal
     from .export.terminal import product_tables
 
-    console = Console()
+    console = terminal()
     for product in calculated.results.products:
         for table in product_tables(product, calculated.results.gwp_set, line_limit or None):
             console.print(table)
@@ -196,9 +195,9 @@ def _run_with_progress(queue, workers: int):
 
 
 def _print_summary(outcomes) -> None:
-    from rich.console import Console
     from rich.table import Table
 
+    from .export.terminal import console
     from .formatting import plain
 
     table = Table(title=f"{len(outcomes)} spec(s)", title_justify="left")
@@ -213,7 +212,7 @@ def _print_summary(outcomes) -> None:
             first = index == 0
             table.add_row(str(outcome.spec) if first else "", "built" if first else "", name,
                           f"{plain(total)} {unit}", str(len(outcome.messages)) if first else "")
-    Console().print(table)
+    console().print(table)
 
 
 @main.command()
@@ -244,11 +243,10 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
 
         click.echo(json.dumps(diff_json(changes, *labels), ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
-
+    from .export.terminal import console as terminal
     from .export.terminal import diff_tables
 
-    console = Console()
+    console = terminal()
     for table in diff_tables(changes, *labels):
         console.print(table)
 
@@ -278,9 +276,9 @@ def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) 
 
         click.echo(json.dumps([factor_record(e) for e in found], ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
+    from .export.terminal import console
 
-    Console().print(factor_table(found))
+    console().print(factor_table(found))
 
 
 @main.command()
@@ -295,6 +293,6 @@ def gwp(as_json: bool) -> None:
 
         click.echo(json.dumps(gwp_json(), indent=2))
         return
-    from rich.console import Console
+    from .export.terminal import console
 
-    Console().print(gwp_table())
+    console().print(gwp_table())
