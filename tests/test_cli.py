@@ -151,13 +151,14 @@ def test_new_refuses_to_overwrite(runner, tmp_path):
     assert "already exists; choose another name or pass --force" in result.stderr
     assert path.read_text("utf-8") == "keep me"
     assert runner.invoke(main, ["new", "--force", str(path)]).exit_code == 0
-    assert path.read_text("utf-8").startswith("# pcfdoc spec")
+    assert path.read_text("utf-8").startswith("#:schema ./pcfdoc.schema.json\n# pcfdoc spec")
 
 
 def test_new_creates_a_missing_folder(runner, tmp_path):
     result = runner.invoke(main, ["new", str(tmp_path / "specs" / "acme.toml")])
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "specs" / "acme.toml").read_text("utf-8").startswith("# pcfdoc spec")
+    text = (tmp_path / "specs" / "acme.toml").read_text("utf-8")
+    assert text.startswith("#:schema ./pcfdoc.schema.json\n# pcfdoc spec")
 
 
 def test_new_under_a_file_exits_2(runner, tmp_path):

@@ -1,4 +1,4 @@
-"""Command line: ``pcfdoc new | check | calc | build | diff | factors | gwp``.
+"""Command line: ``pcfdoc new | schema | check | calc | build | diff | form | import | factors | gwp``.
 
 Expected errors (PcfdocError) print one line per problem and exit 2; anything
 else is a bug and keeps its traceback (exit 1). Heavy libraries are imported
@@ -64,8 +64,26 @@ def new(path: Path, company: str, product: str, issue_date: dt.datetime | None, 
     from .spec.starter import write_starter
 
     date = issue_date.date() if issue_date else dt.date.today()
-    write_starter(path, company=company, product=product, issue_date=date, force=force)
-    click.echo(f"wrote {path}; edit it, then run: pcfdoc check {path}")
+    schema = write_starter(path, company=company, product=product, issue_date=date, force=force)
+    click.echo(f"wrote {path} (and {schema} for editors); edit it, then run: pcfdoc check {path}")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the schema to this file instead of printing it.")
+@expected_errors
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of a spec, for editors (Taplo / VS Code Even Better TOML)."""
+    from .spec.json_schema import schema_text
+    from .write import write_atomic
+
+    if output is None:
+        click.echo(schema_text(), nl=False)
+        return
+    if not output.parent.is_dir() and str(output.parent):
+        output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(output, schema_text().encode("utf-8"), overwrite=True)
+    click.echo(f"wrote {output}")
 
 
 @main.command()
