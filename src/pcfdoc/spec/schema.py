@@ -217,6 +217,10 @@ class InventoryLine(Table):
     id = Identifier(required=True, metadata=doc("line id, unique within the product"))
     stage = Choice(STAGE_IDS, required=True, metadata=doc("life-cycle stage id"))
     name = Text(required=True, metadata=doc("material, energy carrier or process"))
+    model = Text(load_default=None, metadata=doc("model, grade or specification, e.g. Q235B or 32209"))
+    supplier = Text(load_default=None, metadata=doc("supplier of a material or part"))
+    supplier_location = Text(load_default=None, metadata=doc(
+        "where the supplier ships from, e.g. 河北省唐山市"))
     amount = Number(required=True, minimum=0, metadata=doc("activity amount per inventory_per", "see unit"))
     unit = Unit(required=True, metadata=doc("activity unit, e.g. kg, kWh, Nm3, 台"))
     factor = Identifier(load_default=None, metadata=doc("id of the emission factor applied"))
