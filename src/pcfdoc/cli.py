@@ -270,6 +270,51 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Workbook to write (default: build/<spec name>-form.xlsx).")
+@expected_errors
+def form(spec: Path, output: Path | None) -> None:
+    """Write the data-collection workbook for the client to fill in, pre-filled from SPEC."""
+    from . import pipeline
+
+    target = pipeline.form(spec, output or Path("build") / f"{spec.stem}-form.xlsx")
+    click.echo(f"wrote {target}; send it to the client, then run: pcfdoc import {target} {spec}")
+
+
+@main.command(name="import")
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change; never write the spec.")
+@click.option("--reconcile", is_flag=True,
+              help="The spec changed since the form was made: apply only the cells the client changed.")
+@expected_errors
+def import_(workbook: Path, spec: Path, dry_run: bool, reconcile: bool) -> None:
+    """Read a filled WORKBOOK into SPEC, keeping its comments; written only if the result is valid."""
+    from . import pipeline
+    from .calc.diff import compare
+    from .export.terminal import console as terminal
+    from .export.terminal import diff_tables
+
+    imported = pipeline.import_form(workbook, spec, reconcile=reconcile, dry_run=dry_run)
+    plan = imported.plan
+    if not plan.changes:
+        click.echo(f"{workbook}: no changes; {spec} is as it was")
+        return
+    _print_warnings(imported.after.valid.warnings)
+    for change in plan.changes:
+        click.echo(f"{change.ref}: {change.text}")
+    console = terminal()
+    for table in diff_tables(compare(imported.before.results, imported.after.results), str(spec),
+                             f"{spec} + {workbook.name}"):
+        console.print(table)
+    if imported.written:
+        click.echo(f"wrote {spec} ({len(plan.changes)} change(s)); check the differences with git diff")
+    elif dry_run:
+        click.echo(f"dry run: {spec} not written")
+
+
+@main.command()
 @click.argument("query", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the records as JSON.")
 @click.option("--library", "libraries", multiple=True, type=click.Path(path_type=Path),
