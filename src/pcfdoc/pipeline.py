@@ -219,13 +219,15 @@ def _from_row(problem, plan, data):
     """A problem of the imported spec, told with the workbook row its entry came from."""
     from .errors import Problem
 
-    for (array, entry_id), where in plan.rows.items():
+    for (array, entry_id), cells in plan.rows.items():
         node = data
         for part in array:
             node = node[part] if isinstance(part, int) else node.get(part, [])
         index = next((i for i, item in enumerate(node)
                       if isinstance(item, dict) and item.get("id") == entry_id), None)
         if index is not None and problem.path[: len(array) + 1] == (*array, index):
+            key = problem.path[len(array) + 1] if len(problem.path) > len(array) + 1 else ""
+            where = cells.get(str(key), cells[""])
             return Problem(problem.file, problem.path, f"{problem.message} (from {where})", problem.line,
                            problem.severity)
     return problem

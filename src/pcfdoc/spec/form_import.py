@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import FormError, SpecPath
 from ..vocab.catalogue import STAGE_BY_ID
+from ..vocab.units import UnitError, is_mass
 from .form_edit import Editor
 from .form_layout import BASIS, DELETE, MODES, FormSpec, form_spec
 from .form_read import FilledRow, Meta, as_snapshot, open_workbook, read_meta, read_rows, same
@@ -43,8 +44,8 @@ class Plan:
     text: str
     changes: list[Change] = field(default_factory=list)
     stale: bool = False  # the spec changed since the form was made (reconciled)
-    # Where each entry came from in the workbook: (array path, id) → row reference, for messages.
-    rows: dict[tuple[SpecPath, str], str] = field(default_factory=dict)
+    # Where each entry came from in the workbook: (array path, id) → spec key → cell ('' the row).
+    rows: dict[tuple[SpecPath, str], dict[str, str]] = field(default_factory=dict)
 
 
 def identity_of(data: Mapping) -> dict[str, Any]:
@@ -153,7 +154,7 @@ class _Planner:
         self.editor = Editor(source.text)
         self.changes: list[Change] = []
         self.problems: list[str] = []
-        self.rows: dict[tuple[SpecPath, str], str] = {}
+        self.rows: dict[tuple[SpecPath, str], dict[str, str]] = {}
         self.removed_lines: dict[int, set[str]] = {}
         self.removed_legs: set[tuple[int, str]] = set()
         self.products = [p for p in self.data.get("products", []) if isinstance(p, Mapping)]
@@ -177,6 +178,7 @@ class _Planner:
     def run(self, rows: list[FilledRow]) -> None:
         seen: dict[tuple[str, str], str] = {}
         present: set[tuple[str, str]] = set()
+        accepted: set[int] = set()
         for row in rows:
             if row.key is None:
                 continue
@@ -196,10 +198,11 @@ class _Planner:
                 )
                 continue
             present.add(where)
+            accepted.add(id(row))
         for row in rows:
             if row.key is None:
                 self._new(row)
-            elif (row.sheet.id, row.key) in present:
+            elif id(row) in accepted:
                 self._existing(row)
         for sheet in self.form.sheets:  # rows the client deleted outright instead of marking them
             title = self.meta.titles.get(sheet.id, sheet.title(self.language))
@@ -240,6 +243,14 @@ class _Planner:
         getattr(self, f"_edit_{row.sheet.id}")(row, then, changed)
 
     # -- helpers -----------------------------------------------------------------------------
+    def _came_from(self, array: SpecPath, entry_id: str, row: FilledRow, leg: bool = False) -> None:
+        """Remember the row an entry came from: a problem with it is then told with its cell."""
+        cells = {"": f"{row.title}!A{row.number}"}
+        for column, ref in row.refs.items():
+            if leg == column.startswith("leg."):
+                cells[column.removeprefix("leg.")] = f"{row.title}!{ref}"
+        self.rows[(array, entry_id)] = cells
+
     def _product(self, key: str) -> tuple[int, Mapping]:
         product_id = key.split(".", 1)[0].removeprefix("products:")
         index = next(i for i, p in enumerate(self.products) if p.get("id") == product_id)
@@ -252,6 +263,9 @@ class _Planner:
         )
 
     def _note(self, row: FilledRow, key: str, label: str, old: Any, new: Any) -> None:
+        if row.sheet.id == "company":  # the row's label names the fact: 联系电话: old → new
+            self.changes.append(Change(row.ref(key), f"{label}: {_shown(old)} → {_shown(new)}"))
+            return
         self.changes.append(
             Change(
                 row.ref(key),
@@ -331,6 +345,12 @@ class _Planner:
             "add one such leg to the spec "
             "(its factor is used for new legs), or leave the distance empty"
         )
+        return None
+
+    def _unit_of(self, index: int, line_id: str) -> str | None:
+        for line in self.products[index].get("inventory", []) or []:
+            if isinstance(line, Mapping) and line.get("id") == line_id:
+                return line.get("unit")
         return None
 
     def _mode_id(self, shown: str | None) -> str:
@@ -417,9 +437,8 @@ class _Planner:
         index, product = self._product(row.key or "")
         line_index = self._entry(product, "inventory", (row.key or "").rpartition(":")[2])
         path = ("products", index, "inventory", line_index)
-        self.rows[(("products", index, "inventory"), str(product["inventory"][line_index].get("id")))] = (
-            f"{row.title}!A{row.number}"
-        )
+        line_id = str(product["inventory"][line_index].get("id"))
+        self._came_from(("products", index, "inventory"), line_id, row)
         return index, product, path
 
     def _line_edits(self, row: FilledRow, then: Mapping, changed: list[str], path: SpecPath) -> None:
@@ -532,9 +551,8 @@ class _Planner:
         destinations = product["distribution"]["destinations"]
         at = next(i for i, d in enumerate(destinations) if d.get("id") == (row.key or "").rpartition(":")[2])
         path = ("products", index, "distribution", "destinations", at)
-        self.rows[(("products", index, "distribution", "destinations"), str(destinations[at].get("id")))] = (
-            f"{row.title}!A{row.number}"
-        )
+        array = ("products", index, "distribution", "destinations")
+        self._came_from(array, str(destinations[at].get("id")), row)
         for key in changed:
             value = row.cells.get(key)
             if value is None and row.sheet.column(key).must:
@@ -595,7 +613,7 @@ class _Planner:
             if row.cells.get(key) is not None:
                 entry[key] = row.cells[key]
         self.editor.append(("products", index, "inventory"), entry)
-        self.rows[(("products", index, "inventory"), line_id)] = f"{row.title}!A{row.number}"
+        self._came_from(("products", index, "inventory"), line_id, row)
         self.changes.append(
             Change(f"{row.title}!A{row.number}", f"added: {name} {_shown(entry['amount'])} {entry['unit']}")
         )
@@ -620,6 +638,13 @@ class _Planner:
 
     def _new_leg(self, row: FilledRow, index: int, line_id: str, cells: Mapping[str, Any]) -> None:
         prefix = "leg." if "leg.distance_km" in cells else ""
+        unit = cells.get("unit") if prefix else self._unit_of(index, line_id)
+        if unit is not None and not _is_mass(unit):
+            self.problems.append(
+                f"{row.ref(f'{prefix}distance_km')}: {cells.get('name') or line_id} is counted in {unit}, "
+                "so a leg cannot carry its mass; give the amount as a mass (kg, t), or leave the distance "
+                "empty and add the leg with its mass in the spec")
+            return
         mode = self._mode_id(cells.get(f"{prefix}mode"))
         template = self._leg_template(row, index, mode)
         if template is None:
@@ -637,7 +662,7 @@ class _Planner:
         if cells.get("source") is not None and prefix == "":
             entry["source"] = cells["source"]
         self.editor.append(("products", index, "transport"), entry)
-        self.rows[(("products", index, "transport"), entry["id"])] = f"{row.title}!A{row.number}"
+        self._came_from(("products", index, "transport"), entry["id"], row, leg=True)
         self.changes.append(
             Change(
                 row.ref(f"{prefix}distance_km"),
@@ -739,6 +764,13 @@ class _Planner:
         )
         self.editor.append(("company", "annual_output"), entry)
         self.changes.append(Change(f"{row.title}!A{row.number}", f"added: output of {row.cells['name']}"))
+
+
+def _is_mass(unit: str) -> bool:
+    try:
+        return is_mass(unit)
+    except UnitError:
+        return False
 
 
 def _shown(value: Any) -> str:
