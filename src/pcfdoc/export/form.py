@@ -113,6 +113,14 @@ def _core_dates(stamp: dt.datetime):
     return rewrite
 
 
+#: Characters per line of the instruction sheet (a Chinese character counts two).
+INSTRUCTION_WIDTH = 64
+
+
+def _text_width(text: str) -> int:
+    return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
+
+
 def _instructions(ws, valid: ValidSpec, form: FormSpec) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -218,12 +226,17 @@ def _instructions(ws, valid: ValidSpec, form: FormSpec) -> None:
     for row, (text, style) in enumerate(lines, 1):
         cell = ws.cell(row=row, column=1, value=text or None)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Office programs do not grow a row for wrapped text written by openpyxl: give it its lines.
+        ws.row_dimensions[row].height = 16 * max(1, -(-_text_width(text) * 10 // (INSTRUCTION_WIDTH * 12)))
         if style == "title":
             cell.font = Font(bold=True, size=14)
         elif style == "head":
             cell.font = Font(bold=True)
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = INSTRUCTION_WIDTH + 4
     ws.protection.sheet = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 class _Lists:
@@ -321,6 +334,8 @@ def _draw(ws, sheet: Sheet, form: FormSpec, lists: _Lists, data: Mapping) -> Non
             _style(ws.cell(row=number, column=index), column.editable, fills, border, Protection)
     if last >= FIRST_ROW:
         _validations(ws, sheet, form, lists, data, last)
+    if sheet.id == "energy":
+        _month_sums(ws, sheet, language, last, fills, border)
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
     ws.protection.sheet = True
     # The clerk may widen columns and rows; nothing else of the layout changes.
@@ -331,6 +346,29 @@ def _draw(ws, sheet: Sheet, form: FormSpec, lists: _Lists, data: Mapping) -> Non
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
+
+
+def _month_sums(ws, sheet: Sheet, language: str, last: int, fills, border) -> None:
+    """A locked column after the table adding up each row's months, for the clerk to check against the
+    meter readings. The import never reads it: it adds the months itself."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    months = [index for index, column in enumerate(sheet.columns, 2) if column.key.startswith("m")
+              and column.key[1:].isdigit()]
+    if not months:
+        return
+    first, final = get_column_letter(months[0]), get_column_letter(months[-1])
+    at = len(sheet.columns) + 2
+    ws.cell(row=KEY_ROW, column=at, value="month_sum")
+    head = ws.cell(row=HEAD_ROW, column=at, value=words(language, "月度合计（自动）", "Sum of months (auto)"))
+    head.font, head.fill, head.border = Font(bold=True), fills["head"], border
+    head.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    ws.column_dimensions[get_column_letter(at)].width = 12
+    for number in range(FIRST_ROW, last + 1):
+        cell = ws.cell(row=number, column=at,
+                       value=f'=IF(COUNT({first}{number}:{final}{number})=0,"",SUM({first}{number}:{final}{number}))')
+        cell.fill, cell.border = fills["locked"], border
 
 
 def _style(cell, editable: bool, fills, border, protection) -> None:

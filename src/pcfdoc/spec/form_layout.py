@@ -22,6 +22,7 @@ from marshmallow import fields as mm_fields
 from marshmallow import missing
 
 from ..vocab.catalogue import STAGE_BY_ID, STAGE_IDS, TRANSPORT_MODES
+from ..vocab.units import UnitError, is_mass
 from . import fields as spec_fields
 from .schema import Company, Contact, Destination, Equipment, InventoryLine, Product, Quantity, TransportLeg
 
@@ -308,12 +309,15 @@ def _company_sheet(data: Mapping, products: list[Mapping], language: str) -> She
             )
         mass = product.get("mass_per_unit") if isinstance(product.get("mass_per_unit"), Mapping) else {}
         fu = product.get("functional_unit", {}) if isinstance(product.get("functional_unit"), Mapping) else {}
-        per = f"{fu.get('unit', '')}"
+        per = str(fu.get("unit", ""))
+        if not mass and _is_mass_unit(per):
+            continue  # a product measured by mass has no mass per unit to ask for
+        spaced = f" {per} " if per.isascii() else per
         sheet.rows.append(
             Row(
                 f"{base}.mass_per_unit",
                 {
-                    "label": words(language, f"每{per}产品质量", f"Mass of one {per}") + suffix,
+                    "label": words(language, f"每{spaced}产品的质量", f"Mass of one {per}") + suffix,
                     "value": mass.get("amount"),
                     "unit": mass.get("unit"),
                 },
@@ -321,6 +325,13 @@ def _company_sheet(data: Mapping, products: list[Mapping], language: str) -> She
             )
         )
     return sheet
+
+
+def _is_mass_unit(unit: str) -> bool:
+    try:
+        return is_mass(unit)
+    except UnitError:
+        return False
 
 
 def _starred(label: str, required: bool) -> str:
@@ -478,7 +489,7 @@ def _energy_sheet(
         _of(InventoryLine, "unit", "单位", "Unit", 8),
         _basis_column(),
         _of(InventoryLine, "amount", "用量", "Amount", 12, required=False),
-        *(Column(key, zh, en, 9, kind="number") for key, zh, en in months),
+        *(Column(key, zh, en, 10, kind="number") for key, zh, en in months),
         _of(InventoryLine, "source", "数据来源", "Data source", 18),
         _of(InventoryLine, "note", "备注", "Note", 18),
         Column("delete", "删除", "Delete", 8, kind="choice"),
