@@ -30,9 +30,9 @@ from ..spec.form_layout import (
     FormSpec,
     Sheet,
     choices,
-    form_spec,
-    words,
+        words,
 )
+from ..spec.form_sheets import form_spec
 from ..spec.valid import ValidSpec
 from ..write import reproducible_zip
 
