@@ -265,3 +265,31 @@ def test_not_a_workbook_and_not_a_form(valve, tmp_path):
         pipeline.import_form(plain, spec)
     assert info.value.lines() == [f"{plain}: not a pcfdoc data-collection form (its fingerprint is missing); "
                                   "make one with pcfdoc form SPEC"]
+
+
+def test_destinations_and_other_lines_import(tmp_path):
+    spec = tmp_path / "mining-machinery.toml"
+    shutil.copy(EXAMPLES / "mining-machinery.toml", spec)
+    workbook = make_form(spec, tmp_path / "mining-form.xlsx")
+    new = first_empty_row(workbook, "产品销售运输")
+    fill(workbook, {"产品销售运输": {("淮北", "share_pct"): 58, (new, "name"): "合肥", (new, "share_pct"): 5,
+                                     (new, "distance_km"): 200},
+                    "产量": {(4, "amount"): 11000}})
+    imported = pipeline.import_form(workbook, spec)
+    assert [change.text for change in imported.plan.changes] == [
+        "矿山机械产品 数据期内产量: 11,250.02 → 11,000", "淮北 销量占比（%）: 63 → 58", "added: destination 合肥"]
+    text = spec.read_text("utf-8")
+    assert '{ id = "huaibei", name = "淮北", share_pct = 58, distance_km = 30, factor = "truck-huaibei-derived" }' in text
+    assert '{ id = "合肥", name = "合肥", share_pct = 5, distance_km = 200, factor = "truck-huaibei-derived" }' in text
+    lines = {line.id: line for line in imported.after.results.products[0].lines}
+    assert lines["合肥"].name == "产品运输至合肥"
+
+
+def test_a_line_of_another_stage_and_a_product_fact(valve):
+    spec, workbook = valve
+    fill(workbook, {"废弃物与其他": {("产品运输", "amount"): 30}, "企业信息": {(13, "value"): "SMC 系列"}})
+    imported = pipeline.import_form(workbook, spec)
+    assert [(change.ref, change.text) for change in imported.plan.changes] == [
+        ("企业信息!C13", "型号规格: SMC、XZA、QT 等系列 → SMC 系列"),
+        ("废弃物与其他!D5", "产品运输 数量: 34.2 → 30")]
+    assert 'model = "SMC 系列"\n' in spec.read_text("utf-8")

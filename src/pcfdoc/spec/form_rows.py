@@ -225,10 +225,13 @@ class EditedRows:
         self._set_simple(row, path, changed, then, keys, str(then.get("name")))
 
     def _edit_output(self, row: FilledRow, then: Mapping, changed: list[str]) -> None:
-        path = ("company", "annual_output", int((row.key or "").rpartition("[")[2].rstrip("]")))
-        keys = {"amount": "amount", "unit": "unit", "value": "value", "note": "note"}
-        if "name" in row.sheet.columns_keys() and "name" not in row.locked:
-            keys["name"] = "name"
+        index = int((row.key or "").rpartition("[")[2].rstrip("]"))
+        path = ("company", "annual_output", index)
+        keys = {"amount": "amount", "unit": "unit", "value": "value", "note": "note", "name": "name"}
+        if "product" in self.data["company"]["annual_output"][index] and "name" in changed:
+            self.problems.append(f"{row.ref('name')}: an assessed product's name is set on the company "
+                                 "sheet; change it there")
+            return
         self._set_simple(row, path, changed, then, keys, str(then.get("name")))
 
 
