@@ -293,3 +293,12 @@ def test_a_line_of_another_stage_and_a_product_fact(valve):
         ("企业信息!C13", "型号规格: SMC、XZA、QT 等系列 → SMC 系列"),
         ("废弃物与其他!D5", "产品运输 数量: 34.2 → 30")]
     assert 'model = "SMC 系列"\n' in spec.read_text("utf-8")
+
+
+def test_a_sheet_with_a_million_rows_is_refused(valve):
+    spec, workbook = valve
+    fill(workbook, {"主要设备": {(30_000, "name"): "x"}})
+    with pytest.raises(FormError) as info:
+        pipeline.import_form(workbook, spec)
+    assert info.value.lines() == [f"{workbook}: 主要设备: has 30,000 rows, more than a form holds (20,000); delete "
+                                  "the rows below the table"]

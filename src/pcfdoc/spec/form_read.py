@@ -23,6 +23,8 @@ from ..vocab.units import HOW_TO_WRITE, UnitError, parse_unit
 from . import fields as spec_fields
 from .form_layout import FIRST_ROW, FORMAT, KEY_ROW, META_SHEET, Column, FormSpec, Sheet, choices
 
+#: Rows read per sheet at most: a real inventory has hundreds, a hostile file a million.
+MAX_ROWS = 20_000
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?$")
 _EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -129,6 +131,10 @@ def read_rows(book, name: str, form: FormSpec, meta: Meta) -> list[FilledRow]:
                 f"{title}: columns {labels} are missing (deleted or moved over row 1); "
                 "restore the sheet as the form had it"
             )
+            continue
+        if ws.max_row > FIRST_ROW + MAX_ROWS:
+            problems.append(f"{title}: has {ws.max_row:,} rows, more than a form holds ({MAX_ROWS:,}); "
+                            "delete the rows below the table")
             continue
         for number in range(FIRST_ROW, ws.max_row + 1):
             row = FilledRow(sheet, number, None, {}, title=title)
