@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any
 
 import tomlkit
@@ -36,10 +37,14 @@ def toml_value(value: Any) -> str:
 class Editor:
     def __init__(self, text: str):
         self.text = text
-        self.doc = tomlkit.parse(text)
         self._sets: list[tuple[SpecPath, Any]] = []
         self._appends: list[tuple[SpecPath, dict[str, Any]]] = []
         self._removals: list[tuple[SpecPath, str]] = []
+
+    @cached_property
+    def doc(self):
+        """The parsed document, made only when there is something to edit (1,000 lines take seconds)."""
+        return tomlkit.parse(self.text)
 
     # -- what to change ------------------------------------------------------------------
     def set(self, path: SpecPath, value: Any) -> None:
