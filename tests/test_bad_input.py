@@ -84,7 +84,7 @@ EXPECTED = {
         "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'template'",
     ],
     '17-unknown-line-key.toml': [
-        "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'amount', 'unit', 'factor', 'declared', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'quality', 'gsd', 'category'",
+        "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'model', 'supplier', 'supplier_location', 'amount', 'unit', 'factor', 'declared', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'quality', 'gsd', 'category'",
     ],
     '18-unknown-inline-key.toml': [
         "{file}:28: products[0].functional_unit.per: unknown key 'per'; allowed: 'amount', 'unit'",
