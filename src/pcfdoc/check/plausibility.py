@@ -82,7 +82,8 @@ def _region_mismatch(factor: Node, province: Province, where: str) -> str | None
     year = f" ({factor.year})" if factor.year else ""
     alternatives = _same_year_for(factor, province)
     instead = f"use {' or '.join(alternatives)}, " if alternatives else "use a factor of the site's grid, "
-    return (f"factor {factor.id!r} is for {factor.region}{year}, but the site is in {province.name} "
+    return (f"factor {factor.id!r} ({plain(factor.value)} {factor.unit}) is for {factor.region}{year}, "
+            f"but the site is in {province.name} "
             f"({where}), which is on {grid}; {instead}or state why in factor_rationale (e.g. a direct "
             "supply contract)")
 
@@ -125,8 +126,9 @@ def _emission_not_footprint(ctx: CheckContext, factor: Node) -> str | None:
     footprint = footprint_factor(ctx.spec.data_period, issue_date)
     if footprint is None:
         return None
-    return (f"factor {factor.id!r} is a grid CO2 emission factor ({factor.unit}: the CO2 of generation only, "
-            "meant for organisations' emissions accounting); a product footprint should use the electricity "
+    return (f"factor {factor.id!r} ({plain(factor.value)} {factor.unit}) is a grid CO2 emission factor: "
+            "the CO2 of generation only, meant for organisations' emissions accounting; a product footprint "
+            "should use the electricity "
             f"carbon-footprint factor {footprint.id!r} ({plain(footprint.value)} {footprint.unit}, "
             f"{footprint.year}), which also counts the fuel chain, the plants and the other gases; use it, "
             "or state why in factor_rationale")
