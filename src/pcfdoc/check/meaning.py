@@ -24,6 +24,7 @@ from .improvements import check_improvement_links, check_improvements
 from .inventory import check_product
 from .report import check_report
 from .scenarios import check_scenarios
+from .texts import check_texts
 from .variants import check_variants
 
 
@@ -40,6 +41,7 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     for index, product in products:
         check_product(ctx, index, product)
     check_report(ctx)
+    check_texts(ctx)
     check_company(ctx)
     if spec.boundary is not None:
         check_boundary(ctx, spec.boundary)

@@ -140,5 +140,9 @@ _TRANSPORT_LABELS = {
 
 
 def transport_label(language: str, name: str, *, distribution: bool = False) -> str:
-    """Name of a computed transport line: '灰铁铸件运输', '产品运输至山东'."""
+    """Name of a computed transport line: '灰铁铸件运输', '产品运输至山东', 'Transport of grey iron
+    castings'."""
+    # A material reads as a common noun inside the label; a destination is a place name and stays.
+    if language == "en" and not distribution and name[1:2].islower():
+        name = name[:1].lower() + name[1:]
     return _TRANSPORT_LABELS[language][distribution].format(name=name)
