@@ -55,7 +55,7 @@ TEXTS = {
                     "{{ company.contact.email }}{% endif %}",
     "info.gwp": "IPCC {{ gwp.id }} global warming potentials (GWP100)",
     "signoff": "Sign-off",
-    "signoff.widths": [2.2, 2.0, 2.8, 2.8, 2.4, 2.8],
+    "signoff.widths": [2.1, 1.8, 2.6, 3.6, 2.2, 2.7],
     "signoff.head": ["Duty", "Name", "Role", "Certificate no.", "Signature", "Date"],
     "signoff.seal_widths": [4.4, 10.6],
     "revisions": "Revision history",
@@ -161,12 +161,16 @@ TEXTS = {
     "scope.allocation_text":
         "{% if allocation.method == 'none' %}No emissions are allocated between co-products"
         "{% if allocation.rows %}; consumption recorded as annual totals is converted to consumption per unit of "
-        "product using the output of the assessed product during the data period{% endif %}.{% else %}The "
-        "plant's outputs share part of its energy and materials. Consumption recorded as annual totals is "
-        "allocated between the outputs {% if allocation.method == 'physical' %}in proportion to their output "
-        "quantities{% elif allocation.method == 'mass' %}in proportion to their mass{% else %}in proportion to "
-        "their economic value (output value){% endif %} and then divided by the output of the assessed product to "
-        "give consumption per unit of product.{% endif %}",
+        "product using the output of the assessed product during the data period{% endif %}."
+        "{% elif allocation.rows %}The plant's outputs share part of its energy and materials. Consumption "
+        "recorded as annual totals is allocated between the outputs {% if allocation.method == 'physical' %}in "
+        "proportion to their output quantities{% elif allocation.method == 'mass' %}in proportion to their mass"
+        "{% else %}in proportion to their economic value (output value){% endif %} and then divided by the "
+        "output of the assessed product to give consumption per unit of product.{% else %}Energy and materials "
+        "shared by several outputs are allocated {% if allocation.method == 'physical' %}in proportion to their "
+        "output quantities{% elif allocation.method == 'mass' %}in proportion to their mass{% else %}in "
+        "proportion to their economic value (output value){% endif %}; all activity data of this assessment "
+        "were collected per functional unit, so the calculation needs no allocation.{% endif %}",
     "scope.allocation.caption": "Allocation basis",
     "scope.allocation.widths": [4.6, 2.8, 1.6, 3.6, 2.4],
     "scope.allocation.head": ["Output", "Quantity", "Unit", "Allocation basis", "Share (%)"],
@@ -295,7 +299,7 @@ TEXTS = {
     "calc.table_intro": "The table below lists the activity data, emission factor and emissions of each emission "
                         "source of the {{ product.name_in_text }}, all per functional unit ({{ product.fu }}).",
     "calc.table.caption": "Carbon footprint calculation for the {{ product.name_in_text }}",
-    "calc.table.widths": [1.0, 2.9, 1.8, 1.1, 1.8, 2.7, 2.2, 1.5],
+    "calc.table.widths": [1.0, 2.6, 1.8, 1.3, 1.9, 2.7, 2.2, 1.5],
     "calc.table.head": ["No.", "Emission source", "Activity data", "Unit", "Emission\nfactor", "Factor unit",
                         f"Emissions\n({UNIT})", "Share (%)"],
     "calc.stages_intro": "The emissions and shares of the life cycle stages are shown in the table and figure below.",
@@ -418,10 +422,11 @@ TEXTS = {
     "improvement.widths": [1.0, 2.8, 3.0, 1.5, 2.4, 2.1, 2.2],
     "improvement.head": ["No.", "Measure", "Acts on", "Share\n(%)", "Expected\nreduction\n({{ table.result_unit }})",
                          "Reduction\nshare (%)", "Basis"],
-    "improvement.note": "Note: the share is that of the emissions a measure acts on in the product carbon footprint, "
-                        "the reduction share that of the expected reduction; reductions are in {{ table.per_label }}, "
-                        "and those based on a scenario come from the scenario analysis in chapter 5. Where measures "
-                        "act on the same sources, their reductions should not be added up.",
+    "improvement.note": "Note: Share is the part of the product carbon footprint that comes from the sources a "
+                        "measure acts on; Reduction share is the expected reduction as a part of the footprint. "
+                        "Reductions are in {{ table.per_label }}; those based on a scenario come from the scenario "
+                        "analysis in chapter 5. Where measures act on the same sources, their reductions should not "
+                        "be added up.",
     "improvement.largest": "{% if table.largest %}{% if improvements.several %}For {{ table.product }}, o{% else %}"
                            "O{% endif %}f the measures quantified, “{{ table.largest.title }}” promises the largest "
                            "saving: about {{ table.largest.reduction }} {{ table.per_label }}, or "
@@ -448,6 +453,6 @@ TEXTS = {
     "appendix.references_intro": "Standards and documents applied or referred to in this assessment:",
     "appendix.team": "Appendix C Assessment team",
     "appendix.team.caption": "Assessment team",
-    "appendix.team.widths": [2.2, 2.0, 2.8, 5.0, 3.0],
+    "appendix.team.widths": [2.1, 1.8, 2.6, 4.9, 3.6],
     "appendix.team.head": ["Duty", "Name", "Role", "Organisation", "Certificate no."],
 }

@@ -36,7 +36,7 @@ TEXTS = {
                     "{{ company.contact.email }}{% endif %}",
     "info.gwp": "IPCC {{ gwp.id }} 全球变暖潜势（GWP100）",
     "signoff": "签署",
-    "signoff.widths": [1.4, 1.8, 2.4, 3.4, 2.6, 3.4],
+    "signoff.widths": [1.3, 1.7, 2.4, 3.8, 2.5, 3.3],
     "signoff.head": ["职责", "姓名", "角色", "证书编号", "签名", "日期"],
     "signoff.seal_widths": [4.2, 10.8],
     "revisions": "修订记录",
@@ -127,10 +127,13 @@ TEXTS = {
     "scope.allocation_text":
         "{% if allocation.method == 'none' %}本次评价不在多种产出之间分配排放"
         "{% if allocation.rows %}；以全年总量记录的消耗，按评价产品在数据时间范围内的产量折算为单位产品消耗"
-        "{% endif %}。{% else %}工厂的多种产出共用部分能源和物料，这些以全年总量记录的消耗"
+        "{% endif %}。{% elif allocation.rows %}工厂的多种产出共用部分能源和物料，这些以全年总量记录的消耗"
         "{% if allocation.method == 'physical' %}按各产出的产量{% elif allocation.method == 'mass' %}"
         "按各产出的质量{% else %}按各产出的经济价值（产值）{% endif %}"
-        "在各产出之间分配，再按评价产品的产量折算为单位产品消耗。{% endif %}",
+        "在各产出之间分配，再按评价产品的产量折算为单位产品消耗。{% else %}多种产出共用的能源和物料"
+        "{% if allocation.method == 'physical' %}按各产出的产量{% elif allocation.method == 'mass' %}"
+        "按各产出的质量{% else %}按各产出的经济价值（产值）{% endif %}分配；本次评价的活动数据均已按功能单位"
+        "收集，计算中无需再作分配。{% endif %}",
     "scope.allocation.caption": "分配依据",
     "scope.allocation.widths": [5.0, 3.0, 1.6, 3.4, 2.0],
     "scope.allocation.head": ["产出", "产量", "单位", "分配依据", "分配比例（%）"],
@@ -235,7 +238,7 @@ TEXTS = {
     "calc.product": "{{ product.name }}的计算结果",
     "calc.table_intro": "下表逐项列出{{ product.name }}各排放源的活动数据、排放因子和排放量，均以一个功能单位（{{ product.fu }}）计。",
     "calc.table.caption": "{{ product.name }}碳足迹计算表",
-    "calc.table.widths": [1.1, 2.7, 1.7, 1.1, 1.8, 2.6, 2.5, 1.5],
+    "calc.table.widths": [1.1, 2.3, 1.8, 1.2, 1.9, 2.6, 2.5, 1.6],
     "calc.table.head": ["序号", "排放源", "活动数据", "单位", "排放因子", "因子单位", f"排放量\n（{UNIT}）", "占比\n（%）"],
     "calc.stages_intro": "各生命周期阶段的排放量和占比见下表和下图。",
     "calc.stages.caption": "{{ product.name }}各生命周期阶段的碳排放",
@@ -362,6 +365,6 @@ TEXTS = {
     "appendix.references_intro": "本次评价依据和参考的标准与文件：",
     "appendix.team": "附录 C 评价人员",
     "appendix.team.caption": "评价人员",
-    "appendix.team.widths": [1.4, 2.0, 2.8, 5.4, 3.4],
+    "appendix.team.widths": [1.3, 1.7, 2.6, 5.2, 4.2],
     "appendix.team.head": ["职责", "姓名", "角色", "单位", "证书编号"],
 }

@@ -48,7 +48,7 @@ ZH = MappingProxyType({
     "boundary_summary": "{type}：{stages}",
     "standard_cite": "{id}《{title}》",  # a standard named in a sentence
     "standard_ref": "{id}《{title}》",  # a standard in a list of references
-    "document_ref": "《{}》",
+    "document_ref": "{}",  # as written: 'GB/T 2589-2020《综合能耗计算通则》' carries its own 《》
     "value_sep": "；",
     "revision": "{number}（{commit}）",
     "unit": lambda unit: pretty_unit(unit, "zh-CN"),
