@@ -408,7 +408,8 @@ def test_uncertainty_method_table_histogram_and_variance(analysis_report, analys
     assert "如此重复 2,000 次" in text
     assert "随机数种子" not in text and "模拟结果可以复现" in text  # no software talk
     assert "σ² = Σᵢ (ln Uᵢ / 2)²，GSD = exp(σ)" in text
-    assert "基本不确定性取物料和能源输入 1.05，运输 2，产品分销运输 2。" in text
+    # kinds that share a value are named together, without a stage name a spec may have renamed
+    assert "基本不确定性的取值：物料和能源输入为 1.05，原辅材料运输、产品运输为 2。" in text
     table = table_after(document, "部件碳足迹的不确定性")
     assert rows(table)[0] == ["项目", "确定值", "平均值", "中位数", "2.5% 分位数", "97.5% 分位数"]
     assert [row[:2] for row in rows(table)[1:]] == [["原材料获取", "61.10"], ["原材料运输", "1.40"],

@@ -177,9 +177,9 @@ TEXTS = {
     "cutoff": "Cut-off criteria",
     "cutoff.intro": "The following cut-off criteria apply:",
     "cutoff.mass_rule": "An input whose mass is less than {{ cutoff.mass_threshold }}% of the product mass may be "
-                        "omitted together with its upstream emissions;",
+                        "omitted together with its upstream emissions.",
     "cutoff.total_rule": "The inputs omitted under criterion (1) together do not exceed "
-                         "{{ cutoff.total_threshold }}% of the product mass;",
+                         "{{ cutoff.total_threshold }}% of the product mass.",
     "cutoff.table_intro": "The raw materials of the {{ product.name_in_text }} whose individual mass is below the threshold, "
                           "and the inputs excluded from the assessment, are listed in the table below.",
     "cutoff.caption": "Cut-off exemptions for the {{ product.name_in_text }}",
@@ -403,9 +403,10 @@ TEXTS = {
     "interpretation.product":
         "Within the {{ boundary.type_name }} system boundary, the carbon footprint of the {{ product.name_in_text }} "
         "manufactured by {{ company.name }} is {{ product.total }} {{ product.per_label }}. Most of the emissions "
-        "arise in the {{ product.top_stage.name | lower }} stage, with {{ product.top_stage.share }}%"
-        "{% if product.hotspots %}; the largest emission sources are {% for item in product.hotspots[:3] %}"
-        "{{ item.name_in_text }} ({{ item.share }}%)" + SERIES + "{% endfor %}{% endif %}.",
+        "arise in the {{ product.top_stage.name | lower }} stage ({{ product.top_stage.share }}%)."
+        "{% if product.hotspots %} The largest emission sources are, in descending order: "
+        "{% for item in product.hotspots[:3] %}{{ item.name_in_text }} ({{ item.share }}%)" + SERIES
+        + "{% endfor %}.{% endif %}",
     "interpretation.limits": "Assumptions and limitations",
     "interpretation.assumptions": "The main assumptions of this assessment are:",
     "interpretation.limitations": "The limitations of this assessment are:",

@@ -139,8 +139,8 @@ TEXTS = {
     "scope.allocation.head": ["产出", "产量", "单位", "分配依据", "分配比例（%）"],
     "cutoff": "取舍准则",
     "cutoff.intro": "本次评价采用以下取舍准则：",
-    "cutoff.mass_rule": "单项物料的质量小于产品质量的 {{ cutoff.mass_threshold }}% 时，可不计其上游排放；",
-    "cutoff.total_rule": "按上条忽略的物料，总质量不超过产品质量的 {{ cutoff.total_threshold }}%；",
+    "cutoff.mass_rule": "单项物料的质量小于产品质量的 {{ cutoff.mass_threshold }}% 时，可不计其上游排放。",
+    "cutoff.total_rule": "按上条忽略的物料，总质量不超过产品质量的 {{ cutoff.total_threshold }}%。",
     "cutoff.table_intro": "{{ product.name }}中，单项质量低于阈值的原材料和评价中剔除的输入逐项列于下表。",
     "cutoff.caption": "{{ product.name }}的取舍情况",
     "cutoff.widths": [4.4, 2.6, 2.2, 2.6, 1.6, 1.6],
@@ -280,7 +280,7 @@ TEXTS = {
     "uncertainty.formula": "σ² = Σᵢ (ln Uᵢ / 2)²，GSD = exp(σ)",
     "uncertainty.terms":
         "式中，Uᵢ 依次为基本不确定性和五项谱系评分对应的不确定性因子（以 GSD² 表示，取自 ecoinvent 数据质量体系）；"
-        "基本不确定性取{{ analysis.basic_text }}。模拟时按上述分布为每个排放源相互独立地抽取一个排放量，按阶段和产品"
+        "基本不确定性的取值：{{ analysis.basic_text }}。模拟时按上述分布为每个排放源相互独立地抽取一个排放量，按阶段和产品"
         "加总，得到碳足迹的一个可能值；如此重复 {{ analysis.iterations }} 次，由这些可能值的分布读出平均值、中位数和"
         "95% 置信区间。模拟结果可以复现：数据不变时，重新计算得到相同的数值。",
     "uncertainty.result":
@@ -333,7 +333,7 @@ TEXTS = {
     "interpretation.validity": "本报告的结论基于所收集的数据和所选用的排放因子。生产工艺、原材料来源或能源结构发生变化时，应重新评价。",
     "improvement": "改进建议",
     "improvement.intro": "根据计算结果，围绕排放较大的环节提出以下 {{ improvements.measures | length }} 项改进措施。"
-                         "各项措施的作用对象、所涉排放和预计减排效果汇总于下{% if improvements.several %}列各{% endif %}表，"
+                         "各项措施的作用对象及其排放占比、预计减排效果汇总于下{% if improvements.several %}列各{% endif %}表，"
                          "具体内容分述于后。",
     "improvement.caption": "{% if improvements.several %}{{ table.product }}的{% endif %}改进措施及预计效果",
     "improvement.widths": [1.1, 2.9, 3.0, 1.5, 2.4, 1.8, 2.3],

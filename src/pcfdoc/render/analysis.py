@@ -56,13 +56,21 @@ def report_analysis(spec: Node, results_products: Sequence[ProductResult], words
         ],
         "temporal_ages": words["join"](ages),
         "levels_text": words["join"](bands),
-        "basic_text": words["clause_join"](
-            words["basic_uncertainty"].format(kind=words["line_types"][kind], value=plain(value))
-            for kind, value in BASIC_GSD2.items()),
+        "basic_text": _basic_text(words),
         "iterations": plain(settings.iterations),
         "step": exact(settings.sensitivity_pct),
         "has_scenarios": any(product.scenarios for product in results_products),
     }
+
+
+def _basic_text(words: Mapping) -> str:
+    """'物料和能源输入 1.05，原辅材料运输和产品运输 2': kinds that share a value are named together."""
+    kinds_of: dict[float, list[str]] = {}
+    for kind, value in BASIC_GSD2.items():
+        kinds_of.setdefault(value, []).append(words["line_types"][kind])
+    template = words["basic_uncertainty"]
+    return words["clause_join"](template.format(kind=words["join"](kinds), value=plain(value))
+                                for value, kinds in kinds_of.items())
 
 
 def product_analysis(spec: Node, result: ProductResult, words: Mapping, image: Image,

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from ..formatting import date_zh, pretty_unit
+from ..vocab.units import ENGLISH_COUNT_WORDS
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -26,6 +27,12 @@ def join_en(items: Iterable[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = list(items)
     return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def quantity_en(number: str, unit: str, value: float) -> str:
+    """'16,340 units', '1 unit', '225,500 kWh': a counting word takes its plural."""
+    shown = pretty_unit(unit, "en")
+    return f"{number} {shown}s" if shown in ENGLISH_COUNT_WORDS and value != 1 else f"{number} {shown}"
 
 
 def in_text_en(name: str) -> str:
@@ -52,6 +59,7 @@ ZH = MappingProxyType({
     "value_sep": "；",
     "revision": "{number}（{commit}）",
     "unit": lambda unit: pretty_unit(unit, "zh-CN"),
+    "quantity": lambda number, unit, value: f"{number} {pretty_unit(unit, 'zh-CN')}",
     "draft": "草稿",
     "assessor_label": {False: "评价机构", True: "编制单位"},
     "seal": {False: "评价机构（盖章）", True: "编制单位（盖章）"},
@@ -103,10 +111,10 @@ ZH = MappingProxyType({
     "raised": "参数增加 {step}%",
     "level_band": "{level}（DQR ≤ {upper}）",
     "level_last": "{level}（DQR > {lower}）",
-    "basic_uncertainty": "{kind} {value}",
+    "basic_uncertainty": "{kind}为 {value}",
     "temporal_age": "不足 {limit} 年为 {score} 分",
     "temporal_oldest": "{limit} 年及以上为 {score} 分",
-    "line_types": {"inventory": "物料和能源输入", "transport": "运输", "distribution": "产品分销运输"},
+    "line_types": {"inventory": "物料和能源输入", "transport": "原辅材料运输", "distribution": "产品运输"},
 })
 
 EN = MappingProxyType({
@@ -127,6 +135,7 @@ EN = MappingProxyType({
     "value_sep": "; ",
     "revision": "{number} ({commit})",
     "unit": lambda unit: pretty_unit(unit, "en"),
+    "quantity": quantity_en,
     "draft": "DRAFT",
     "assessor_label": {False: "Assessment body", True: "Prepared by"},
     "seal": {False: "Seal of the assessment body", True: "Company seal"},
@@ -183,8 +192,8 @@ EN = MappingProxyType({
     "basic_uncertainty": "{value} for {kind}",
     "temporal_age": "{score} if under {limit} years",
     "temporal_oldest": "{score} if {limit} years or more",
-    "line_types": {"inventory": "material and energy inputs", "transport": "transport",
-                   "distribution": "product distribution"},
+    "line_types": {"inventory": "material and energy inputs", "transport": "transport of materials",
+                   "distribution": "product transport"},
 })
 
 VOCABULARY = {"zh-CN": ZH, "en": EN}

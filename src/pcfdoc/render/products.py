@@ -155,7 +155,8 @@ def _basis(inventory_per: Node | None, show_unit) -> str | None:
 
 
 def _output_text(line: LineResult, words: Mapping) -> str:
-    return f"{_input(line.annual.output_amount)} {words['unit'](line.annual.output_unit)}"
+    output = line.annual
+    return words["quantity"](_input(output.output_amount), output.output_unit, output.output_amount)
 
 
 def _input(value: float) -> str:
@@ -220,7 +221,7 @@ def _annual_row(line: LineResult, result: ProductResult, words: Mapping) -> dict
         "name": line.name,
         "total": f"{exact(line.annual_amount)} {unit(line.unit)}",
         "share": percent(basis.share),
-        "output": f"{_input(basis.output_amount)} {unit(basis.output_unit)}",
+        "output": words["quantity"](_input(basis.output_amount), basis.output_unit, basis.output_amount),
         "per_unit": f"{plain(line.amount)} {unit(line.unit)}",
     }
 

@@ -226,6 +226,10 @@ _ENGLISH_UNIT = re.compile("|".join(re.escape(word) for word, _ in ENGLISH_UNIT_
 _MYRIAD = re.compile(r"万\s*")
 
 
+#: The English counting words, which take a plural: 16,340 units.
+ENGLISH_COUNT_WORDS = frozenset(("unit", "set", "item", "piece", "sheet", "block", "stick", "vehicle"))
+
+
 @lru_cache(maxsize=1024)
 def english_unit(text: str) -> str:
     """A unit as an English report prints it: 'kgCO2e/台' → 'kgCO2e/unit', '万kWh' → '10⁴ kWh'."""
