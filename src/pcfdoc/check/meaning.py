@@ -25,6 +25,7 @@ from .inventory import check_product
 from .plausibility import check_plausibility
 from .report import check_report
 from .scenarios import check_scenarios
+from .texts import check_texts
 from .variants import check_variants
 
 
@@ -41,6 +42,7 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     for index, product in products:
         check_product(ctx, index, product)
     check_report(ctx)
+    check_texts(ctx)
     check_company(ctx)
     if spec.boundary is not None:
         check_boundary(ctx, spec.boundary)
