@@ -53,15 +53,29 @@ def test_an_english_report_warns_for_each_text_without_an_english_version(write_
     assert "report.number" not in where  # 'T-001' reads the same in English
 
 
-def test_a_library_factor_without_english_is_named_where_it_is_used(write_spec):
+def test_a_library_factor_without_english_is_named_where_it_is_used(write_spec, tmp_path):
+    (tmp_path / "own.toml").write_text(
+        '[[factors]]\nid = "grid-own"\nname = "自备电厂电力"\nvalue = 0.9\nunit = "kgCO2/kWh"\n'
+        'source = "企业自备电厂运行记录"\nyear = 2023\nregion = "河北"\nstatus = "verified"\n', "utf-8")
     data = english_spec(fixture_data("minimal.toml"))
-    data["products"][0]["inventory"][1]["factor"] = "cn-grid-2022-national"
+    data["library"] = {"paths": ["own.toml"]}
+    data["products"][0]["inventory"][1]["factor"] = "grid-own"
     path = write_spec(data)
-    found = [w for w in map(str, pipeline.check(path).warnings)
-             if "cn-grid-2022-national" in w and "English" in w]
-    assert found and all(": products[0].inventory[1].factor: warning: factor 'cn-grid-2022-national' from "
-                         "the pcfdoc library has no English " in w for w in found)
-    assert any("English source for '生态环境部" in w for w in found)
+    found = [w for w in map(str, pipeline.check(path).warnings) if "grid-own" in w and "English" in w]
+    own = tmp_path / "own.toml"
+    line = path.read_text("utf-8").splitlines().index('factor = "grid-own"') + 1
+    assert found == [
+        f"{path}:{line}: products[0].inventory[1].factor: warning: factor 'grid-own' from {own} has no English "
+        f"{key} for {text!r}; the English report prints it in Chinese (give it {key}_en there)"
+        for key, text in [("name", "自备电厂电力"), ("source", "企业自备电厂运行记录"), ("region", "河北")]]
+
+
+def test_every_shipped_factor_has_its_english_texts():
+    from pcfdoc.spec.library import shipped
+    from pcfdoc.spec.texts import untranslated
+
+    assert [(entry.factor.id, list(untranslated(entry.factor))) for entry in shipped()
+            if list(untranslated(entry.factor))] == []
 
 
 def test_english_lists_pair_with_the_lists_they_translate(write_spec):

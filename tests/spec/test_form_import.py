@@ -177,8 +177,11 @@ def test_a_result_the_checks_refuse_is_not_written_and_names_the_row(valve):
     result = CliRunner().invoke(main, ["import", str(workbook), str(spec)])
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if "warning:" not in line]
+    lines = before.decode("utf-8").splitlines()
+    motor = lines.index('name = "电机"')  # its unit = "台" follows a few lines below
+    unit = next(n for n in range(motor, len(lines)) if lines[n].startswith("unit = ")) + 1
     assert errors == [
-        f"{spec} (as imported from {workbook}):240: products[0].inventory[5].unit: kg × kgCO2e/台 is not a mass of "
+        f"{spec} (as imported from {workbook}):{unit}: products[0].inventory[5].unit: kg × kgCO2e/台 is not a mass of "
         "CO2e: factor 'motor' (kgCO2e/台) is per 台 (count); give the amount in that unit or use a factor per kg "
         "(from 原材料!E9)"]
     assert spec.read_bytes() == before
