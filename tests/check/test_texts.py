@@ -65,8 +65,8 @@ def test_a_library_factor_without_english_is_named_where_it_is_used(write_spec, 
     own = tmp_path / "own.toml"
     line = path.read_text("utf-8").splitlines().index('factor = "grid-own"') + 1
     assert found == [
-        f"{path}:{line}: products[0].inventory[1].factor: warning: factor 'grid-own' from {own} has no English "
-        f"{key} for {text!r}; the English report prints it in Chinese (give it {key}_en there)"
+        f"{path}:{line}: products[0].inventory[1].factor: warning: factor 'grid-own' from {own} has no "
+        f"English {key} for {text!r}; the English report prints it in Chinese (give it {key}_en there)"
         for key, text in [("name", "自备电厂电力"), ("source", "企业自备电厂运行记录"), ("region", "河北")]]
 
 
