@@ -15,10 +15,9 @@ from .calc.footprint import calculate
 from .calc.results import Calculated
 from .check.results import result_findings
 from .check.validate import validate, with_findings
-from .errors import OutputError
 from .spec.load import load
 from .spec.valid import ValidSpec
-from .write import write_atomic
+from .write import write_together
 
 
 def check(path: str | Path, *, strict: bool = False) -> ValidSpec:
@@ -110,7 +109,8 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
           extra: tuple[str, ...] = (), language: str | None = None) -> Built:
     """Compute and render the report (one per model of a family) and any ``extra`` outputs, then write.
 
-    Everything is made in memory first, the PDF included, so a failure writes nothing.
+    Everything is made in memory first, the PDF included, then written together: a failure at any
+    point writes nothing and leaves earlier outputs as they were.
     """
     from .spec.revisions import history
 
@@ -120,14 +120,7 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
     for stem, document in documents(calculated, path):
         for suffix, content in _outputs(document, stem, template, extra, revisions).items():
             outputs[out_dir / f"{stem}{suffix}"] = content
-    target = next(iter(outputs))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for target, content in outputs.items():
-            write_atomic(target, content, overwrite=True)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write the report ({exc.strerror or exc}); "
-                          "check the output folder") from None
+    write_together(outputs)  # every model and format, or none of them
     return Built(calculated, tuple(outputs))
 
 
