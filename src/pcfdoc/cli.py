@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from .errors import PcfdocError
+from .errors import PcfdocError, UsageError
 from .vocab.catalogue import LANGUAGES
 
 EXIT_INVALID = 2
@@ -45,7 +46,60 @@ def _print_warnings(warnings) -> None:
         click.echo(str(warning), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _ReaderGone:
+    """stdout or stderr that outlives its reader: after ``pcfdoc check x | head -1`` stops reading,
+    the rest goes nowhere and the command still ends with its own exit status."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._silence()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._silence()
+
+    def _silence(self) -> None:
+        try:  # what the stream still buffers goes to the null device too
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+            os.close(null)
+        except (OSError, ValueError, AttributeError):
+            pass
+        self._stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+class _Commands(click.Group):
+    def main(self, *args, **kwargs):
+        streams = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _ReaderGone(sys.stdout), _ReaderGone(sys.stderr)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+            sys.stdout, sys.stderr = streams
+
+
+def console(stderr: bool = False):
+    """A rich console that prints user text as it is: no markup ('[bold]'), no emoji codes, no
+    highlighting of what looks like numbers."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pcfdoc")
 def main() -> None:
     """pcfdoc: product carbon footprint reports from one TOML spec."""
@@ -64,8 +118,40 @@ def new(path: Path, company: str, product: str, issue_date: dt.datetime | None, 
     from .spec.starter import write_starter
 
     date = issue_date.date() if issue_date else dt.date.today()
+    _check_starter(path, company, product, date)
     write_starter(path, company=company, product=product, issue_date=date, force=force)
     click.echo(f"wrote {path}; edit it, then run: pcfdoc check {path}")
+
+
+#: Where in the starter spec each option of `pcfdoc new` lands.
+_STARTER_OPTIONS = {("company", "name"): "--company", ("products", 0, "name"): "--product",
+                    ("report", "issue_date"): "--issue-date", ("data_period",): "--issue-date"}
+
+
+def _check_starter(path: Path, company: str, product: str, date: dt.date) -> None:
+    """The starter spec must pass `pcfdoc check`: a bad option is an error before anything is written."""
+    from .check.validate import validate
+    from .errors import SpecInvalidError
+    from .spec.fields import EARLIEST_DATE, LATEST_DATE
+    from .spec.load import parse
+    from .spec.starter import starter_text
+
+    earliest = EARLIEST_DATE.replace(year=EARLIEST_DATE.year + 1)  # the data period is the year before
+    if not earliest <= date <= LATEST_DATE:
+        raise UsageError(f"--issue-date: {date.isoformat()} is outside {earliest.isoformat()} … "
+                         f"{LATEST_DATE.isoformat()}; give the report's real date of issue")
+    try:
+        validate(parse(starter_text(path.name, company, product, date).encode("utf-8"), str(path)))
+    except SpecInvalidError as error:
+        messages = []
+        for problem in error.problems:
+            option = next((name for prefix, name in _STARTER_OPTIONS.items()
+                           if problem.path[:len(prefix)] == prefix), None)
+            if option is not None and problem.severity == "error":
+                messages.append(f"{option}: {problem.message}")
+        if messages:
+            raise UsageError("\n".join(dict.fromkeys(messages))) from None
+        raise
 
 
 @main.command()
@@ -117,14 +203,12 @@ def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
         click.echo(json.dumps(results_json(calculated.results, str(spec)), ensure_ascii=False,
                               indent=2))
         return
-    from rich.console import Console
-
     from .export.terminal import product_tables
 
-    console = Console()
+    terminal = console()
     for product in calculated.results.products:
         for table in product_tables(product, calculated.results.gwp_set, line_limit or None):
-            console.print(table)
+            terminal.print(table)
 
 
 @main.command()
@@ -159,7 +243,7 @@ def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict:
     else:
         outcomes = _run_with_progress(queue, workers)
         _print_summary(outcomes)
-    crashed = sum(o.status == "crashed" for o in outcomes)
+    crashed = sum(o.status in ("crashed", "died") for o in outcomes)
     failed = sum(o.status != "built" for o in outcomes)
     if failed:
         click.echo(f"{failed} of {len(outcomes)} report(s) not built", err=True)
@@ -176,14 +260,12 @@ def _print_outcome(outcome) -> None:
 
 
 def _run_with_progress(queue, workers: int):
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from . import batch
 
-    console = Console(stderr=True)
     columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    with Progress(*columns, console=console(stderr=True), transient=True) as progress:
         task = progress.add_task("build", total=len(queue))
 
         def done(outcome) -> None:
@@ -196,7 +278,6 @@ def _run_with_progress(queue, workers: int):
 
 
 def _print_summary(outcomes) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     from .formatting import plain
@@ -213,7 +294,7 @@ def _print_summary(outcomes) -> None:
             first = index == 0
             table.add_row(str(outcome.spec) if first else "", "built" if first else "", name,
                           f"{plain(total)} {unit}", str(len(outcome.messages)) if first else "")
-    Console().print(table)
+    console().print(table)
 
 
 @main.command()
@@ -226,10 +307,12 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
     """What changed between OLD.toml and NEW.toml (or SPEC --rev GIT_REV), per product, stage and line."""
     from . import pipeline
     from .calc.diff import compare
-    from .errors import UsageError
     from .export.json_view import diff_json
 
     if rev is not None and len(specs) == 1:
+        from .spec.revisions import check_revision
+
+        check_revision(rev)
         (spec,) = specs
         old, new = pipeline.calc(spec, rev=rev), pipeline.calc(spec)
         labels = (f"{spec}@{rev}", str(spec))
@@ -244,13 +327,11 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
 
         click.echo(json.dumps(diff_json(changes, *labels), ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
-
     from .export.terminal import diff_tables
 
-    console = Console()
+    terminal = console()
     for table in diff_tables(changes, *labels):
-        console.print(table)
+        terminal.print(table)
 
 
 @main.command()
@@ -278,9 +359,7 @@ def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) 
 
         click.echo(json.dumps([factor_record(e) for e in found], ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
-
-    Console().print(factor_table(found))
+    console().print(factor_table(found))
 
 
 @main.command()
@@ -295,6 +374,4 @@ def gwp(as_json: bool) -> None:
 
         click.echo(json.dumps(gwp_json(), indent=2))
         return
-    from rich.console import Console
-
-    Console().print(gwp_table())
+    console().print(gwp_table())
