@@ -196,12 +196,9 @@ def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
     calculated = pipeline.calc(spec, strict=strict)
     _print_warnings(calculated.valid.warnings)
     if as_json:
-        import json
+        from .export.json_view import dumps, results_json
 
-        from .export.json_view import results_json
-
-        click.echo(json.dumps(results_json(calculated.results, str(spec)), ensure_ascii=False,
-                              indent=2))
+        click.echo(dumps(results_json(calculated.results, str(spec))))
         return
     from .export.terminal import product_tables
 
@@ -323,9 +320,9 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
         raise UsageError("give OLD.toml NEW.toml, or one SPEC with --rev GIT_REV")
     changes = compare(old.results, new.results)
     if as_json:
-        import json
+        from .export.json_view import dumps
 
-        click.echo(json.dumps(diff_json(changes, *labels), ensure_ascii=False, indent=2))
+        click.echo(dumps(diff_json(changes, *labels)))
         return
     from .export.terminal import diff_tables
 

@@ -54,12 +54,16 @@ def _range(field: fields.Field) -> str:
     else:
         return ""
     if low is not None and high is not None:
-        return f"{low:,g} … {high:,g}"
+        return f"{_number(low)} … {_number(high)}"
     if positive:
-        return f"> 0, ≤ {high:,g}" if high is not None else "> 0"
+        return f"> 0, ≤ {_number(high)}" if high is not None else "> 0"
     if low is not None:
-        return f"≥ {low:,g}"
-    return f"≤ {high:,g}" if high is not None else ""
+        return f"≥ {_number(low)}"
+    return f"≤ {_number(high)}" if high is not None else ""
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
 _LIMITS = (
