@@ -15,7 +15,7 @@ import tomllib
 
 import tomli_w
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from pcfdoc.cli import main
@@ -68,25 +68,43 @@ def _parent(data, path):
     return data
 
 
+FINITE_NUMBERS = st.sampled_from([0, 1, 0.5, 1e-12, 1e-9, 1e-6, 1e6, 1e12, 1e15, 99.999, 100, 1000]) \
+    | st.floats(min_value=0, max_value=1e15, allow_nan=False, allow_infinity=False)
+
+
 @st.composite
 def mutated_specs(draw):
+    """An example with one to three changes; most keep the value's kind, so that many mutants are still
+    valid specs and go on to calc and build."""
     name = draw(st.sampled_from(sorted(SPECS)))
     data = copy.deepcopy(SPECS[name])
-    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+    for _ in range(draw(st.sampled_from([1, 1, 1, 2, 3]))):
         paths = list(_paths(data))
+        leaves = [p for p in paths if not isinstance(_parent(data, p)[p[-1]], (dict, list))]
+        if draw(st.integers(min_value=1, max_value=5)) > 1 and leaves:  # mostly a number, text or date
+            paths = leaves
         if not paths:
             break
         path = paths[draw(st.integers(min_value=0, max_value=len(paths) - 1))]
         parent, key = _parent(data, path), path[-1]
         current = parent[key]
-        operation = draw(st.sampled_from(["delete", "replace", "retype", "scale"]))
+        number = isinstance(current, (int, float)) and not isinstance(current, bool)
+        operation = draw(st.sampled_from(["same-kind"] * 6 + ["delete", "replace", "retype", "scale"]))
         if operation == "delete":
             del parent[key]
-        elif operation == "scale" and isinstance(current, (int, float)) and not isinstance(current, bool):
-            parent[key] = current * draw(st.sampled_from([0, -1, 1e-300, 1e-13, 1e13, 1e300, 10**30]))
+        elif operation == "scale" and number:
+            parent[key] = current * draw(st.sampled_from([0, -1, 1e-300, 1e-13, 1e-6, 1e6, 1e13, 1e300, 10**30]))
         elif operation == "retype":
             parent[key] = {str: 1, int: "1", float: "1.5", list: {}, dict: [], bool: "true"}.get(
                 type(current), str(current))
+        elif operation == "same-kind" and number:
+            parent[key] = draw(FINITE_NUMBERS | NUMBERS) if draw(st.booleans()) else draw(FINITE_NUMBERS)
+        elif operation == "same-kind" and isinstance(current, str):
+            parent[key] = draw(STRINGS)
+        elif operation == "same-kind" and isinstance(current, dt.date):
+            parent[key] = draw(DATES)
+        elif operation == "same-kind" and isinstance(current, list) and current:
+            del current[draw(st.integers(min_value=0, max_value=len(current) - 1))]
         else:
             parent[key] = draw(VALUES)
     return name, data
@@ -129,6 +147,7 @@ def run_case(name: str, data: dict, folder) -> None:
     out = folder / "out"
     extra = ["--xlsx", "--pact"] if "pact" in data else ["--xlsx"]
     built = runner.invoke(main, ["build", str(spec), "-o", str(out), *extra])
+    event(f"check exit {checked.exit_code}, build exit {built.exit_code}")
     assert built.exit_code in (0, 2), built.stderr
     assert "Traceback" not in built.stderr, built.stderr
     if built.exit_code == 2:
