@@ -224,3 +224,16 @@ def test_json_output_never_holds_nan_or_infinity():
     assert "NaN" not in text and "Infinity" not in text
     assert text.split() == ["{", '"total":', "null,", '"lines":', "[", "1.5,", "null,", "{", '"x":', "null",
                             "}", "]", "}"]
+
+
+def test_models_whose_files_differ_only_in_case_are_refused(write_spec, tmp_path):
+    data = fixture_data("minimal.toml")
+    data["variants"] = [{"id": "a", "amounts": {"steel": 5}}, {"id": "A", "amounts": {"steel": 6}}]
+    spec = write_spec(data, "x.toml")
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    out = tmp_path / "out"
+    assert result.stderr.splitlines()[0] == (
+        f"{out / 'x-a.docx'} and {out / 'x-A.docx'} differ only in case, so Windows and macOS would write "
+        "one file; give the variants ids that differ in more than case")
+    assert not out.exists()

@@ -120,8 +120,22 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
     for stem, document in documents(calculated, path):
         for suffix, content in _outputs(document, stem, template, extra, revisions).items():
             outputs[out_dir / f"{stem}{suffix}"] = content
+    _refuse_names_alike(outputs)
     write_together(outputs)  # every model and format, or none of them
     return Built(calculated, tuple(outputs))
+
+
+def _refuse_names_alike(outputs: dict[Path, bytes]) -> None:
+    """Two models whose files differ only in case (ids 'a' and 'A') would be one file on Windows and
+    macOS: an error, wherever the build runs."""
+    from .errors import OutputError
+
+    seen: dict[str, Path] = {}
+    for path in outputs:
+        other = seen.setdefault(str(path).casefold(), path)
+        if other != path:
+            raise OutputError(f"{other} and {path} differ only in case, so Windows and macOS would write "
+                              "one file; give the variants ids that differ in more than case")
 
 
 def _outputs(calculated: Calculated, stem: str, template: Path | None, extra: tuple[str, ...],

@@ -166,6 +166,10 @@ class ReportTemplate(DocxTemplate):
         template's text before Jinja runs, never in what Jinja made of the data (a name may hold
         ``{_{``), and that the rendered text is counted against the sandbox's limits."""
         body = part is self.docx._part
+        budget = getattr(jinja_env, "budget", None)
+        if budget is not None:  # a part's own text costs too: a template may name one part many times
+            budget.step(1 + len(src_xml) // 1024)
+            budget.output(len(src_xml))
         # Splicing needs autoescape settled to True or False.
         if body and self.splice_rows and not self.column_loops and isinstance(jinja_env.autoescape, bool):
             self.environment = jinja_env
@@ -184,6 +188,14 @@ class ReportTemplate(DocxTemplate):
             raise TemplateError("a tag that inserts a table (such as boundary.diagram) stands inside "
                                 "a line of text; write it as {{p boundary.diagram }}, alone in its paragraph")
         return xml
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: Environment | None = None) -> None:
+        """docxtpl's, except that each footnotes part is rendered once, not once per section."""
+        footnotes = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+        for part in self.docx.part.package.parts:
+            if part.content_type == footnotes:
+                blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                part._blob = self.render_xml_part(self.patch_xml(blob), part, context, jinja_env).encode("utf-8")
 
     def patch_xml(self, src_xml: str) -> str:
         return cached_patch(src_xml, super().patch_xml)
