@@ -93,7 +93,8 @@ def mutated_specs(draw):
         if operation == "delete":
             del parent[key]
         elif operation == "scale" and number:
-            parent[key] = current * draw(st.sampled_from([0, -1, 1e-300, 1e-13, 1e-6, 1e6, 1e13, 1e300, 10**30]))
+            factor = draw(st.sampled_from([0, -1, 1e-300, 1e-13, 1e-6, 1e6, 1e13, 1e300, 10**30]))
+            parent[key] = current * factor
         elif operation == "retype":
             parent[key] = {str: 1, int: "1", float: "1.5", list: {}, dict: [], bool: "true"}.get(
                 type(current), str(current))

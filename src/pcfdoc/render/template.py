@@ -195,7 +195,8 @@ class ReportTemplate(DocxTemplate):
         for part in self.docx.part.package.parts:
             if part.content_type == footnotes:
                 blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
-                part._blob = self.render_xml_part(self.patch_xml(blob), part, context, jinja_env).encode("utf-8")
+                xml = self.render_xml_part(self.patch_xml(blob), part, context, jinja_env)
+                part._blob = xml.encode("utf-8")
 
     def patch_xml(self, src_xml: str) -> str:
         return cached_patch(src_xml, super().patch_xml)
