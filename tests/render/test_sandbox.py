@@ -91,6 +91,10 @@ WORK = {
     "recursion": "{% for x in [1, 2] recursive %}{{ loop([1, 2]) }}{% endfor %}",
     "captured-loop": "{% set x %}{% for i in range(100000) %}" + "y" * 10_000 + "{% endfor %}{% endset %}",
     "slice": "{{ [1]|slice(10**9)|list }}",
+    "shared-list": "{% set b = 'x' * 1000000 %}{{ ([b] * 1000)|join }}",
+    "list-repr": "{{ [range(100000)|list] * 10000 }}",
+    "accumulate": "{% set ns = namespace(l=[]) %}{% for i in range(100000) %}{% set ns.l = ns.l + [i] %}"
+                  "{% endfor %}",
     "zero-division": "{{ 1 / 0 }}",
     "syntax": "{{ company.name ",
     "undefined": "{{ company.nmae }}",

@@ -57,6 +57,12 @@ _ITERATING_FILTERS = frozenset({
     "max", "min", "random", "reject", "rejectattr", "reverse", "select", "selectattr", "slice", "sort",
     "sum", "unique",
 })
+#: Filters that print what they are given: a list holding one large text many times prints large.
+_PRINTING_FILTERS = frozenset({
+    "capitalize", "center", "e", "escape", "forceescape", "format", "indent", "join", "lower", "pprint",
+    "replace", "safe", "string", "striptags", "title", "tojson", "trim", "truncate", "upper", "urlencode",
+    "urlize", "wordcount", "wordwrap", "xmlattr",
+})
 #: A %-format's width or precision: '%-20.3f'.
 _PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
@@ -193,7 +199,10 @@ class DataSandbox(SandboxedEnvironment):
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
         self.budget.step()
         if operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, type(left)):
-            self.budget.value(len(left) + len(right), "a sum")
+            # A list may hold one large value many times: what counts is what its text would be.
+            size = self._weight(left) + self._weight(right)
+            self.budget.value(size, "a sum")
+            self.budget.step(len(left) + len(right))
         elif operator == "*":
             self._check_product(left, right)
         elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
@@ -214,7 +223,29 @@ class DataSandbox(SandboxedEnvironment):
             return
         for sized, count in ((left, right), (right, left)):
             if isinstance(sized, (str, list, tuple)) and isinstance(count, int):
-                self.budget.value(len(sized) * max(count, 0), "a repeated value")
+                self.budget.value(self._weight(sized) * max(count, 0), "a repeated value")
+                self.budget.step(len(sized) * max(count, 0) if not isinstance(sized, str) else 1)
+
+    def _weight(self, value: Any) -> int:
+        """About how many characters ``value`` would print as; counting stops past the value limit."""
+        if isinstance(value, str):
+            return len(value)
+        limit = self.budget.limits.string
+        total, pending = 0, [value]
+        while pending and total <= limit:
+            item = pending.pop()
+            if isinstance(item, str):
+                total += len(item) + 2
+            elif isinstance(item, (list, tuple, set, frozenset)):
+                total += 2 + len(item)
+                pending.extend(item)
+            elif isinstance(item, Mapping):
+                total += 2 + 2 * len(item)
+                pending.extend(item.keys())
+                pending.extend(item.values())
+            else:
+                total += 8
+        return total
 
     def _range(self, *args: int) -> range:
         numbers = range(*args)
@@ -243,16 +274,23 @@ class DataSandbox(SandboxedEnvironment):
         if isinstance(value, str):
             self.budget.value(len(value), "a text")
             self.budget.output(len(value))
+        elif isinstance(value, (list, tuple, Mapping)):  # printed as its repr
+            size = self._weight(value)
+            self.budget.value(size, "a printed list or table")
+            self.budget.output(size)
         return value
 
     def _counted(self, name: str, function: Callable) -> Callable:
         iterating = name in _ITERATING_FILTERS
+        printing = name in _PRINTING_FILTERS
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             given = _given(function, args)
             size = _size(given[0]) if given else 0
             string = bool(given) and isinstance(given[0], str)
             self.budget.step(1 + (size // 1024 if string and not iterating else size))
+            if printing and given and not string:
+                self.budget.value(self._weight(given[0]), f"what |{name} prints")
             result = function(*args, **kwargs)
             if isinstance(result, (str, list, tuple)):
                 self.budget.value(len(result), f"the result of |{name}")
