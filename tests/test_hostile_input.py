@@ -164,9 +164,14 @@ def test_a_worker_that_dies_is_reported_and_the_others_are_built(tmp_path, monke
 
     if sys.platform == "win32":
         pytest.skip("needs fork, so that the workers see the patched build")
+    import concurrent.futures
+    import functools
     import multiprocessing
 
-    monkeypatch.setattr(multiprocessing, "get_start_method", lambda allow_none=False: "fork")
+    # Forked workers run the patched build below, whatever start method the platform prefers.
+    forking = functools.partial(concurrent.futures.ProcessPoolExecutor,
+                                mp_context=multiprocessing.get_context("fork"))
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", forking)
     real = pipeline.build
 
     def build(spec, *args, **kwargs):

@@ -139,8 +139,9 @@ def _stage(path: Path, data: bytes) -> Path:
     handle = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
         with os.fdopen(handle, "wb") as file:
-            with contextlib.suppress(OSError):  # not every file system has permissions
-                os.fchmod(file.fileno(), mode)
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                with contextlib.suppress(OSError):  # nor on every file system
+                    os.fchmod(file.fileno(), mode)
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
