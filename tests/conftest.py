@@ -18,6 +18,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden from the current output")
+    parser.addoption("--fuzz-budget", type=int, default=6, metavar="N",
+                     help="mutated specs tests/test_fuzz.py runs through check, calc and build (default 6)")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -275,6 +275,49 @@ EXPECTED = {
         '{file}:40: products[0].inventory[0].excluded: 钢材 is 83.3 % of the product mass, not below the 1 % cut-off threshold; count it (remove excluded = true)',
         "{file}:85: scenarios[0].changes[0].line: unknown line 'electricty'; did you mean 'electricity'? If not, name an inventory line, transport leg or destination",
     ],
+    '78-400-digit-amount.toml': [
+        '{file}:34: products[0].inventory[0].amount: a 400-digit number is implausibly large (limit 1e+15); check the unit and the digits',
+    ],
+    '79-subnormal-amount.toml': [
+        '{file}:34: products[0].inventory[0].amount: 9.99989e-321 is implausibly small (limit 1e-12, or 0); check the unit and the digits',
+    ],
+    '80-issue-date-after-2099.toml': [
+        '{file}:7: report.issue_date: 2108-03-01 is outside 1980-01-01 … 2099-12-31; check the year',
+    ],
+    '81-id-with-line-break.toml': [
+        "{file}:31: products[0].inventory[0].id: 'steel\\n' is not a valid id; use letters, digits, '_', '-' or '.', starting with a letter or digit",
+    ],
+    '82-variant-id-with-path.toml': [
+        "{file}:81: variants[0].id: '../../x' is not a valid id; use letters, digits, '_', '-' or '.', starting with a letter or digit",
+    ],
+    '83-scenario-typo-and-measure.toml': [
+        "{file}:83: scenarios[0].changes[0].line: required key 'line' is missing (id of the inventory line, leg or destination changed); add it",
+        "{file}:83: scenarios[0].changes[0].lin: unknown key 'lin'; did you mean 'line'? Allowed: 'line', 'amount', 'amount_change_pct', 'factor', 'distance_km'",
+    ],
+    '84-equipment-quantity-10-to-400.toml': [
+        '{file}:24: company.equipment[0].quantity: must be at most 100000, got a 401-digit number',
+    ],
+    '85-unit-with-a-number.toml': [
+        "{file}:35: products[0].inventory[0].unit: cannot read unit 'kg 2': a unit holds no number but 10⁴ or 万; put the number in the amount, e.g. kgCO2e/(t*km)",
+    ],
+    '86-unit-to-a-huge-power.toml': [
+        "{file}:68: factors[0].unit: cannot read unit 'kgCO2e/kg**1000': a unit is raised to a whole power of at most 3 (m3, 1/kg), e.g. kgCO2e/(t*km)",
+    ],
+    '87-library-path-missing.toml': [
+        '{file}:62: library.paths[0]: library file {dir}/no-such-library.toml: no such file; check the path',
+    ],
+    '88-integer-too-long-to-read.toml': [
+        '{file}:34: TOML syntax error: a number of more than 4,300 digits cannot be read; write it with at most 15 digits',
+    ],
+    '89-distance-beyond-the-earth.toml': [
+        '{file}:43: products[0].transport[0].distance_km: must be at most 100000, got 1e+06',
+    ],
+    '90-factor-near-float-limit.toml': [
+        '{file}:67: factors[0].value: 1.79769e+308 is implausibly large (limit 1e+15); check the unit and the digits',
+    ],
+    '91-date-in-year-1.toml': [
+        '{file}:51: data_period.start: 0001-01-01 is outside 1980-01-01 … 2099-12-31; check the year',
+    ],
 }
 
 BASE = (FIXTURES / "minimal.toml").read_text("utf-8")
@@ -312,7 +355,8 @@ def test_stored_bad_spec(name, tmp_path):
     path = CORPUS / name
     result, lines = run_build(path, tmp_path / "out")
     assert result.exit_code == 2
-    assert lines == [line.replace("{file}", str(path)) for line in EXPECTED[name]]
+    assert lines == [line.replace("{file}", str(path)).replace("{dir}", str(path.parent))
+                     for line in EXPECTED[name]]
     assert "Traceback" not in result.output + result.stderr
     assert not (tmp_path / "out").exists()
 

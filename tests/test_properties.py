@@ -36,8 +36,9 @@ UNIT_PAIRS = [
 ]
 STAGES = ["raw_material", "raw_material_transport", "production", "distribution"]
 
-amounts = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
-factor_values = st.floats(min_value=0, max_value=1e3, allow_nan=False, allow_infinity=False)
+# 0, or no smaller than a spec allows (1e-12) even after scaling by k below.
+amounts = st.just(0.0) | st.floats(min_value=1e-6, max_value=1e6, allow_nan=False, allow_infinity=False)
+factor_values = st.just(0.0) | st.floats(min_value=1e-6, max_value=1e3, allow_nan=False, allow_infinity=False)
 # Any text XML can hold: letters of every script, symbols, emoji, template syntax, RTL marks.
 xml_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),

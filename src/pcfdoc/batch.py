@@ -31,19 +31,41 @@ class Job:
 @dataclass(frozen=True)
 class Outcome:
     spec: Path
-    status: str  # "built", "invalid" (a user error) or "crashed" (a bug)
+    status: str  # "built", "invalid" (a user error), "crashed" (a bug) or "died" (its process was killed)
     targets: tuple[Path, ...] = ()
     messages: tuple[str, ...] = ()  # warnings, or the problems, or the traceback
     products: tuple[tuple[str, float, str], ...] = field(default=())  # (name, total, its unit) per product
 
 
+def _toml_data(path: Path) -> dict | None:
+    """The TOML data of ``path``, or None if it is not a readable TOML file (a named pipe included)."""
+    from .spec.load import MAX_SPEC_BYTES, Unreadable, read_input
+
+    try:
+        return tomllib.loads(read_input(path, MAX_SPEC_BYTES).decode("utf-8"))
+    except (Unreadable, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+
+
 def is_library_file(path: Path) -> bool:
     """A factor library (only [[factors]]) sits among specs but is not one."""
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # a broken file is reported as a spec, not skipped
-    return set(data) == {"factors"}
+    data = _toml_data(path)
+    return data is not None and set(data) == {"factors"}  # a broken file is reported as a spec
+
+
+def output_names(spec: Path) -> list[str]:
+    """The file names (without suffix) a build of ``spec`` writes: one per model of a family.
+
+    Read before anything is built, so that two specs of a batch never write the same file; a spec
+    that cannot be read builds nothing and is reported by its build.
+    """
+    data = _toml_data(spec) or {}
+    variants = data.get("variants")
+    if isinstance(variants, list):
+        ids = [v.get("id") for v in variants if isinstance(v, dict) and isinstance(v.get("id"), str)]
+        if ids:
+            return [f"{spec.stem}-{variant_id}" for variant_id in ids]
+    return [spec.stem]
 
 
 def jobs_for(paths: tuple[Path, ...], out_dir: Path, *, template: Path | None = None,
@@ -58,16 +80,32 @@ def jobs_for(paths: tuple[Path, ...], out_dir: Path, *, template: Path | None = 
                          draft) for spec in found]
         else:
             jobs.append(Job(path, out_dir, template, strict, extra, language, draft))
-    targets: dict[Path, Path] = {}
-    for job in jobs:
-        target = job.out_dir / f"{job.spec.stem}.docx"
-        if target in targets:
-            raise UsageError(f"{targets[target]} and {job.spec} would both be built to {target}; "
-                             "rename one or build them into separate folders")
-        targets[target] = job.spec
     if not jobs:
         raise UsageError(f"no specs found in {', '.join(map(str, paths))}")
+    if len(jobs) > 1:
+        _refuse_shared_outputs(jobs)
     return jobs
+
+
+def _refuse_shared_outputs(jobs: list[Job]) -> None:
+    """Two specs (or two models) that would write one file are an error before anything is built.
+
+    Names are compared as Windows and macOS compare them, ignoring case.
+    """
+    from .pipeline import SUFFIXES
+
+    owners: dict[str, tuple[Path, Path]] = {}
+    clashes = []
+    for job in jobs:
+        for name in output_names(job.spec):
+            target = job.out_dir / f"{name}{SUFFIXES['docx']}"
+            key = str(target).casefold()
+            if key in owners and owners[key][0] != job.spec:
+                clashes.append(f"{owners[key][0]} and {job.spec} would both be built to {target}; "
+                               "rename a spec or a variant id, or build them into separate folders")
+            owners.setdefault(key, (job.spec, target))
+    if clashes:
+        raise UsageError("\n".join(clashes))
 
 
 def build_one(job: Job) -> Outcome:
@@ -108,10 +146,32 @@ def _outcomes(jobs: list[Job], workers: int) -> Iterator[tuple[int, Outcome]]:
         for index, job in enumerate(jobs):
             yield index, build_one(job)
         return
+    # A worker that dies (the OOM killer, a signal) breaks the whole pool: every unfinished job
+    # is then built again, each in a pool of its own, so only the one that kills its worker is lost.
+    broken = yield from _in_pool(jobs, list(range(len(jobs))), workers)
+    for index in broken:
+        lost = yield from _in_pool(jobs, [index], 1)
+        if lost:
+            yield index, Outcome(jobs[index].spec, "died", messages=(
+                f"{jobs[index].spec}: not built: the process building it died (killed by the system, "
+                "perhaps for lack of memory); build it alone to see why",))
+
+
+def _in_pool(jobs: list[Job], indexes: list[int], workers: int):
+    """Build ``indexes`` in one process pool, yielding outcomes; return the indexes it could not
+    finish because a worker died."""
     # Imported here: multiprocessing costs a one-spec build tens of milliseconds for nothing.
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = {pool.submit(build_one, job): index for index, job in enumerate(jobs)}
+    unfinished = []
+    with ProcessPoolExecutor(max_workers=min(workers, len(indexes))) as pool:
+        futures = {pool.submit(build_one, jobs[index]): index for index in indexes}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                unfinished.append(futures[future])
+                continue
+            yield futures[future], outcome
+    return sorted(unfinished)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from .errors import PcfdocError
+from .errors import PcfdocError, UsageError
 from .vocab.catalogue import LANGUAGES
 
 EXIT_INVALID = 2
@@ -45,7 +46,52 @@ def _print_warnings(warnings) -> None:
         click.echo(str(warning), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _ReaderGone:
+    """stdout or stderr that outlives its reader: after ``pcfdoc check x | head -1`` stops reading,
+    the rest goes nowhere and the command still ends with its own exit status."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._silence()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._silence()
+
+    def _silence(self) -> None:
+        try:  # what the stream still buffers goes to the null device too
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+            os.close(null)
+        except (OSError, ValueError, AttributeError):
+            pass
+        self._stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+class _Commands(click.Group):
+    def main(self, *args, **kwargs):
+        streams = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _ReaderGone(sys.stdout), _ReaderGone(sys.stderr)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+            sys.stdout, sys.stderr = streams
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pcfdoc")
 def main() -> None:
     """pcfdoc: product carbon footprint reports from one TOML spec."""
@@ -64,6 +110,7 @@ def new(path: Path, company: str, product: str, issue_date: dt.datetime | None, 
     from .spec.starter import write_starter
 
     date = issue_date.date() if issue_date else dt.date.today()
+    _check_starter(path, company, product, date)
     schema = write_starter(path, company=company, product=product, issue_date=date, force=force)
     click.echo(f"wrote {path} (and {schema} for editors); fill in every 【placeholder】, then run: "
                f"pcfdoc check {path}")
@@ -85,6 +132,37 @@ def schema(output: Path | None) -> None:
         output.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(output, schema_text().encode("utf-8"), overwrite=True)
     click.echo(f"wrote {output}")
+
+
+#: Where in the starter spec each option of `pcfdoc new` lands.
+_STARTER_OPTIONS = {("company", "name"): "--company", ("products", 0, "name"): "--product",
+                    ("report", "issue_date"): "--issue-date", ("data_period",): "--issue-date"}
+
+
+def _check_starter(path: Path, company: str, product: str, date: dt.date) -> None:
+    """The starter spec must pass `pcfdoc check`: a bad option is an error before anything is written."""
+    from .check.validate import validate
+    from .errors import SpecInvalidError
+    from .spec.fields import EARLIEST_DATE, LATEST_DATE
+    from .spec.load import parse
+    from .spec.starter import starter_text
+
+    earliest = EARLIEST_DATE.replace(year=EARLIEST_DATE.year + 1)  # the data period is the year before
+    if not earliest <= date <= LATEST_DATE:
+        raise UsageError(f"--issue-date: {date.isoformat()} is outside {earliest.isoformat()} … "
+                         f"{LATEST_DATE.isoformat()}; give the report's real date of issue")
+    try:
+        validate(parse(starter_text(path.name, company, product, date).encode("utf-8"), str(path)))
+    except SpecInvalidError as error:
+        messages = []
+        for problem in error.problems:
+            option = next((name for prefix, name in _STARTER_OPTIONS.items()
+                           if problem.path[:len(prefix)] == prefix), None)
+            if option is not None and problem.severity == "error":
+                messages.append(f"{option}: {problem.message}")
+        if messages:
+            raise UsageError("\n".join(dict.fromkeys(messages))) from None
+        raise
 
 
 @main.command()
@@ -132,20 +210,16 @@ def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
     calculated = pipeline.calc(spec, strict=strict)
     _print_warnings(calculated.valid.warnings)
     if as_json:
-        import json
+        from .export.json_view import dumps, results_json
 
-        from .export.json_view import results_json
-
-        click.echo(json.dumps(results_json(calculated.results, str(spec)), ensure_ascii=False,
-                              indent=2))
+        click.echo(dumps(results_json(calculated.results, str(spec))))
         return
-    from .export.terminal import console as terminal
-    from .export.terminal import product_tables
+    from .export.terminal import console, product_tables
 
-    console = terminal()
+    terminal = console()
     for product in calculated.results.products:
         for table in product_tables(product, calculated.results.gwp_set, line_limit or None):
-            console.print(table)
+            terminal.print(table)
 
 
 @main.command()
@@ -184,7 +258,7 @@ def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict:
     else:
         outcomes = _run_with_progress(queue, workers)
         _print_summary(outcomes)
-    crashed = sum(o.status == "crashed" for o in outcomes)
+    crashed = sum(o.status in ("crashed", "died") for o in outcomes)
     failed = sum(o.status != "built" for o in outcomes)
     if failed:
         click.echo(f"{failed} of {len(outcomes)} report(s) not built", err=True)
@@ -201,14 +275,13 @@ def _print_outcome(outcome) -> None:
 
 
 def _run_with_progress(queue, workers: int):
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from . import batch
+    from .export.terminal import console
 
-    console = Console(stderr=True)
     columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    with Progress(*columns, console=console(stderr=True), transient=True) as progress:
         task = progress.add_task("build", total=len(queue))
 
         def done(outcome) -> None:
@@ -251,10 +324,12 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
     """What changed between OLD.toml and NEW.toml (or SPEC --rev GIT_REV), per product, stage and line."""
     from . import pipeline
     from .calc.diff import compare
-    from .errors import UsageError
     from .export.json_view import diff_json
 
     if rev is not None and len(specs) == 1:
+        from .spec.revisions import check_revision
+
+        check_revision(rev)
         (spec,) = specs
         old, new = pipeline.calc(spec, rev=rev), pipeline.calc(spec)
         labels = (f"{spec}@{rev}", str(spec))
@@ -265,16 +340,15 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
         raise UsageError("give OLD.toml NEW.toml, or one SPEC with --rev GIT_REV")
     changes = compare(old.results, new.results)
     if as_json:
-        import json
+        from .export.json_view import dumps
 
-        click.echo(json.dumps(diff_json(changes, *labels), ensure_ascii=False, indent=2))
+        click.echo(dumps(diff_json(changes, *labels)))
         return
-    from .export.terminal import console as terminal
-    from .export.terminal import diff_tables
+    from .export.terminal import console, diff_tables
 
-    console = terminal()
+    terminal = console()
     for table in diff_tables(changes, *labels):
-        console.print(table)
+        terminal.print(table)
 
 
 @main.command()
@@ -301,8 +375,7 @@ def import_(workbook: Path, spec: Path, dry_run: bool, reconcile: bool) -> None:
     """Read a filled WORKBOOK into SPEC, keeping its comments; written only if the result is valid."""
     from . import pipeline
     from .calc.diff import compare
-    from .export.terminal import console as terminal
-    from .export.terminal import diff_tables
+    from .export.terminal import console, diff_tables
 
     imported = pipeline.import_form(workbook, spec, reconcile=reconcile, dry_run=dry_run)
     plan = imported.plan
@@ -312,10 +385,10 @@ def import_(workbook: Path, spec: Path, dry_run: bool, reconcile: bool) -> None:
     _print_warnings(imported.after.valid.warnings)
     for change in plan.changes:
         click.echo(f"{change.ref}: {change.text}")
-    console = terminal()
+    terminal = console()
     for table in diff_tables(compare(imported.before.results, imported.after.results), str(spec),
                              f"{spec} + {workbook.name}"):
-        console.print(table)
+        terminal.print(table)
     if imported.written:
         click.echo(f"wrote {spec} ({len(plan.changes)} change(s)); check the differences with git diff")
     elif dry_run:

@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .vocab.units import conversion_factor, english_unit, gas_of_unit
 
@@ -22,9 +22,14 @@ MIN_DECIMALS = 2
 MAX_DECIMALS = 6
 
 
+#: Enough digits for any float with its decimals (1.8e308 has 309): Decimal's default 28 would
+#: refuse to round 1e30 to two decimals.
+_WIDE = Context(prec=330, Emax=400, Emin=-400)
+
+
 def round_half_up(value: float, decimals: int) -> Decimal:
     """Round as people do on paper (0.125 → 0.13), not banker's rounding."""
-    return Decimal(repr(value)).quantize(_quantum(decimals), rounding=ROUND_HALF_UP)
+    return Decimal(repr(value)).quantize(_quantum(decimals), rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 @functools.cache

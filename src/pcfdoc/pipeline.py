@@ -19,7 +19,7 @@ from .errors import OutputError
 from .spec.load import load
 from .spec.texts import localised
 from .spec.valid import ValidSpec
-from .write import write_atomic
+from .write import write_atomic, write_together
 
 
 def check(path: str | Path, *, strict: bool = False, language: str | None = None) -> ValidSpec:
@@ -117,8 +117,9 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
           extra: tuple[str, ...] = (), language: str | None = None, draft: bool = False) -> Built:
     """Compute and render the report (one per model of a family) and any ``extra`` outputs, then write.
 
-    Everything is made in memory first, the PDF included, so a failure writes nothing. A final
-    report refuses placeholders; a ``draft`` is marked as one on every page, placeholders highlighted.
+    Everything is made in memory first, the PDF included, then written together: a failure at any
+    point writes nothing and leaves earlier outputs as they were. A final report refuses
+    placeholders; a ``draft`` is marked as one on every page, placeholders highlighted.
     """
     calculated = calc(path, strict=strict, language=language)
     if not draft:
@@ -128,14 +129,8 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
     for stem, document in documents(calculated, path):
         for suffix, content in _outputs(document, stem, template, extra, revisions, draft).items():
             outputs[out_dir / f"{stem}{suffix}"] = content
-    target = next(iter(outputs))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for target, content in outputs.items():
-            write_atomic(target, content, overwrite=True)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write the report ({exc.strerror or exc}); "
-                          "check the output folder") from None
+    _refuse_names_alike(outputs)
+    write_together(outputs)  # every model and format, or none of them
     return Built(calculated, tuple(outputs))
 
 
@@ -156,6 +151,19 @@ def _refuse_placeholders(valid: ValidSpec) -> None:
     found = placeholder_findings(valid.source.data, "error")
     if found:
         raise SpecInvalidError([locate(valid.source, f.path, f.message, f.severity) for f in found])
+
+
+def _refuse_names_alike(outputs: dict[Path, bytes]) -> None:
+    """Two models whose files differ only in case (ids 'a' and 'A') would be one file on Windows and
+    macOS: an error, wherever the build runs."""
+    from .errors import OutputError
+
+    seen: dict[str, Path] = {}
+    for path in outputs:
+        other = seen.setdefault(str(path).casefold(), path)
+        if other != path:
+            raise OutputError(f"{other} and {path} differ only in case, so Windows and macOS would write "
+                              "one file; give the variants ids that differ in more than case")
 
 
 def _outputs(calculated: Calculated, stem: str, template: Path | None, extra: tuple[str, ...],

@@ -285,7 +285,8 @@ def test_template_problems_are_reported_as_user_errors(tmp_path):
         render_report(calculated.valid, calculated.results, missing)
     not_docx = tmp_path / "text.docx"
     not_docx.write_text("not a zip")
-    with pytest.raises(TemplateError, match="text.docx: not a Word .docx file"):
+    with pytest.raises(TemplateError, match="text.docx: is not a Word document \\(.docx\\): it is not a zip "
+                                            "package; save the template from Word as a .docx file"):
         render_report(calculated.valid, calculated.results, not_docx)
     custom = tmp_path / "custom.docx"
     document = Document()

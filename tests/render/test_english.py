@@ -196,7 +196,7 @@ def test_an_english_spec_gives_a_report_without_chinese(write_spec):
 
 def test_english_template_holds_no_chinese_and_keeps_east_asian_fonts():
     template = default_template("en")
-    assert not CJK.search(_template_text(template))
+    assert not CJK.search(_template_text(template.read_bytes()))
     with zipfile.ZipFile(template) as package:
         styles = package.read("word/styles.xml").decode("utf-8")
     # Latin fonts for English text, East Asian fonts for any Chinese a user writes

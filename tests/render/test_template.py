@@ -39,7 +39,7 @@ def _docxtpl_bytes(monkeypatch, path) -> bytes:
 def _hostile_spec(write_spec):
     data = fixture_data("minimal.toml")
     line = data["products"][0]["inventory"][0]
-    line["name"] = "钢材 & <b>\t第二列\n第二行 {_{ x }_} {_% y %_}"
+    line["name"] = "钢材 & <b>\t第二列\n第二行 {_{ x }_} {_% y %_} O'Brien \"引号\""
     return write_spec(data)
 
 
@@ -52,9 +52,10 @@ def test_spliced_rows_give_the_same_bytes_as_docxtpl(case, monkeypatch, write_sp
     assert fast == _docxtpl_bytes(monkeypatch, path)
 
 
-def test_a_value_with_a_tab_and_a_line_break_renders_as_docxtpl_renders_it(write_spec):
+def test_a_value_with_a_tab_and_a_line_break_renders_as_docxtpl_renders_it_and_braces_literally(write_spec):
+    """Tabs and line breaks become Word's; docxtpl's {_{ escapes are the template's, never the data's."""
     text = all_text(open_report(render(_hostile_spec(write_spec))))
-    assert "钢材 & <b>\t第二列\n第二行 {{ x }} {% y %}" in text
+    assert "钢材 & <b>\t第二列\n第二行 {_{ x }_} {_% y %_}" in text
 
 
 def _table_template(path, *cells: str) -> None:

@@ -38,10 +38,21 @@ def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:
         schema_errors = schema_problems(source, exc.messages, Spec())
         spec = load_tolerant(source.data)
         pending = frozenset(_ids_in(source.data))
-    resolved = resolve(spec, source)
+    if not schema_errors:
+        resolved = resolve(spec, source)
+        findings = check(spec, pending, resolved.table)
+    else:
+        try:
+            resolved = resolve(spec, source)
+            findings = check(spec, pending, resolved.table)
+        except Exception:  # noqa: BLE001 (see below)
+            # The meaning checks are made for a complete spec; on one that failed the schema they
+            # only add what else they can find. If a hole left by the schema trips them, the schema
+            # errors, which say what to fix, are reported alone.
+            raise SpecInvalidError(_sorted(schema_errors)) from None
     problems = schema_errors + resolved.problems + [
         locate(source, finding.path, finding.message, finding.severity)
-        for finding in [*check(spec, pending, resolved.table), *placeholder_findings(source.data, "warning")]
+        for finding in [*findings, *placeholder_findings(source.data, "warning")]
     ]
     return ValidSpec(source, spec, resolved.table, _judge(problems, strict))
 

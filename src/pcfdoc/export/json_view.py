@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..calc.diff import Change, SpecDiff
@@ -152,3 +153,21 @@ def diff_json(diff: SpecDiff, old_label: str, new_label: str) -> dict:
             for product in diff.products
         ],
     }
+
+
+def dumps(data: Any) -> str:
+    """JSON text of ``data`` as pcfdoc prints it: a value that is not a finite number (which the
+    calculation should never give) is null, never the NaN or Infinity that JSON does not have."""
+    import json
+
+    return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value

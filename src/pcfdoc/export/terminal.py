@@ -13,11 +13,14 @@ PIPED_WIDTH = 100_000
 
 
 def console(*, stderr: bool = False) -> Any:
-    """A rich console; piped or redirected output is never cut to 80 columns ('1,253,772.…')."""
+    """A rich console that prints user text as it is: no markup ('[bold]'), no emoji codes, no
+    highlighting of what looks like numbers; piped or redirected output is never cut to 80 columns
+    ('1,253,772.…')."""
     from rich.console import Console
 
-    printer = Console(stderr=stderr)
-    return printer if printer.is_terminal else Console(stderr=stderr, width=PIPED_WIDTH)
+    plain = {"stderr": stderr, "markup": False, "emoji": False, "highlight": False}
+    printer = Console(**plain)
+    return printer if printer.is_terminal else Console(**plain, width=PIPED_WIDTH)
 
 
 def display_unit(unit: str) -> str:

@@ -33,6 +33,9 @@ def _field(instruction: str, cached: str) -> str:
 class Captions:
     """Counts tables and figures per chapter while the template renders."""
 
+    #: What a template may call (render.sandbox refuses every other attribute).
+    template_api: frozenset[str] = frozenset({"table", "figure"})
+
     def __init__(self, language: str = "zh-CN") -> None:
         self.kinds = LABELS[language]
         self.counts: dict[tuple[str, str], int] = {}

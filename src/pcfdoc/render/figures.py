@@ -11,6 +11,7 @@ a diagram is a block that replaces its paragraph (``{{p boundary.diagram }}``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from xml.sax.saxutils import quoteattr
 
@@ -37,7 +38,9 @@ class Figures:
         self._shape_ids = None
 
     def __call__(self, figure: Chart | Diagram) -> Placed:
-        return Placed(self, figure)
+        if isinstance(figure, Diagram):
+            return Placed(lambda: figure.xml(self.fonts))
+        return Placed(lambda: self.chart_run(figure))
 
     @cached_property
     def fonts(self) -> Fonts:
@@ -77,15 +80,21 @@ class Figures:
 
 
 class Placed:
-    """A chart or diagram as the template places it; rendered once per place it appears."""
+    """A chart or diagram as the template places it; rendered once per place it appears.
 
-    def __init__(self, figures: Figures, figure: Chart | Diagram) -> None:
-        self.figures, self.figure = figures, figure
+    All a template can do with it is place it: it has no attribute a template may read
+    (``template_api`` is empty, and the sandbox refuses the rest), so the document being
+    rendered, which it adds parts to, stays out of the template's reach.
+    """
+
+    __slots__ = ("_place",)
+    template_api: frozenset[str] = frozenset()
+
+    def __init__(self, place: Callable[[], str]) -> None:
+        self._place = place
 
     def __html__(self) -> str:
-        if isinstance(self.figure, Diagram):
-            return self.figure.xml(self.figures.fonts)
-        return self.figures.chart_run(self.figure)
+        return self._place()
 
     __str__ = __html__
 

@@ -34,6 +34,8 @@ from jinja2 import Environment, FileSystemBytecodeCache, FunctionLoader, Templat
 from lxml import etree
 from markupsafe import Markup, escape
 
+from .sandbox import REVISION
+
 #: ``{% for item in EXPR %}<w:tr …>…</w:tr>{% endfor %}`` as docxtpl's patch_xml leaves a
 #: ``{%tr for %}`` loop of one row; the row may hold no other tag.
 _ROW_LOOP = re.compile(
@@ -47,12 +49,28 @@ _PATH = re.compile(r"(?P<name>[A-Za-z_]\w*)(?P<steps>(?:\.[A-Za-z_]\w*|\[\d+\])*
 _STEP = re.compile(r"\.(?P<attribute>[A-Za-z_]\w*)|\[(?P<index>\d+)\]")
 #: Characters docxtpl turns into tabs, breaks and new paragraphs (resolve_listing).
 _LISTING = re.compile("[\t\n\a\f]")
-#: docxtpl's escapes for literal Jinja delimiters in a template.
+#: docxtpl's escapes for literal Jinja delimiters in a template's text.
 _BRACE_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+_BRACE_ESCAPE = re.compile("|".join(re.escape(escaped) for escaped in _BRACE_ESCAPES))
 #: A table opened inside a run's text: a block tag such as {{ boundary.diagram }} used inline.
 _TABLE_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*<w:tbl>")
 _PLACEHOLDER = "<w:tr><w:tc><w:p><w:r><w:t>pcfdoc-rows-{}</w:t></w:r></w:p></w:tc></w:tr>"
 _ROWS_GLOBAL = "_pcfdoc_rows"
+
+
+def literal_braces(template_text: str) -> str:
+    """The template's ``{_{`` ``}_}`` ``{_%`` ``%_}`` as raw blocks, so Jinja writes the braces literally.
+
+    docxtpl replaces them in the rendered output instead, which also turns a ``{_{`` in a product
+    name into ``{{``: here only the template's own text is read that way.
+    """
+    if "{_" not in template_text and "_}" not in template_text:
+        return template_text
+    return _BRACE_ESCAPE.sub(lambda m: f"{{% raw %}}{_BRACE_ESCAPES[m.group()]}{{% endraw %}}", template_text)
+
+
+def _unescape_braces(template_text: str) -> str:
+    return _BRACE_ESCAPE.sub(lambda m: _BRACE_ESCAPES[m.group()], template_text)
 
 
 class RowPrototype:
@@ -63,10 +81,10 @@ class RowPrototype:
         self.paths: list[tuple[tuple[str, str | int], ...]] = []
         position = 0
         for tag in _TAG.finditer(row):
-            self.literals.append(row[position:tag.start()])
+            self.literals.append(_unescape_braces(row[position:tag.start()]))
             self.paths.append(_steps(tag.group("path"), variable))
             position = tag.end()
-        self.literals.append(row[position:])
+        self.literals.append(_unescape_braces(row[position:]))
 
     def render(self, items, environment: Environment) -> str:
         convert = _escape if environment.autoescape else str
@@ -99,15 +117,12 @@ def _escape(value) -> str:
     return escape(value)
 
 
-#: Names Jinja's ``x.name`` finds as an attribute of a dict before looking the key up.
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-
-
 def _step(value, kind: str, key, environment: Environment):
     """``value.key`` or ``value[key]`` as Jinja evaluates it, with a shortcut for the common case
-    (a context row is a dict, a list of amounts a list) that gives the same result."""
+    (a context row is a dict, a list of amounts a list) that gives the same result in the sandbox,
+    where ``x.key`` of a dict is always its key."""
     if kind == "attribute":
-        if type(value) is dict and key in value and key not in _DICT_ATTRIBUTES:
+        if type(value) is dict and key in value:
             return value[key]
         return environment.getattr(value, key)
     if type(value) in (list, tuple) and -len(value) <= key < len(value):
@@ -147,19 +162,41 @@ class ReportTemplate(DocxTemplate):
 
     def render_xml_part(self, src_xml: str, part, context: dict[str, Any],
                         jinja_env: Environment | None = None):
-        if jinja_env is None or part is not self.docx._part:
-            return super().render_xml_part(src_xml, part, context, jinja_env)
+        """docxtpl's render_xml_part, except that ``{_{`` and its kin are read as literal braces in the
+        template's text before Jinja runs, never in what Jinja made of the data (a name may hold
+        ``{_{``), and that the rendered text is counted against the sandbox's limits."""
+        body = part is self.docx._part
+        budget = getattr(jinja_env, "budget", None)
+        if budget is not None:  # a part's own text costs too: a template may name one part many times
+            budget.step(1 + len(src_xml) // 1024)
+            budget.output(len(src_xml))
         # Splicing needs autoescape settled to True or False.
-        if self.splice_rows and not self.column_loops and isinstance(jinja_env.autoescape, bool):
+        if body and self.splice_rows and not self.column_loops and isinstance(jinja_env.autoescape, bool):
             self.environment = jinja_env
             src_xml = _ROW_LOOP.sub(self._loop_to_call, src_xml)
             jinja_env.globals[_ROWS_GLOBAL] = self._rows
-        xml = super().render_xml_part(src_xml, part, context, _CachingEnvironment(jinja_env))
-        if _TABLE_IN_TEXT.search(xml):
+        src_xml = literal_braces(re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml))
+        self.current_rendering_part = part
+        environment = _CachingEnvironment(jinja_env) if body else jinja_env
+        xml = environment.from_string(src_xml).render(context)
+        xml = self.resolve_listing(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
+        if "<!DOCTYPE" in xml or "<!ENTITY" in xml:
+            raise TemplateError("the template writes a document type or entity declaration "
+                                "(<!DOCTYPE>, <!ENTITY>) into the document")
+        if body and _TABLE_IN_TEXT.search(xml):
             # Word refuses such a file outright; say which tag form puts a table in its own place.
             raise TemplateError("a tag that inserts a table (such as boundary.diagram) stands inside "
                                 "a line of text; write it as {{p boundary.diagram }}, alone in its paragraph")
         return xml
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: Environment | None = None) -> None:
+        """docxtpl's, except that each footnotes part is rendered once, not once per section."""
+        footnotes = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+        for part in self.docx.part.package.parts:
+            if part.content_type == footnotes:
+                blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                xml = self.render_xml_part(self.patch_xml(blob), part, context, jinja_env)
+                part._blob = xml.encode("utf-8")
 
     def patch_xml(self, src_xml: str) -> str:
         return cached_patch(src_xml, super().patch_xml)
@@ -178,11 +215,14 @@ class ReportTemplate(DocxTemplate):
         return f"{{{{ {_ROWS_GLOBAL}({len(self.prototypes) - 1}, {loop.group('items')}) }}}}"
 
     def _rows(self, index: int, items) -> Markup:
+        items = items if isinstance(items, (list, tuple)) else list(items)
+        budget = getattr(self.environment, "budget", None)
+        if budget is not None:
+            budget.step(len(items))
         rows = self.prototypes[index].render(items, self.environment)
-        # What docxtpl does to Jinja's output after rendering, in its order (rarely needed).
-        if "{_" in rows or "_}" in rows:
-            for escaped, brace in _BRACE_ESCAPES.items():
-                rows = rows.replace(escaped, brace)
+        if budget is not None:
+            budget.output(len(rows))
+        # What docxtpl does to Jinja's output after rendering (rarely needed).
         if _LISTING.search(rows):  # a value with a tab or a line break
             rows = self.resolve_listing(rows)
         self.spliced_rows.append(rows)
@@ -219,7 +259,7 @@ class _CachingEnvironment:
             return environment.from_string(source)
         # Compiled code depends on the environment's class and autoescape as well as the text.
         digest = hashlib.sha1(source.encode("utf-8")).hexdigest()
-        name = f"{type(environment).__name__}-{environment.autoescape}-{digest}"
+        name = f"{type(environment).__name__}-{REVISION}-{environment.autoescape}-{digest}"
         cached = environment.overlay(loader=FunctionLoader(lambda _: (source, None, lambda: True)),
                                      bytecode_cache=cache, cache_size=0)
         return cached.get_template(name)

@@ -17,10 +17,18 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
+from ..errors import shorten
 from ..vocab.units import UnitError, parse_unit
 
 #: Above this magnitude a number is a typo, not an inventory amount.
 MAX_MAGNITUDE = 1e15
+#: Below this magnitude (and not 0) a number is a typo too; it also keeps every product and
+#: quotient the calculation forms far from the float limits (1e-308, subnormals, 1e308).
+MIN_MAGNITUDE = 1e-12
+#: Every date of a spec lies in this range (zip files, and so .docx files, cannot be dated later
+#: than 2107 or earlier than 1980).
+EARLIEST_DATE = dt.date(1980, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
 
 # XML 1.0 cannot hold these, so they could never reach a .docx intact.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -49,6 +57,13 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a table"
     return type(value).__name__
+
+
+def shown_number(value: int | float) -> str:
+    """A number as a message quotes it: '1e+300', or for a huge integer its count of digits."""
+    if isinstance(value, int) and abs(value) >= 10**16:
+        return f"a {len(str(abs(value))):,}-digit number"
+    return f"{value:g}"
 
 
 #: ``printed`` of a text the report never shows (a path, a remark for the author).
@@ -94,12 +109,14 @@ class Number(fields.Field):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = "; write it without quotes" if isinstance(value, str) else ""
             raise ValidationError(f"expected a number, got {describe(value)}{hint}")
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             raise ValidationError(f"must be a finite number, got {value}; nan and inf are not amounts")
         if abs(value) > MAX_MAGNITUDE:
-            raise ValidationError(
-                f"{value:g} is implausibly large (limit {MAX_MAGNITUDE:g}); check the unit and the digits"
-            )
+            raise ValidationError(f"{shown_number(value)} is implausibly large (limit {MAX_MAGNITUDE:g}); "
+                                  "check the unit and the digits")
+        if value != 0 and abs(value) < MIN_MAGNITUDE:
+            raise ValidationError(f"{value:g} is implausibly small (limit {MIN_MAGNITUDE:g}, or 0); "
+                                  "check the unit and the digits")
         if self.positive and value <= 0:
             raise ValidationError(f"must be greater than 0, got {value:g}")
         if self.minimum is not None and value < self.minimum:
@@ -114,16 +131,22 @@ class Integer(fields.Field):
 
     def __init__(self, *, minimum: int | None = None, maximum: int | None = None, **kwargs: Any):
         super().__init__(**kwargs)
-        self.minimum, self.maximum = minimum, maximum
+        # An integer without a stated range still has one: a count or a year is never 10^400.
+        self.minimum = -int(MAX_MAGNITUDE) if minimum is None else minimum
+        self.maximum = int(MAX_MAGNITUDE) if maximum is None else maximum
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError(f"expected a whole number, got {describe(value)}")
-        if self.minimum is not None and value < self.minimum:
-            raise ValidationError(f"must be at least {self.minimum}, got {value}")
-        if self.maximum is not None and value > self.maximum:
-            raise ValidationError(f"must be at most {self.maximum}, got {value}")
+        if value < self.minimum:
+            raise ValidationError(f"must be at least {self.minimum}, got {shown_integer(value)}")
+        if value > self.maximum:
+            raise ValidationError(f"must be at most {self.maximum}, got {shown_integer(value)}")
         return value
+
+
+def shown_integer(value: int) -> str:
+    return shown_number(value) if abs(value) >= 10**16 else str(value)
 
 
 class Boolean(fields.Field):
@@ -159,18 +182,22 @@ class Text(fields.Field):
 
 
 class Identifier(Text):
-    """An id other parts of the spec refer to: letters, digits, '_', '-', '.'."""
+    """An id other parts of the spec refer to: letters, digits, '_', '-', '.'.
 
-    PATTERN = re.compile(r"^\w[\w.-]*$")
+    Ids become parts of file names (a variant's report is <spec name>-<id>.docx), so the whole id
+    must match: no line break, space or path separator anywhere.
+    """
+
+    PATTERN = re.compile(r"\w[\w.-]*")
 
     def __init__(self, **kwargs: Any):
         super().__init__(max_length=100, **kwargs)
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         text = super()._deserialize(value, attr, data, **kwargs)
-        if not self.PATTERN.match(text):
+        if not self.PATTERN.fullmatch(text):
             raise ValidationError(
-                f"{text!r} is not a valid id; use letters, digits, '_', '-' or '.', "
+                f"{shorten(text)!r} is not a valid id; use letters, digits, '_', '-' or '.', "
                 "starting with a letter or digit"
             )
         return text
@@ -197,6 +224,9 @@ class Date(fields.Field):
         if isinstance(value, dt.datetime):
             raise ValidationError("give a date without a time of day, e.g. 2024-06-07")
         if isinstance(value, dt.date):
+            if not EARLIEST_DATE <= value <= LATEST_DATE:
+                raise ValidationError(f"{value.isoformat()} is outside {EARLIEST_DATE.isoformat()} … "
+                                      f"{LATEST_DATE.isoformat()}; check the year")
             return value
         if isinstance(value, str):
             raise ValidationError(f"write the date without quotes, e.g. 2024-06-07 (got {value!r})")

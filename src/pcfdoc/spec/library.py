@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from marshmallow import ValidationError
 
-from ..errors import PcfdocError, Problem, SpecPath, dotted
+from ..errors import PcfdocError, Problem, SpecPath, SpecReadError, dotted
 from ..vocab.catalogue import FACTOR_KINDS, FACTOR_SCOPES
 from .load import SpecSource, load
 from .schema import LibraryFile, Node
@@ -73,10 +73,22 @@ def library_files(spec_file: str, paths: Iterable[str]) -> list[Path]:
     return files
 
 
-def load_user_library(path: Path) -> tuple[list[Entry], list[Problem]]:
-    """Records of one library file, or the problems that keep it from loading."""
+def load_user_library(path: Path, named_at: tuple[SpecSource, SpecPath] | None = None
+                      ) -> tuple[list[Entry], list[Problem]]:
+    """Records of one library file, or the problems that keep it from loading.
+
+    ``named_at`` is where a spec names the file (its library.paths entry): a file that cannot be
+    read at all (missing, a folder or a pipe, not UTF-8) is reported there, with its line.
+    """
     try:
         source: SpecSource = load(path)
+    except SpecReadError as error:
+        message = str(error).removeprefix(f"{path}: ").removeprefix(f"{path}:")
+        if named_at is not None:
+            spec, where = named_at
+            return [], [Problem(spec.file, where, f"library file {path}: {message.strip()}",
+                                spec.line_of(where))]
+        return [], [Problem(str(path), (), message.strip())]
     except PcfdocError as error:
         return [], [Problem(str(path), (), line.split(": ", 1)[-1]) for line in error.lines()]
     try:
@@ -99,15 +111,18 @@ def resolve(spec: Node, source: SpecSource) -> Resolved:
     table: dict[str, Entry] = dict(shipped_by_id())
     user: dict[str, Entry] = {}
     paths = spec.library.paths if spec.library is not None else []
-    for path in library_files(source.file, paths):
-        entries, file_problems = load_user_library(path)
-        problems += file_problems
-        for entry in entries:
-            problem = _conflict(entry, user, table)
-            if problem:
-                problems.append(problem)
-            else:
-                user[entry.factor.id] = entry
+    for index, name in enumerate(paths or ()):
+        if name is None:  # failed the schema; already reported
+            continue
+        for path in library_files(source.file, [name]):
+            entries, file_problems = load_user_library(path, (source, ("library", "paths", index)))
+            problems += file_problems
+            for entry in entries:
+                problem = _conflict(entry, user, table)
+                if problem:
+                    problems.append(problem)
+                else:
+                    user[entry.factor.id] = entry
     table.update(user)
     own: dict[str, Entry] = {}
     for index, factor in enumerate(spec.factors or []):

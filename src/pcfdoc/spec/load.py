@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -63,17 +65,62 @@ class SpecSource:
         return line_of(self.lines, path)
 
 
+#: Largest spec or factor library file read: a 10,000-line spec is 3 MB.
+MAX_SPEC_BYTES = 64 * 2**20
+
+
+class Unreadable(Exception):
+    """A file that cannot be read as an input; the message says why, without the file name."""
+
+    def __init__(self, message: str, *, not_a_file: bool = False, missing: bool = False) -> None:
+        super().__init__(message)
+        self.not_a_file = not_a_file  # a folder, pipe or device where a file was expected
+        self.missing = missing
+
+
+_KINDS = ((stat.S_ISDIR, "is a folder"), (stat.S_ISFIFO, "is a named pipe (FIFO), not a file"),
+          (stat.S_ISCHR, "is a device, not a file"), (stat.S_ISBLK, "is a device, not a file"),
+          (stat.S_ISSOCK, "is a socket, not a file"))
+
+
+def read_input(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; Unreadable otherwise.
+
+    A named pipe or a device (``/dev/zero``) would block or never end: the file is opened without
+    blocking and refused unless it is a regular file, and never more than ``limit`` bytes are read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        raise Unreadable("no such file; check the path", missing=True) from None
+    except IsADirectoryError:
+        raise Unreadable("is a folder", not_a_file=True) from None
+    except OSError as exc:
+        raise Unreadable(f"cannot read ({exc.strerror or exc})") from None
+    mode = os.fstat(handle).st_mode
+    for is_kind, what in _KINDS:
+        if is_kind(mode):
+            os.close(handle)
+            raise Unreadable(what, not_a_file=True)
+    with os.fdopen(handle, "rb") as file:
+        try:
+            data = file.read(limit + 1)
+        except OSError as exc:
+            raise Unreadable(f"cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise Unreadable(f"is larger than {limit // 2**20} MB, more than an input of pcfdoc may be")
+    return data
+
+
 def load(path: str | Path) -> SpecSource:
     """Read and parse ``path``; raise SpecReadError or SpecSyntaxError on failure."""
     file = str(path)
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SpecReadError(f"{file}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise SpecReadError(f"{file}: is a folder; give the path of a .toml spec") from None
-    except OSError as exc:
-        raise SpecReadError(f"{file}: cannot read ({exc.strerror})") from None
+        raw = read_input(path, MAX_SPEC_BYTES)
+    except Unreadable as exc:
+        hint = "; give the path of a .toml spec" if exc.not_a_file else ""
+        raise SpecReadError(f"{file}: {exc}{hint}") from None
     return parse(raw, file)
 
 
@@ -83,6 +130,10 @@ def parse(raw: bytes, file: str) -> SpecSource:
         data = tomllib.loads(text, parse_float=Written)
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(exc, file) from None
+    except ValueError:  # an integer of more than 4300 digits (Python's conversion limit)
+        raise SpecSyntaxError(file, _huge_integer_line(text), None,
+                              "a number of more than 4,300 digits cannot be read; write it with at "
+                              "most 15 digits") from None
     except RecursionError:  # tomllib recurses once per nested array or inline table
         raise SpecSyntaxError(
             file, _deep_line(text), None,
@@ -93,6 +144,11 @@ def parse(raw: bytes, file: str) -> SpecSource:
 
 
 MAX_NESTING = 100
+
+
+def _huge_integer_line(text: str) -> int | None:
+    found = re.search(r"\d{4000,}", text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _deep_line(text: str) -> int | None:

@@ -7,6 +7,7 @@ the reference markers; a test keeps the committed README in step.
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -39,8 +40,40 @@ def _type_name(field: fields.Field) -> str:
                        (spec_fields.Integer, "integer"), (spec_fields.Boolean, "boolean"),
                        (spec_fields.Date, "date")):
         if isinstance(field, kind):
-            return name
+            return f"{name} {_range(field)}".rstrip()
     return type(field).__name__
+
+
+def _range(field: fields.Field) -> str:
+    """The range of a number beyond the limits every number has: '≥ 0', '> 0', '1 … 5', '0 … 100'."""
+    if isinstance(field, spec_fields.Integer):
+        low = None if field.minimum == -int(spec_fields.MAX_MAGNITUDE) else field.minimum
+        high = None if field.maximum == int(spec_fields.MAX_MAGNITUDE) else field.maximum
+        positive = False
+    elif isinstance(field, spec_fields.Number):
+        low, high, positive = field.minimum, field.maximum, field.positive
+    else:
+        return ""
+    if low is not None and high is not None:
+        return f"{_number(low)} … {_number(high)}"
+    if positive:
+        return f"> 0, ≤ {_number(high)}" if high is not None else "> 0"
+    if low is not None:
+        return f"≥ {_number(low)}"
+    return f"≤ {_number(high)}" if high is not None else ""
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+_LIMITS = (
+    "Limits that hold for every key: a number is finite, at most {max} in size and, unless it is 0, "
+    "at least {min}; a date lies between {earliest} and {latest}; a string holds at most {short:,} "
+    "characters ({long:,} for descriptions, introductions, notes and other long texts) and no control "
+    "character; an id is at most 100 letters, digits, `_`, `-` or `.`, starting with a letter or digit. "
+    "Narrower ranges are given with the type."
+)
 
 
 def _presence(field: fields.Field) -> str:
@@ -98,8 +131,18 @@ def _sections(schema: Schema, path: str, array: bool) -> list[str]:
     return lines
 
 
+def _power(value: float) -> str:
+    """1e15 → '10¹⁵'."""
+    exponent = round(math.log10(value))
+    return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
 def reference_markdown() -> str:
-    lines = _sections(Spec(), "", array=False)
+    lines = [_LIMITS.format(max=_power(spec_fields.MAX_MAGNITUDE), min=_power(spec_fields.MIN_MAGNITUDE),
+                            earliest=spec_fields.EARLIEST_DATE.isoformat(),
+                            latest=spec_fields.LATEST_DATE.isoformat(), short=spec_fields.SHORT_TEXT,
+                            long=spec_fields.LONG_TEXT), ""]
+    lines += _sections(Spec(), "", array=False)
     lines += _table("quantity {amount, unit}", Quantity())
     return "\n".join(lines).rstrip() + "\n"
 

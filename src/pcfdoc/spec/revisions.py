@@ -9,12 +9,13 @@ listed instead only when the spec asks for them (report.revisions_from_git).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SpecReadError
+from ..errors import SpecReadError, UsageError, shorten
 
 #: Field and record separators that commit subjects cannot contain.
 _FIELD, _RECORD = "\x1f", "\x1e"
@@ -34,10 +35,24 @@ def _git(path: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
     return subprocess.run(["git", "-C", str(path.parent.resolve()), *args], capture_output=True, check=False)
 
 
+#: What a revision may look like: HEAD~1, v1.2, a hash, main^, HEAD@{2}. Never an option ('-…').
+_REVISION = re.compile(r"[\w][\w./~^@{}+-]*")
+
+
+def check_revision(rev: str) -> None:
+    """A revision that git could read as an option (``--output=FILE``) or that holds spaces or
+    control characters is a UsageError, before git is asked."""
+    if not _REVISION.fullmatch(rev) or ".." in rev or len(rev) > 200:
+        raise UsageError(f"--rev: {shorten(repr(rev), 60)} is not a git revision; give a commit, tag or "
+                         "branch such as HEAD~1, v1.0 or a commit hash")
+
+
 def text_at(path: Path, rev: str) -> bytes:
     """The bytes of ``path`` as committed in ``rev``."""
+    check_revision(rev)
     name = path.name
-    done = _git(path, "show", f"{rev}:./{name}")
+    # --end-of-options: whatever rev holds, git reads it as a revision, never as an option.
+    done = _git(path, "show", "--end-of-options", f"{rev}:./{name}")
     if done is None:
         raise SpecReadError(f"{path}: git is not installed, so revision {rev} cannot be read")
     if done.returncode != 0:

@@ -43,7 +43,10 @@ def touches(scenario: Node, product: Node) -> bool:
     """Whether the scenario changes this product."""
     if scenario.product is not None:
         return scenario.product == product.id
-    return any(find_line(product, change.line) is not None for change in scenario.changes)
+    changes = scenario.changes or ()
+    if None in changes:  # a change the schema refused: it may have been meant for this product
+        return True
+    return any(find_line(product, change.line) is not None for change in changes)
 
 
 def apply(scenario: Node, product: Node) -> Node:

@@ -52,6 +52,9 @@ from .fields import (
     is_translatable,
 )
 
+#: Two and a half times round the earth: no transport leg is longer.
+MAX_DISTANCE_KM = 100_000
+
 
 class Node(SimpleNamespace):
     """A validated table of the spec."""
@@ -258,7 +261,7 @@ class Equipment(Table):
     name = Text(required=True, metadata=doc("equipment name", printed=EQUIPMENT))
     model = Text(load_default=None, metadata=doc("model designation", printed=EQUIPMENT))
     code = Text(load_default=None, metadata=doc("plant asset number", printed=EQUIPMENT))
-    quantity = Integer(load_default=None, minimum=1, metadata=doc(
+    quantity = Integer(load_default=None, minimum=1, maximum=100_000, metadata=doc(
         "number of units; leave it out when unknown", "台/套"))
     manufacturer = Text(load_default=None, metadata=doc("manufacturer", printed=EQUIPMENT))
     note = Text(load_default=None, metadata=doc("remark for the reader", printed=EQUIPMENT))
@@ -355,7 +358,8 @@ class TransportLeg(Table):
     stage = Choice(STAGE_IDS, load_default="raw_material_transport", metadata=doc("life-cycle stage id"))
     carries = Identifier(load_default=None, metadata=doc("id of the inventory line whose mass is carried"))
     mass = Nested(Quantity, load_default=None, metadata=doc("mass carried per inventory_per, if no line"))
-    distance_km = Number(required=True, positive=True, metadata=doc("one-way distance", "km"))
+    distance_km = Number(required=True, positive=True, maximum=MAX_DISTANCE_KM,
+                         metadata=doc("one-way distance", "km"))
     mode = Choice(TRANSPORT_MODES, load_default="road", metadata=doc("road, rail, water, air or pipeline"))
     vehicle = Text(load_default=None, metadata=doc("vehicle, e.g. 18 t 柴油货车", printed=TRANSPORT))
     factor = Identifier(required=True, metadata=doc("id of a factor per t·km"))
@@ -377,7 +381,8 @@ class Destination(Table):
     name = Text(required=True, metadata=doc("destination, e.g. 山东",
                                             printed="destinations and calculation tables"))
     share_pct = Number(required=True, positive=True, maximum=100, metadata=doc("share of sales", "%"))
-    distance_km = Number(required=True, positive=True, metadata=doc("distance from the plant", "km"))
+    distance_km = Number(required=True, positive=True, maximum=MAX_DISTANCE_KM,
+                         metadata=doc("distance from the plant", "km"))
     factor = Identifier(load_default=None, metadata=doc("factor id, if not distribution.factor"))
     mode = Choice(TRANSPORT_MODES, load_default=None, metadata=doc("mode, if not distribution.mode"))
     vehicle = Text(load_default=None, metadata=doc("vehicle, if not distribution.vehicle",
@@ -630,7 +635,7 @@ class Change(Table):
     amount_change_pct = Number(load_default=None, minimum=-100, maximum=1000, metadata=doc(
         "change of an inventory line's amount, e.g. -15 for a lighter part", "%"))
     factor = Identifier(load_default=None, metadata=doc("id of the factor used instead"))
-    distance_km = Number(load_default=None, positive=True, metadata=doc(
+    distance_km = Number(load_default=None, positive=True, maximum=MAX_DISTANCE_KM, metadata=doc(
         "new distance of a transport leg or destination", "km"))
 
     @validates_schema

@@ -115,10 +115,19 @@ def parse_unit(text: str):
     except pint.errors.UndefinedUnitError as exc:
         names = ", ".join(sorted(exc.unit_names)) if exc.unit_names else text
         raise UnitError(f"unknown unit {names!s} in {text!r}; {HOW_TO_WRITE}") from None
-    except Exception as exc:  # pint raises several unrelated types for malformed text
-        detail = f" ({exc})" if str(exc) else ""
-        raise UnitError(f"cannot read unit {text!r}{detail}; {HOW_TO_WRITE}") from None
+    except Exception as exc:  # noqa: BLE001 (pint raises many unrelated types for malformed text)
+        hint = ("a unit holds no number but 10⁴ or 万; put the number in the amount"
+                if "scaling factor" in str(exc) else "write it with unit names, * and / and parentheses")
+        raise UnitError(f"cannot read unit {text!r}: {hint}, e.g. kgCO2e/(t*km)") from None
+    powers = list(unit._units.values())  # pint keeps no public view of the powers
+    if any(power != int(power) or abs(power) > MAX_POWER for power in powers):
+        raise UnitError(f"cannot read unit {text!r}: a unit is raised to a whole power of at most "
+                        f"{MAX_POWER} (m3, 1/kg), e.g. kgCO2e/(t*km)")
     return unit
+
+
+#: Highest power of a unit (m³); kg**1000 would overflow every conversion.
+MAX_POWER = 3
 
 
 @lru_cache(maxsize=4096)  # asked for every line by the checks and the cut-off (is_mass, convertible)
