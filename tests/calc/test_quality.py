@@ -57,7 +57,9 @@ def test_spec_defaults_replace_pcfdocs():
                                        "geographical": 4, "technological": 4}
     data["factors"][0].pop("year")
     _, lines = lines_of(data)
-    assert lines["steel"].quality.scores == (4, 4, 4, 4, 4)
+    # time: a factor without a year is of unknown age (5), whatever the stated default
+    assert lines["steel"].quality.scores == (4, 4, 5, 4, 4)
+    assert lines["steel"].quality.origins == ("default", "default", "derived", "default", "default")
 
 
 def test_product_rating_is_weighted_by_emission():
@@ -73,7 +75,8 @@ def test_product_rating_is_weighted_by_emission():
     assert quality.level == "good"  # 2.22: PEF band (2, 3]
     assert quality.pact_dqr == pytest.approx(
         {"technological": (20 + 100) / 45, "geographical": (20 + 75) / 45, "temporal": (20 + 75) / 45})
-    assert quality.primary_share == 1.0
+    assert quality.primary_activity_share == 1.0  # recorded and metered
+    assert quality.primary_share == 0.0  # a database and a literature factor: secondary (PACT)
     assert quality.defaulted_lines == ()
 
 

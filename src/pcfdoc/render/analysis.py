@@ -152,8 +152,8 @@ def _quality(result: ProductResult, words: Mapping) -> dict[str, Any]:
     marks = words["score_mark"]
     rows = [
         {"no": numbering[line.id], "name": line.name,
-         "scores": [f"{score}{marks[origin]}" for score, origin in zip(line.quality.scores,
-                                                                         line.quality.origins, strict=True)],
+         "scores": [f"{score}{marks.get(origin, marks['default'])}"  # pcfdoc's defaults marked as defaults
+                    for score, origin in zip(line.quality.scores, line.quality.origins, strict=True)],
          "dqr": number(line.quality.dqr, 1), "data_type": words["data_type"][line.data_type]}
         for line in result.lines if line.quality is not None
     ]
@@ -161,7 +161,7 @@ def _quality(result: ProductResult, words: Mapping) -> dict[str, Any]:
     pact = quality.pact_dqr if quality is not None else {}
     return {
         "rows": rows,
-        "has_default": "default" in origins,
+        "has_default": bool({"default", "pcfdoc"} & origins),
         "has_derived": "derived" in origins,
         "dqr": number(quality.dqr, 2) if quality is not None and quality.dqr is not None else None,
         "level": words["quality_level"][quality.level] if quality is not None and quality.level else None,
