@@ -176,13 +176,23 @@ def test_new_refuses_to_overwrite(runner, tmp_path):
     assert "already exists; choose another name or pass --force" in result.stderr
     assert path.read_text("utf-8") == "keep me"
     assert runner.invoke(main, ["new", "--force", str(path)]).exit_code == 0
-    assert path.read_text("utf-8").startswith("# pcfdoc spec")
+    assert path.read_text("utf-8").startswith("#:schema ./pcfdoc.schema.json\n# pcfdoc spec")
 
 
-def test_new_into_a_missing_folder_exits_2(runner, tmp_path):
-    result = runner.invoke(main, ["new", str(tmp_path / "no" / "spec.toml")])
+def test_new_creates_a_missing_folder(runner, tmp_path):
+    result = runner.invoke(main, ["new", str(tmp_path / "specs" / "acme.toml")])
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "specs" / "acme.toml").read_text("utf-8")
+    assert text.startswith("#:schema ./pcfdoc.schema.json\n# pcfdoc spec")
+
+
+def test_new_under_a_file_exits_2(runner, tmp_path):
+    (tmp_path / "specs").write_text("a file, not a folder")
+    result = runner.invoke(main, ["new", str(tmp_path / "specs" / "acme.toml")])
     assert result.exit_code == 2
-    assert "does not exist; create it first" in result.stderr
+    assert result.stderr.strip() == (
+        f"{tmp_path / 'specs' / 'acme.toml'}: cannot create the folder {tmp_path / 'specs'} "
+        "(File exists); choose another path")
 
 
 def test_internal_errors_exit_1_with_a_traceback(tmp_path):

@@ -26,3 +26,9 @@ def test_starter_quotes_any_name_safely():
     assert data["report"]["issue_date"] == dt.date(2026, 1, 31)
     assert (data["data_period"]["start"], data["data_period"]["end"]) == (
         dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+def test_new_creates_the_folders_of_the_spec(tmp_path):
+    path = tmp_path / "specs" / "2026" / "acme.toml"
+    write_starter(path, company="某公司", product="某产品", issue_date=dt.date(2026, 5, 1))
+    assert tomllib.loads(path.read_text("utf-8"))["company"]["name"] == "某公司"

@@ -6,7 +6,18 @@ import math
 from typing import Any
 
 from ..calc.results import ProductResult
-from ..formatting import column_decimals, in_unit, number, per_unit_label, percentages, plain
+from ..formatting import column_decimals, in_unit, number, per_unit_label, percentages, plain, round_half_up
+
+#: Width of output that is not a terminal (a pipe, a file): tables as wide as their content.
+PIPED_WIDTH = 100_000
+
+
+def console(*, stderr: bool = False) -> Any:
+    """A rich console; piped or redirected output is never cut to 80 columns ('1,253,772.…')."""
+    from rich.console import Console
+
+    printer = Console(stderr=stderr)
+    return printer if printer.is_terminal else Console(stderr=stderr, width=PIPED_WIDTH)
 
 
 def display_unit(unit: str) -> str:
@@ -113,37 +124,43 @@ def gwp_table() -> Any:
     return table
 
 
-def _signed(value: float) -> str:
-    return f"{value:+,.4g}"
-
-
 def diff_tables(diff, old_label: str, new_label: str) -> list:
-    """Per product: old and new total, every stage, and the lines that changed."""
+    """Per product: old and new total, every stage, and the lines that changed.
+
+    Figures are in the product's result unit with the report's precision (one number of
+    decimals per table, set by its largest figure), so they read as the two reports print them.
+    """
     from rich.table import Table
 
     tables = []
     for product in diff.products:
         head = product.product
-        table = Table(title=f"{head.name} ({head.id}): {head.status}, {old_label} → {new_label}, "
-                            f"{product.unit}", title_justify="left")
+        unit = product.result_unit
+        per = per_unit_label(unit, product.functional_unit_amount, product.functional_unit)
+        rows = [("total", head, "bold"), *(("stage", stage, None) for stage in product.stages),
+                *(("line", line, None) for line in product.lines if line.status != "same")]
+        values = [in_unit(v, unit) for _, item, _ in rows for v in (item.old_kgco2e, item.new_kgco2e)
+                  if v is not None]
+        decimals = column_decimals(values)
+        table = Table(title=f"{head.name} ({head.id}): {head.status}, {old_label} → {new_label}, {per}",
+                      title_justify="left")
         for header, justify in (("", "left"), ("Item", "left"), ("Old", "right"), ("New", "right"),
                                 ("Change", "right"), ("Change %", "right"), ("", "left")):
             table.add_column(header, justify=justify)
-
-        _diff_row(table, "total", head, "bold")
-        table.add_section()
-        for stage in product.stages:
-            _diff_row(table, "stage", stage)
-        table.add_section()
-        for line in product.lines:
-            if line.status != "same":
-                _diff_row(table, "line", line)
+        for index, (kind, item, style) in enumerate(rows):
+            if index in (1, 1 + len(product.stages)):
+                table.add_section()
+            _diff_row(table, kind, item, unit, decimals, style)
         tables.append(table)
     return tables
 
 
-def _diff_row(table, kind: str, item, style: str | None = None) -> None:
-    old = "—" if item.old_kgco2e is None else plain(item.old_kgco2e)
-    new = "—" if item.new_kgco2e is None else plain(item.new_kgco2e)
+def _diff_row(table, kind: str, item, unit: str, decimals: int, style: str | None = None) -> None:
+    def shown(value: float | None) -> str:
+        return "—" if value is None else number(in_unit(value, unit), decimals)
+
+    change = in_unit(item.change_kgco2e, unit)
+    signed = ("+" if round_half_up(change, decimals) > 0 else "") + number(change, decimals)
     share = "" if item.change_share is None else f"{item.change_share * 100:+.2f}"
-    table.add_row(kind, item.name, old, new, _signed(item.change_kgco2e), share, item.status, style=style)
+    table.add_row(kind, item.name, shown(item.old_kgco2e), shown(item.new_kgco2e), signed, share, item.status,
+                  style=style)

@@ -307,7 +307,8 @@ class Equipment(Table):
     name = Text(required=True, metadata=doc("equipment name"))
     model = Text(load_default=None, metadata=doc("model designation"))
     code = Text(load_default=None, metadata=doc("plant asset number"))
-    quantity = Integer(load_default=1, minimum=1, metadata=doc("number of units", "台/套"))
+    quantity = Integer(load_default=None, minimum=1, metadata=doc(
+        "number of units; leave it out when unknown", "台/套"))
     manufacturer = Text(load_default=None, metadata=doc("manufacturer"))
     note = Text(load_default=None, metadata=doc("remark"))
 
@@ -349,6 +350,10 @@ class InventoryLine(Table):
     id = Identifier(required=True, metadata=doc("line id, unique within the product"))
     stage = Choice(STAGE_IDS, required=True, metadata=doc("life-cycle stage id"))
     name = Text(required=True, metadata=doc("material, energy carrier or process"))
+    model = Text(load_default=None, metadata=doc("model, grade or specification, e.g. Q235B or 32209"))
+    supplier = Text(load_default=None, metadata=doc("supplier of a material or part"))
+    supplier_location = Text(load_default=None, metadata=doc(
+        "where the supplier ships from, e.g. 河北省唐山市"))
     amount = Number(required=True, minimum=0, metadata=doc("activity amount per inventory_per", "see unit"))
     unit = Unit(required=True, metadata=doc("activity unit, e.g. kg, kWh, Nm3, 台"))
     factor = Identifier(load_default=None, metadata=doc("id of the emission factor applied"))
@@ -375,7 +380,8 @@ class InventoryLine(Table):
 
 class TransportLeg(Table):
     id = Identifier(required=True, metadata=doc("leg id, unique within the product"))
-    name = Text(load_default=None, metadata=doc("label; default '<carried line> 运输'"))
+    name = Text(load_default=None, metadata=doc(
+        "label; default '<carried line>运输', spaced after a letter or digit: '轴承 32209 运输'"))
     stage = Choice(STAGE_IDS, load_default="raw_material_transport", metadata=doc("life-cycle stage id"))
     carries = Identifier(load_default=None, metadata=doc("id of the inventory line whose mass is carried"))
     mass = Nested(Quantity, load_default=None, metadata=doc("mass carried per inventory_per, if no line"))

@@ -140,5 +140,19 @@ _TRANSPORT_LABELS = {
 
 
 def transport_label(language: str, name: str, *, distribution: bool = False) -> str:
-    """Name of a computed transport line: '灰铁铸件运输', '产品运输至山东'."""
-    return _TRANSPORT_LABELS[language][distribution].format(name=name)
+    """Name of a computed transport line: '灰铁铸件运输', '轴承 32209 运输', '产品运输至山东'."""
+    before, _, after = _TRANSPORT_LABELS[language][distribution].partition("{name}")
+    if language == "zh-CN":
+        before += " " if _needs_space(before, name) else ""
+        after = (" " if _needs_space(name, after) else "") + after
+    return f"{before}{name}{after}"
+
+
+def _needs_space(left: str, right: str) -> bool:
+    """Chinese text keeps a space where it meets a Latin letter or digit, as the reports print it."""
+    if not left or not right or left[-1].isspace() or right[0].isspace():
+        return False
+    a, b = left[-1], right[0]
+    latin = [c.isascii() and c.isalnum() for c in (a, b)]
+    chinese = [not c.isascii() and c.isalpha() for c in (a, b)]
+    return latin[0] != latin[1] and any(chinese) and any(latin)
