@@ -158,6 +158,7 @@ def factor_record(entry) -> dict[str, Any]:
         "id": factor.id, "name": factor.name, "name_en": factor.name_en, "value": factor.value,
         "unit": factor.unit, "gas": factor.gas, "source": factor.source, "year": factor.year,
         "region": factor.region, "status": factor.status, "note": factor.note, "origin": entry.origin,
+        "value_origin": factor.origin,  # database, literature … ("origin" is the file it was read from)
     }
     if factor.gases is not None:
         record["gases"] = dict(factor.gases)

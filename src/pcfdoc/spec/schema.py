@@ -610,7 +610,16 @@ class LibraryFactor(Factor):
 
 
 class LibraryFile(Table):
+    origin = Choice(tuple(key for key in FACTOR_ORIGINS if key != "proxy"), load_default=None, metadata=doc(
+        "where the values of the file's factors come from, for each factor that does not say"))
     factors = tables(LibraryFactor, "factor records", required=True, min_length=1)
+
+    @post_load
+    def to_node(self, data: dict[str, Any], **_: Any) -> Node:
+        for factor in data["factors"]:
+            if factor.origin is None:
+                factor.origin = data["origin"]
+        return Node(**data)
 
 
 class Library(Table):
