@@ -280,8 +280,8 @@ def test_a_missing_required_fact_names_the_spec_key():
     found = {problem.path: problem for problem in info.value.problems}
     assert set(found) == {("pact",), ("products", 0, "mass_per_unit")}
     mass = found[("products", 0, "mass_per_unit")]
-    assert mass.line == 128  # the [[products]] header: mass_per_unit is not written yet
-    assert str(mass).startswith(f"{EXAMPLES / 'valve-actuator.toml'}:128: products[0].mass_per_unit: ")
+    assert mass.line == 142  # the [[products]] header: mass_per_unit is not written yet
+    assert str(mass).startswith(f"{EXAMPLES / 'valve-actuator.toml'}:142: products[0].mass_per_unit: ")
     assert "company_ids" in found[("pact",)].message
     assert all(problem.severity == "error" for problem in info.value.problems)
 

@@ -178,7 +178,7 @@ def test_a_result_the_checks_refuse_is_not_written_and_names_the_row(valve):
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if "warning:" not in line]
     assert errors == [
-        f"{spec} (as imported from {workbook}):194: products[0].inventory[5].unit: kg × kgCO2e/台 is not a mass of "
+        f"{spec} (as imported from {workbook}):209: products[0].inventory[5].unit: kg × kgCO2e/台 is not a mass of "
         "CO2e: factor 'motor' (kgCO2e/台) is per 台 (count); give the amount in that unit or use a factor per kg "
         "(from 原材料!E9)"]
     assert spec.read_bytes() == before
