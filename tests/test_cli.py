@@ -310,3 +310,20 @@ def test_build_lang_overrides_the_spec_language(runner, tmp_path):
     assert "Functional unit" in text and "Raw material acquisition" in text
     assert "功能单位" not in text
     assert runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "--lang", "fr"]).exit_code == 2
+
+
+def test_check_prints_the_checklist_on_request(runner):
+    result = runner.invoke(main, ["check", "--checklist", str(EXAMPLES / "mining-machinery.toml")],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("│")]
+    assert len(rows) >= 27  # long reasons wrap onto further rows
+    numbered = [row.split("│")[1].strip() for row in rows if row.split("│")[1].strip()]
+    assert numbered == [str(n) for n in range(1, 28)]
+    first = next(row for row in rows if row.split("│")[1].strip() == "22")
+    assert [cell.strip() for cell in first.split("│")[2:4]] == ["Offsets excluded", "met"]
+    twenty_six = next(row for row in rows if row.split("│")[1].strip() == "26")
+    assert "NOT MET" in twenty_six
+    assert "mining-machinery.toml: 18 met, 7 not met, 2 not applicable" in result.stdout
+    plain = runner.invoke(main, ["check", str(EXAMPLES / "mining-machinery.toml")])
+    assert "reporting checklist" not in plain.stdout

@@ -80,9 +80,42 @@ def _groups(lines: Sequence[LineResult]) -> tuple[list[int], list[SharedFactor]]
 def monte_carlo(lines: Sequence[LineResult], stage_ids: Sequence[str], iterations: int,
                 seed: int) -> Uncertainty:
     """Statistics of the total and of each stage over ``iterations`` draws."""
-    rng = np.random.default_rng(seed)
     groups, shared = _groups(lines)
-    medians = np.array([line.kgco2e for line in lines], dtype=float)
+    stage_totals, activity_sigmas, factor_sigmas = _sample(lines, groups, stage_ids, iterations, seed)
+    totals = stage_totals.sum(axis=0)
+    try:
+        counts, edges = np.histogram(totals, bins=HISTOGRAM_BINS)
+    except ValueError:  # a spread narrower than float spacing allows (subnormal or huge totals)
+        counts, edges = np.array([totals.size]), np.array([totals.min(), totals.max()])
+    return Uncertainty(
+        iterations=iterations,
+        seed=seed,
+        total=_spread("total", totals),
+        stages=tuple(_spread(stage, stage_totals[i]) for i, stage in enumerate(stage_ids)),
+        histogram_edges=tuple(float(edge) for edge in edges),
+        histogram_counts=tuple(int(count) for count in counts),
+        variance=_variance_shares(lines, medians_of(lines), activity_sigmas, factor_sigmas, groups),
+        shared_factors=tuple(shared),
+        basic=_basic(lines),
+    )
+
+
+def medians_of(lines: Sequence[LineResult]) -> np.ndarray:
+    return np.array([line.kgco2e for line in lines], dtype=float)
+
+
+def stage_samples(lines: Sequence[LineResult], stage_ids: Sequence[str], iterations: int,
+                  seed: int) -> np.ndarray:
+    """The sampled emissions of each stage (stages × iterations), as monte_carlo draws them."""
+    groups, _ = _groups(lines)
+    return _sample(lines, groups, stage_ids, iterations, seed)[0]
+
+
+def _sample(lines: Sequence[LineResult], groups: Sequence[int], stage_ids: Sequence[str], iterations: int,
+            seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stage totals per iteration, and the activity and factor sigmas the lines were drawn with."""
+    rng = np.random.default_rng(seed)
+    medians = medians_of(lines)
     factor_sigmas = np.array([line.quality.factor_sigma for line in lines], dtype=float)
     activity_sigmas = np.array([line.quality.activity_sigma for line in lines], dtype=float)
     own = np.array(groups) < 0
@@ -119,22 +152,7 @@ def monte_carlo(lines: Sequence[LineResult], stage_ids: Sequence[str], iteration
                     begun.append(stage)
         for stage in begun:
             stage_totals[stage] += block_sums[stage]
-    totals = stage_totals.sum(axis=0)
-    try:
-        counts, edges = np.histogram(totals, bins=HISTOGRAM_BINS)
-    except ValueError:  # a spread narrower than float spacing allows (subnormal or huge totals)
-        counts, edges = np.array([totals.size]), np.array([totals.min(), totals.max()])
-    return Uncertainty(
-        iterations=iterations,
-        seed=seed,
-        total=_spread("total", totals),
-        stages=tuple(_spread(stage, stage_totals[i]) for i, stage in enumerate(stage_ids)),
-        histogram_edges=tuple(float(edge) for edge in edges),
-        histogram_counts=tuple(int(count) for count in counts),
-        variance=_variance_shares(lines, medians, activity_sigmas, factor_sigmas, groups),
-        shared_factors=tuple(shared),
-        basic=_basic(lines),
-    )
+    return stage_totals, activity_sigmas, factor_sigmas
 
 
 def _spread(spread_id: str, samples: np.ndarray) -> Spread:

@@ -244,7 +244,10 @@ def _quality(spec: Node, pairs: Pairs) -> Item:
         if result.data_quality.pcfdoc_default_lines:
             return _missing(12, f"lines of {result.name} take pcfdoc's default scores", ("products", index),
                             warned=True)
-    return _met(12, "pedigree scores given, derived from the factors, or stated in [data_quality]")
+    ratings = ", ".join(f"{result.id} DQR {result.data_quality.dqr:.2f} ({result.data_quality.level})"
+                        for _, result in pairs if result.data_quality.dqr is not None)
+    return _met(12, f"{ratings or 'nothing emitted'}: pedigree scores given, derived from the factors, or "
+                    "stated in [data_quality]")
 
 
 def _allocation(spec: Node, pairs: Pairs) -> Item:
@@ -279,7 +282,9 @@ def _use(spec: Node, pairs: Pairs) -> Item:
 
 
 def _total(spec: Node, pairs: Pairs) -> Item:
-    return _met(16, "computed")
+    totals = ", ".join(f"{result.id} {result.total_kgco2e:.6g} kgCO2e per {result.functional_unit_amount:g} "
+                       f"{result.functional_unit}" for _, result in pairs)
+    return _met(16, f"computed: {totals}")
 
 
 def _stages(spec: Node, pairs: Pairs) -> Item:

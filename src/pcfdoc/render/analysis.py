@@ -14,7 +14,7 @@ from typing import Any
 
 from ..calc.quality import BASIC_GSD2, QUALITY_LEVELS, TEMPORAL_AGE_LIMITS, default_scores
 from ..calc.results import GHG_CATEGORIES, PEDIGREE_INDICATORS, ProductResult
-from ..errors import shorten
+from ..errors import OutputError, shorten
 from ..formatting import column_decimals, column_number, figure, in_unit, number, percent, plain
 from ..spec.schema import Node
 from ..vocab.catalogue import DATA_TYPES, STAGE_BY_ID
@@ -68,6 +68,12 @@ def product_analysis(spec: Node, result: ProductResult, words: Mapping, image: I
                      per_label: str, factor_names: Mapping[str, str] | None = None) -> dict[str, Any]:
     """One product's analysis tables and charts; ``factor_names`` names factors as the report does
     where that differs from the calculation's names (an English report's English names)."""
+    if result.uncertainty is None or not result.analyses.sensitivity:
+        # The shipped templates present a Monte Carlo analysis and a sensitivity analysis for every
+        # product; until they can leave either out, a report would state analyses never made.
+        raise OutputError("the report template cannot yet present a study without the Monte Carlo or the "
+                          "sensitivity analysis ([uncertainty] method = \"qualitative\" or sensitivity = "
+                          "false); pcfdoc calc gives its results; to build the report, choose both analyses")
     unit = result.result_unit
     language = spec.report.language
     stage_names = {stage.id: stage.name for stage in result.stages}
