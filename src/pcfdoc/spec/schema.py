@@ -95,10 +95,9 @@ def factor_origin_fields(default: str | None = None) -> tuple[Choice, Text, Numb
     """origin, proxy_for and primary_share_pct: where an emission factor's value comes from."""
     primary = ", ".join(key for key, origin in FACTOR_ORIGINS.items() if origin.primary)
     secondary = ", ".join(key for key, origin in FACTOR_ORIGINS.items() if not origin.primary)
-    after = f"; default {default}" if default else ""
     return (
         Choice(tuple(FACTOR_ORIGINS), load_default=default, metadata=doc(
-            f"where the value comes from: {primary} (primary data) or {secondary} (secondary){after}")),
+            f"where the value comes from: {primary} (primary data) or {secondary} (secondary)")),
         Text(load_default=None, metadata=doc(
             "with origin = \"proxy\": the material or process the value stands in for, e.g. 铝合金铸件")),
         Number(load_default=None, minimum=0, maximum=100, metadata=doc(
