@@ -84,7 +84,7 @@ EXPECTED = {
         "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'template', 'comparative', 'review'",
     ],
     '17-unknown-line-key.toml': [
-        "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'model', 'supplier', 'supplier_location', 'amount', 'unit', 'factor', 'declared', 'activity_origin', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'quality', 'gsd', 'category'",
+        "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'model', 'supplier', 'supplier_location', 'amount', 'unit', 'factor', 'declared', 'activity_origin', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'factor_rationale', 'quality', 'gsd', 'category'",
     ],
     '18-unknown-inline-key.toml': [
         "{file}:28: products[0].functional_unit.per: unknown key 'per'; allowed: 'amount', 'unit'",
@@ -97,7 +97,7 @@ EXPECTED = {
         "{file}:22: company.contact.fax: unknown key 'fax'; allowed: 'name', 'phone', 'email'",
     ],
     '21-unknown-factor-key.toml': [
-        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'name_en', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'year', 'region', 'status', 'category', 'note', 'override', 'origin', 'proxy_for', 'primary_share_pct'",
+        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'name_en', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'year', 'region', 'status', 'category', 'note', 'kind', 'scope', 'published', 'value_rationale', 'override', 'origin', 'proxy_for', 'primary_share_pct'",
     ],
     '22-missing-report.toml': [
         "{file}: report: required key 'report' is missing (report identity, standards and team); add it",

@@ -351,7 +351,8 @@ def import_(workbook: Path, spec: Path, dry_run: bool, reconcile: bool) -> None:
               help="Also list a library file or folder of your own (repeatable).")
 @expected_errors
 def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
-    """List or search the emission-factor library, e.g. `pcfdoc factors 2022 华北`."""
+    """List or search the emission-factor library by words, kind, scope or value, e.g.
+    `pcfdoc factors 2022 华北`, `pcfdoc factors material 钢`, `pcfdoc factors 0.5366`."""
     from .errors import SpecInvalidError
     from .export.json_view import factor_record
     from .export.terminal import factor_table

@@ -86,18 +86,29 @@ def product_tables(product: ProductResult, gwp_set: str, line_limit: int | None 
 
 
 def factor_table(entries: list) -> Any:
+    """The factors found, one row each; their sources are numbered beneath the table (a few
+    documents cover many factors, and a source column would crowd out the values)."""
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{len(entries)} factor(s)", title_justify="left")
+    sources = list(dict.fromkeys(entry.factor.source for entry in entries if entry.factor.source))
+    number_of = {source: str(i) for i, source in enumerate(sources, 1)}
+    caption = "\n".join(f"[{number}] {source}" for source, number in number_of.items())
+    # Text, not markup: names and sources are the author's and may hold brackets.
+    table = Table(title=f"{len(entries)} factor(s)", title_justify="left",
+                  caption=Text(caption) if caption else None, caption_justify="left")
     for header, justify in (("id", "left"), ("name", "left"), ("value", "right"), ("unit", "left"),
-                            ("year", "right"), ("region", "left"), ("status", "left")):
+                            ("scope", "left"), ("year", "right"), ("region", "left"), ("status", "left"),
+                            ("source", "right")):
         table.add_column(header, justify=justify, overflow="fold")
     for entry in entries:
         factor = entry.factor
         value = ", ".join(f"{gas} {plain(v)}" for gas, v in factor.gases.items()) if factor.gases \
             else plain(factor.value)
-        table.add_row(factor.id, factor.name, value, display_unit(factor.unit), str(factor.year or ""),
-                      factor.region or "", factor.status or "")
+        cells = (factor.id, factor.name, value, display_unit(factor.unit), factor.scope or "",
+                 str(factor.year or ""), factor.region or "", factor.status or "",
+                 f"[{number_of[factor.source]}]" if factor.source else "")
+        table.add_row(*(Text(cell) for cell in cells))
     return table
 
 

@@ -20,6 +20,8 @@ from ..vocab.catalogue import (
     BOUNDARY_TYPES,
     DATA_TYPES,
     DUTIES,
+    FACTOR_KINDS,
+    FACTOR_SCOPES,
     GHG_CATEGORIES,
     LANGUAGES,
     RESULT_UNITS,
@@ -366,6 +368,10 @@ class InventoryLine(Table):
         "divided by the product's annual output"))
     excluded = Boolean(load_default=False, metadata=doc(
         "true to cut the line off: listed and estimated, not counted (see [cutoff])"))
+    factor_rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "why this factor is used for the line although check questions it (a grid region other than "
+        "the site's, e.g. under a direct supply contract; a grid CO2 emission factor in a product "
+        "footprint); clears those warnings"))
     quality, gsd, category = emission_source_fields()
 
     @validates_schema
@@ -547,6 +553,17 @@ class Factor(Table):
     category = Choice(GHG_CATEGORIES, load_default="fossil", metadata=doc(
         "ISO 14067 category of what it emits: fossil, biogenic, dluc or aircraft"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("remark"))
+    kind = Choice(tuple(FACTOR_KINDS), load_default=None, metadata=doc(
+        "electricity, fuel, material, water or freight; check compares the value with the library's "
+        "factors of that kind"))
+    scope = Choice(tuple(FACTOR_SCOPES), load_default=None, metadata=doc(
+        "what it counts: cradle-to-gate, life-cycle (a carbon-footprint factor), combustion (CO2 of "
+        "burning only) or transport"))
+    published = Date(load_default=None, metadata=doc(
+        "date the source made the value public; check suggests only factors published by the issue date"))
+    value_rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "why this value is used although it lies far from the library's factors of its kind; "
+        "clears that warning"))
     override = Boolean(load_default=False, metadata=doc(
         "true to replace a library factor with the same id"))
     origin, proxy_for, primary_share_pct = factor_origin_fields()
