@@ -212,7 +212,7 @@ def test_shared_draws_are_reproducible_whatever_the_cache_holds(monkeypatch):
     lines = [line(f"l{i}", "production", 1.0 + i, None, f"f{i % 5}", 0.1, 0.2) for i in range(40)]
     first = monte_carlo(lines, ["production"], 2000, 9)
     assert monte_carlo(lines, ["production"], 2000, 9) == first
-    monkeypatch.setattr(uncertainty, "FACTOR_CACHE", 1)  # every factor drawn again from its own stream
+    monkeypatch.setattr(uncertainty, "FACTOR_CACHE_BYTES", 1)  # one factor kept: the rest drawn again
     assert monte_carlo(lines, ["production"], 2000, 9) == first
     assert monte_carlo(lines, ["production"], 2000, 10) != first
 

@@ -36,9 +36,9 @@ BLOCK = 256
 #: draw, exp and sum, where a whole block (20 MB) went to memory and back at every step.
 #: Draws fill rows in order, so it changes neither the draws nor the sums.
 CHUNK = 8
-#: Shared factor draws kept at once (× iterations doubles: 40 MB at 10,000 iterations); a factor
-#: evicted is drawn again from its own stream, identically.
-FACTOR_CACHE = 512
+#: Memory for the shared factors' draws kept at once (800 factors at 10,000 iterations, 8 at a
+#: million); a factor evicted is drawn again from its own stream, identically.
+FACTOR_CACHE_BYTES = 64 * 2**20
 HISTOGRAM_BINS = 40
 #: How many lines the variance ranking keeps.
 VARIANCE_COUNT = 10
@@ -50,6 +50,7 @@ class _FactorDraws:
 
     def __init__(self, seed: int, iterations: int):
         self.seed, self.iterations = seed, iterations
+        self.limit = max(1, FACTOR_CACHE_BYTES // (8 * iterations))
         self.cache: OrderedDict[int, np.ndarray] = OrderedDict()
 
     def __getitem__(self, group: int) -> np.ndarray:
@@ -58,7 +59,7 @@ class _FactorDraws:
             # spawn key (1, group): a stream apart from the line draws (key ()) and from every other factor
             stream = np.random.default_rng(np.random.SeedSequence(self.seed, spawn_key=(1, group)))
             draws = self.cache[group] = stream.standard_normal(self.iterations)
-            if len(self.cache) > FACTOR_CACHE:
+            if len(self.cache) > self.limit:
                 self.cache.popitem(last=False)
         else:
             self.cache.move_to_end(group)
