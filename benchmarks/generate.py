@@ -200,14 +200,15 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
         line = add({"id": line_id, "stage": "raw_material",
                     "name": f"{material}（{rng.choice(PARTS)} {i + 1:05d}）",
                     "amount": amount, "unit": unit, "factor": material_id,
-                    "data_type": "primary", "source": "物料清单（BOM）", "excluded": excluded or None})
+                    "activity_origin": "recorded", "source": "物料清单（BOM）", "excluded": excluded or None})
         if unit == "kg" and not excluded:
             mass_kg += amount
             if i % 2 == 0:
                 factor, mode, vehicle = rng.choice(FREIGHT)
                 legs.append({"id": f"leg-{i:05d}", "carries": line_id,
                              "distance_km": float(rng.choice((15, 30, 80, 150, 300, 500, 800, 1200, 1800))),
-                             "mode": mode, "vehicle": vehicle, "factor": factor, "data_type": "secondary",
+                             "mode": mode, "vehicle": vehicle, "factor": factor,
+                             "activity_origin": "estimated",
                              "source": f"供应商（{rng.choice(SUPPLIERS)}）至工厂距离"})
         if excluded:
             line.pop("quality", None)
@@ -217,45 +218,48 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
         factor, _, vehicle = rng.choice(FREIGHT)
         add({"id": f"rmt-{i:05d}", "stage": "raw_material_transport",
              "name": f"外购件运输（{vehicle}，批次 {i + 1:05d}）", "amount": _amount(rng, 0.01, 5.0),
-             "unit": "t*km", "factor": factor, "data_type": "secondary", "source": "物流台账周转量"})
+             "unit": "t*km", "factor": factor, "activity_origin": "recorded", "source": "物流台账周转量"})
     # Production energy; the first line is the plant's annual total, allocated over its output.
     for i in range(counts["production"]):
         workshop = WORKSHOPS[i % len(WORKSHOPS)]
         kind = i % 10
-        line = {"id": f"prod-{i:05d}", "stage": "production", "data_type": "primary"}
+        line = {"id": f"prod-{i:05d}", "stage": "production"}
         if i == 0:
             line |= {"name": "全厂公用工程用电（全年）",
                      "amount": float(rng.choice((180000, 225500, 310000))),
-                     "unit": "kWh", "annual_total": True, "factor": GRIDS[0], "source": "电费结算单（全年）"}
+                     "unit": "kWh", "annual_total": True, "factor": GRIDS[0], "activity_origin": "billed",
+                     "source": "电费结算单（全年）"}
         elif kind < 6:
             line |= {"name": f"{workshop}车间用电（工位 {i + 1:05d}）", "amount": _amount(rng, 0.05, 20.0),
-                     "unit": "kWh", "factor": rng.choice(GRIDS), "source": "车间分表计量"}
+                     "unit": "kWh", "factor": rng.choice(GRIDS), "activity_origin": "metered",
+                     "source": "车间分表计量"}
             line |= _supply_contract(line["factor"])
         elif kind < 8:
             line |= {"name": f"{workshop}车间天然气（炉 {i + 1:05d}）", "amount": _amount(rng, 0.01, 3.0),
-                     "unit": "Nm3", "factor": NATURAL_GAS, "source": "燃气表计量"}
+                     "unit": "Nm3", "factor": NATURAL_GAS, "activity_origin": "metered",
+                     "source": "燃气表计量"}
         else:
             line |= {"name": f"厂内叉车柴油（{i + 1:05d}）", "amount": _amount(rng, 0.005, 0.5),
-                     "unit": "kg", "factor": DIESEL, "source": "油品领用记录"}
+                     "unit": "kg", "factor": DIESEL, "activity_origin": "billed", "source": "油品领用记录"}
         add(line)
     # Distribution: warehouse electricity lines, plus the destinations table below.
     for i in range(counts.get("distribution", 0)):
         grid = rng.choice(GRIDS)
         add({"id": f"dist-{i:05d}", "stage": "distribution",
              "name": f"成品库照明与搬运用电（库位 {i + 1:05d}）", "amount": _amount(rng, 0.01, 2.0),
-             "unit": "kWh", "factor": grid, "data_type": "primary", "source": "仓库分表计量"}
+             "unit": "kWh", "factor": grid, "activity_origin": "metered", "source": "仓库分表计量"}
             | _supply_contract(grid))
     for i in range(counts.get("use", 0)):
         add({"id": f"use-{i:05d}", "stage": "use",
              "name": f"使用阶段耗电（工况 {i + 1:05d}）", "amount": _amount(rng, 1.0, 400.0),
-             "unit": "kWh", "factor": USE_GRID, "data_type": "secondary",
+             "unit": "kWh", "factor": USE_GRID, "activity_origin": "scenario",
              "source": "额定功率 × 年运行小时 × 寿命"})
     for i in range(counts.get("end_of_life", 0)):
         treatment_id, treatment, value = rng.choice(TREATMENTS)
         used_own[treatment_id] = (treatment, value, "kgCO2e/kg")
         add({"id": f"eol-{i:05d}", "stage": "end_of_life",
              "name": f"{rng.choice(WASTES)}{treatment}（{i + 1:05d}）", "amount": _amount(rng, 0.01, 3.0),
-             "unit": "kg", "factor": treatment_id, "data_type": "secondary", "source": "报废拆解统计"})
+             "unit": "kg", "factor": treatment_id, "activity_origin": "recorded", "source": "报废拆解统计"})
 
     product_mass = float(f"{max(mass_kg * 0.92, 0.1):.4g}")
     destination_count = min(len(CITIES), 3 + lines // 2000)
@@ -280,8 +284,9 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
         _table("[report]", {
             "number": f"BENCH-{lines:05d}-{seed}", "issue_date": "__ISSUE_DATE__",
             "assessor": "基准测试评价机构", "standards": ["ISO 14067:2018", "GB/T 24067-2024"],
-            "purpose": f"性能基准测试用的合成规格（{title}）。",
-            "people": [{"duty": "prepared", "name": "编制人"}, {"duty": "reviewed", "name": "审核人"}]}),
+            "purpose": f"性能基准测试用的合成规格（{title}）。", "audience": ["性能测试"],
+            "people": [{"duty": "prepared", "name": "编制人"}, {"duty": "reviewed", "name": "审核人"}],
+            "comparative": False, "review": {"type": "none"}}),
         _table("[company]", {
             "name": "基准测试机械有限公司", "credit_code": "91120110732826609N",
             "address": "天津市北辰区测试路 1 号",
@@ -290,36 +295,42 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
             "annual_output": [{"product": "bench-product", "amount": ANNUAL_OUTPUT, "unit": "台"}]}),
         _table("[[products]]", {
             "id": "bench-product", "name": f"电动执行机构（{title}）", "model": f"BX-{lines}",
+            "description": "合成数据：虚构的电动执行机构。",
             "functional_unit": {"amount": 1, "unit": "台"},
-            "mass_per_unit": {"amount": product_mass, "unit": "kg"}}),
+            "mass_per_unit": {"amount": product_mass, "unit": "kg"},
+            "packaging": {"included": False, "note": "合成数据：不计包装。"},
+            "carbon_content": {"note": "合成数据：未测定。"}}),
     ]
     out += [_table("[[products.inventory]]", line) for line in inventory]
     out += [_table("[[products.transport]]", leg) for leg in legs]
     if "distribution" in stages:
         out.append(_table("[products.distribution]", {
-            "factor": FREIGHT[0][0], "vehicle": FREIGHT[0][2], "data_type": "primary",
+            "factor": FREIGHT[0][0], "vehicle": FREIGHT[0][2], "activity_origin": "recorded",
             "source": "销售台账", "destinations": destinations}))
     out += [
         _table("[data_period]", {"start": "__START__", "end": "__END__"}),
         _table("[boundary]", {
             "type": "cradle-to-grave" if grave else "cradle-to-gate", "stages": list(stages),
             "processes": [{"stage": stage, "included": [f"{stage} 阶段的全部清单行"]} for stage in stages],
-            "exclusions": [{"item": "资本设备的生产及维修"}]}),
+            "exclusions": [{"item": "资本设备的生产及维修", "reason": "按取舍准则不计入"}],
+            "stage_reasons": [{"stage": stage, "reason": "合成数据：从摇篮到大门（含分销）。"}
+                              for stage in ALL_STAGES if stage not in stages] or None}),
         _table("[allocation]", {"method": "none", "rationale": "工厂只生产一类产品，全年用电按年产量平均。"}),
         _table("[cutoff]", {"mass_threshold_pct": 1.0, "total_threshold_pct": 5.0}),
-        _table("[method]", {"gwp": "AR6", "databases": ["合成因子库（基准测试）"]}),
+        _table("[method]", {"gwp": "AR6", "databases": ["合成因子库（基准测试）"],
+                            "electricity": "合成数据：各区域电网平均因子。", "product_rules": [],
+                            "use_profile": "合成数据：额定功率 × 年运行小时 × 寿命。" if grave else None,
+                            "end_of_life": "合成数据：拆解后分类处置。" if grave else None}),
         _table("[data_quality]", {
-            "primary": {"reliability": 2, "completeness": 2, "temporal": 1, "geographical": 1,
-                        "technological": 1},
-            "secondary": {"reliability": 3, "completeness": 3, "temporal": 3, "geographical": 3,
-                          "technological": 3}}),
+            "primary": {"reliability": 2, "completeness": 2, "geographical": 1, "technological": 1},
+            "secondary": {"reliability": 3, "completeness": 3, "geographical": 3, "technological": 3}}),
         _table("[uncertainty]", {"iterations": 10000, "seed": 1}),
     ]
     for factor_id in sorted(used_own):
         factor_name, value, unit = used_own[factor_id]
         out.append(_table("[[factors]]", {"id": factor_id, "name": factor_name, "value": value, "unit": unit,
-                                          "source": "合成因子（基准测试，非真实数据）", "year": 2022,
-                                          "region": "中国"}))
+                                          "source": "合成因子（基准测试，非真实数据）", "origin": "database",
+                                          "year": 2022, "region": "中国"}))
     out += [
         _table("[[improvements]]", {"title": "零部件轻量化", "description": "优化结构，减少主要零件用量。",
                                     "targets": [first_kg], "scenario": "lighter"}),
@@ -333,6 +344,7 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
                                  "changes": [{"line": power, "amount_change_pct": -15.0}]}),
         _table("[[scenarios]]", {"id": "green-power", "name": "改用西南电网因子",
                                  "changes": [{"line": power, "factor": GREEN_GRID}]}),
+        _table("[notes]", {"limitations": ["合成数据，仅用于性能测试。"], "value_choices": []}),
     ]
     text = "".join(out)
     # TOML dates are bare literals, not strings.

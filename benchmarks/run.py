@@ -49,6 +49,10 @@ import generate  # noqa: E402  (benchmarks/generate.py, next to this file)
 EXAMPLE = ROOT / "specs" / "examples" / "valve-actuator.toml"
 GROUPS = ("help", "example", "sizes", "batch", "mc")
 MC_LINES, MC_ITERATIONS = 1000, 10_000
+#: Issue 16: the Monte Carlo of the whole 10,000-line spec (12,136 calculated lines with legs and
+#: destinations), before lines sharing a factor drew it together. CPU seconds, median of 5 in-process
+#: calls on the issue 16 machine (wall time there was inflated by other sessions' load).
+MC_LARGE, MC_LARGE_BEFORE_CPU_S = 10_000, 3.39
 DEFAULT_SIZES = (100, 1000, 2000, 5000, 10000)
 QUICK_SIZES = (100, 1000, 2000)
 LARGE = 5000  # sizes from here on use --large-runs
@@ -356,6 +360,27 @@ class Bench:
                      target="≤ 1 s", passed=verdict(timing.median, 1.0), baseline=raw.median,
                      baseline_label="numpy lognormal draws + sum", runs=timing.runs, note="in-process"),
                  timing)
+        self.mc_large()
+
+    def mc_large(self) -> None:
+        """Issue 16: every line of the 10,000-line spec, shared factors drawn once per iteration."""
+        from pcfdoc import pipeline
+        from pcfdoc.calc.uncertainty import monte_carlo
+
+        spec = self.specs.get(MC_LARGE)
+        if spec is None:
+            spec = generate.write_lines_spec(MC_LARGE, self.workdir, self.args.seed).path
+        product = pipeline.calc(spec).results.products[0]
+        stage_ids = [stage.id for stage in product.stages]
+        timing = time_call(lambda: monte_carlo(product.lines, stage_ids, MC_ITERATIONS, 1), self.args.mc_runs)
+        cpu = statistics.median(timing.cpu) if timing.cpu else None
+        limit = 1.5 * MC_LARGE_BEFORE_CPU_S
+        label = (f"monte_carlo {len(product.lines):,} lines ({MC_LARGE:,}-line spec) × {MC_ITERATIONS:,}, "
+                 "CPU s")
+        self.add(Row("mc-large", label, cpu, target=f"≤ {limit:.2f} (1.5 × before)",
+                     passed=verdict(cpu, limit), baseline=MC_LARGE_BEFORE_CPU_S,
+                     baseline_label="CPU s before issue 16", runs=timing.cpu,
+                     note=f"wall median {timing.median:.2f} s" if timing.median else ""), timing)
 
 
 # -- report ---------------------------------------------------------------------------
@@ -483,7 +508,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if "sizes" in groups or "mc" in groups:
             wanted = sorted(set(args.sizes if "sizes" in groups else [])
-                            | ({MC_LINES} if "mc" in groups else set()))
+                            | ({MC_LINES, MC_LARGE} if "mc" in groups else set()))
             for lines in wanted:
                 bench.specs[lines] = generate.write_lines_spec(lines, workdir / "specs", args.seed).path
             progress(f"generated {', '.join(map(str, wanted))}-line specs")

@@ -81,10 +81,10 @@ EXPECTED = {
         "{file}:77: reprot: unknown key 'reprot'; did you mean 'report'? Allowed: 'report', 'company', 'products', 'data_period', 'boundary', 'allocation', 'cutoff', 'method', 'library', 'factors', 'improvements', 'scenarios', 'variants', 'data_quality', 'uncertainty', 'notes', 'pact'",
     ],
     '16-unknown-report-key.toml': [
-        "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'self_declared', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'revisions', 'revisions_from_git', 'precision', 'template'",
+        "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'self_declared', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'revisions', 'revisions_from_git', 'precision', 'template', 'comparative', 'review'",
     ],
     '17-unknown-line-key.toml': [
-        "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'model', 'supplier', 'supplier_location', 'amount', 'unit', 'factor', 'declared', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'factor_rationale', 'quality', 'gsd', 'category'",
+        "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'model', 'supplier', 'supplier_location', 'amount', 'unit', 'factor', 'declared', 'activity_origin', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'factor_rationale', 'quality', 'gsd', 'category'",
     ],
     '18-unknown-inline-key.toml': [
         "{file}:28: products[0].functional_unit.per: unknown key 'per'; allowed: 'amount', 'unit'",
@@ -97,7 +97,7 @@ EXPECTED = {
         "{file}:22: company.contact.fax: unknown key 'fax'; allowed: 'name', 'phone', 'email'",
     ],
     '21-unknown-factor-key.toml': [
-        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'cited_from', 'year', 'region', 'status', 'category', 'note', 'kind', 'scope', 'published', 'value_rationale', 'override'",
+        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'cited_from', 'year', 'region', 'status', 'category', 'note', 'kind', 'scope', 'published', 'value_rationale', 'override', 'origin', 'proxy_for', 'primary_share_pct'",
     ],
     '22-missing-report.toml': [
         "{file}: report: required key 'report' is missing (report identity, standards and team); add it",
@@ -213,7 +213,7 @@ EXPECTED = {
         "{file}:24: company.annual_output[0].product: unknown product 'widgets'; did you mean 'widget'? If not, use name = ... for products that are not assessed",
     ],
     '58-line-outside-boundary.toml': [
-        '{file}:25: products[0]: warning: stage raw_material is inside the boundary but has no lines; add its lines or say why it has none in notes',
+        '{file}:25: products[0]: warning: stage raw_material is inside the boundary but has no lines; add its lines or say why it has none: [[boundary.stage_reasons]] stage = "raw_material", reason = "…"',
         '{file}:32: products[0].inventory[0].stage: stage use is outside the boundary (raw_material, production); add it to boundary.stages or remove the line',
     ],
     '59-cradle-to-grave-without-use.toml': [
@@ -325,7 +325,7 @@ GENERATED = {
     # one million CJK characters (3 MB) in a text field
     "68-megabyte-string.toml": (
         BASE.replace('introduction = "测试公司简介。"', 'introduction = "' + "简" * 1_000_000 + '"'),
-        ["{file}:22: company.introduction: is 1,000,000 characters long, more than the 20,000 allowed; "
+        ["{file}:25: company.introduction: is 1,000,000 characters long, more than the 20,000 allowed; "
          "shorten it"],
     ),
     # a key one million characters long: quoted in the message, but cut short
@@ -334,7 +334,7 @@ GENERATED = {
         ["{file}:6: report[\"" + "k" * 59 + "…\"]: unknown key '" + "k" * 59 + "…'; allowed: 'number', 'title', "
          "'language', 'issue_date', 'self_declared', 'assessor', 'commissioned_by', 'standards', "
          "'other_references', 'purpose', 'audience', 'people', 'revisions', 'revisions_from_git', 'precision', "
-         "'template'"],
+         "'template', 'comparative', 'review'"],
     ),
 }
 

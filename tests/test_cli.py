@@ -1,6 +1,7 @@
 """The commands as a user runs them: exit codes, messages, nothing written on errors."""
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -102,20 +103,44 @@ def test_calc_json_has_exactly_the_documented_shape(runner):
     data = json.loads(result.stdout)
     assert set(data) == {"spec", "products"}
     product = data["products"][0]
-    assert set(product) == {"id", "name", "functional_unit", "total_kgco2e", "stages", "lines",
+    assert set(product) == {"id", "name", "functional_unit", "total_kgco2e", "stages", "lines", "analyses",
                             "uncertainty", "data_quality", "sensitivity", "scenarios", "ghg_breakdown",
-                            "cutoff"}
+                            "cutoff", "disclosures"}
+    assert product["analyses"] == {"uncertainty": "monte-carlo", "sensitivity": True}
     assert product["functional_unit"] == {"amount": 1.0, "unit": "台"}
     assert set(product["stages"][0]) == {"id", "name", "kgco2e", "share"}
     assert set(product["lines"][0]) == {"id", "stage", "name", "amount", "unit", "factor_id", "kgco2e",
-                                        "category"}
+                                        "category", "data_type", "activity_origin", "factor_origin",
+                                        "primary_fraction", "quality"}
+    assert product["lines"][0]["quality"] == {
+        "scores": {"reliability": 2, "completeness": 2, "temporal": 5, "geographical": 1, "technological": 1},
+        "origins": {"reliability": "default", "completeness": "default", "temporal": "derived",
+                    "geographical": "default", "technological": "default"},
+        "dqr": 2.2, "gsd": pytest.approx(product["lines"][0]["quality"]["gsd"]), "gsd_given": False,
+        "activity_gsd": pytest.approx(math.exp(math.hypot(math.log(1.05) / 2, math.log(1.05) / 2,
+                                                          math.log(1.02) / 2))),
+        "factor_gsd": pytest.approx(math.exp(math.log(1.5) / 2)),
+        "basic": {"kind": "inventory", "gsd2": 1.05}}
     uncertainty = product["uncertainty"]
-    assert set(uncertainty) == {"mean", "p2_5", "p50", "p97_5", "iterations", "seed", "stages", "variance"}
+    assert set(uncertainty) == {"mean", "p2_5", "p50", "p97_5", "iterations", "seed", "stages", "variance",
+                                "shared_factors", "basic"}
+    # the truck factor carries the steel leg and both destinations of product a
+    assert uncertainty["shared_factors"] == [{"factor_id": "truck", "lines": ["steel-transport", "x", "y"]}]
+    assert uncertainty["basic"] == [{"kind": "inventory", "gsd2": 1.05, "lines": 4},
+                                    {"kind": "transport", "gsd2": 2.0, "lines": 3}]
     assert uncertainty["iterations"] == 10_000
     assert uncertainty["p2_5"] < uncertainty["p50"] < uncertainty["p97_5"]
     assert [s["id"] for s in uncertainty["stages"]] == [s["id"] for s in product["stages"]]
     assert set(uncertainty["stages"][0]) == {"id", "mean", "p2_5", "p50", "p97_5"}
-    assert set(product["data_quality"]) == {"dqr", "level", "primary_share", "pact_dqr", "defaulted_lines"}
+    assert set(product["data_quality"]) == {"dqr", "level", "primary_share", "primary_share_definition",
+                                            "primary_activity_share", "pact_dqr", "defaulted_lines",
+                                            "pcfdoc_default_lines"}
+    assert product["data_quality"]["primary_share_definition"]["id"] == "pact-3"
+    assert set(product["disclosures"]) == {"boundary", "partial", "omitted_stages", "empty_stages",
+                                           "packaging_included", "packaging_kgco2e", "electricity_lines",
+                                           "electricity_factors"}
+    assert product["disclosures"]["boundary"] == "cradle-to-gate+distribution"
+    assert product["disclosures"]["electricity_lines"] == ["electricity"]
     assert set(product["data_quality"]["pact_dqr"]) == {"technological", "geographical", "temporal"}
     assert set(product["sensitivity"][0]) == {"id", "kind", "low_kgco2e", "high_kgco2e", "factor_id"}
     # 7 lines; the truck factor (three lines) and the steel factor (its line also drives transport)
@@ -141,7 +166,7 @@ def test_new_writes_a_starter_that_passes_check_and_lists_its_placeholders(runne
     assert str(data["data_period"]["start"]) == "2024-01-01"
     check = runner.invoke(main, ["check", str(path)])
     assert check.exit_code == 0, check.stderr
-    assert f"{path}:34: company.legal_representative: warning: placeholder 【法定代表人姓名】" in check.stderr
+    assert f"{path}:36: company.legal_representative: warning: placeholder 【法定代表人姓名】" in check.stderr
     # Placeholders are what --strict exists for: a spec still being filled in is not finished.
     assert runner.invoke(main, ["check", "--strict", str(path)]).exit_code == 2
 
@@ -334,3 +359,20 @@ def test_build_lang_overrides_the_spec_language(runner, tmp_path):
     assert "Functional unit" in text and "Raw material acquisition" in text
     assert "功能单位" not in text
     assert runner.invoke(main, ["build", str(FIXTURES / "minimal.toml"), "--lang", "fr"]).exit_code == 2
+
+
+def test_check_prints_the_checklist_on_request(runner):
+    result = runner.invoke(main, ["check", "--checklist", str(EXAMPLES / "mining-machinery.toml")],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("│")]
+    assert len(rows) >= 27  # long reasons wrap onto further rows
+    numbered = [row.split("│")[1].strip() for row in rows if row.split("│")[1].strip()]
+    assert numbered == [str(n) for n in range(1, 28)]
+    first = next(row for row in rows if row.split("│")[1].strip() == "22")
+    assert [cell.strip() for cell in first.split("│")[2:4]] == ["Offsets excluded", "met"]
+    twenty_six = next(row for row in rows if row.split("│")[1].strip() == "26")
+    assert "NOT MET" in twenty_six
+    assert "mining-machinery.toml: 19 met, 6 not met, 2 not applicable" in result.stdout
+    plain = runner.invoke(main, ["check", str(EXAMPLES / "mining-machinery.toml")])
+    assert "reporting checklist" not in plain.stdout

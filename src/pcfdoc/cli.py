@@ -171,19 +171,24 @@ def _check_starter(path: Path, company: str, product: str, date: dt.date) -> Non
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None,
               help="Check for a report in this language (en: a warning for each text without its English "
                    "version).")
-def check(specs: tuple[Path, ...], strict: bool, language: str | None) -> None:
+@click.option("--checklist", "with_checklist", is_flag=True,
+              help="Also print the 27-item reporting checklist: met, not met or not applicable, and why.")
+def check(specs: tuple[Path, ...], strict: bool, language: str | None, with_checklist: bool) -> None:
     """Validate one or more specs; report every problem found, placeholders included."""
     from . import pipeline
 
     failed = 0
     for spec in specs:
         try:
-            valid = pipeline.check(spec, strict=strict, language=language)
+            calculated = pipeline.calc(spec, strict=strict, language=language)
         except PcfdocError as error:
             _report(error)
             failed += 1
             continue
+        valid = calculated.valid
         _print_warnings(valid.warnings)
+        if with_checklist:
+            _print_checklist(spec, calculated)
         products = valid.spec.products
         count = sum(
             len(p.inventory) + len(p.transport) + (len(p.distribution.destinations) if p.distribution else 0)
@@ -194,6 +199,30 @@ def check(specs: tuple[Path, ...], strict: bool, language: str | None) -> None:
     if failed:
         click.echo(f"{failed} of {len(specs)} spec(s) invalid", err=True)
         sys.exit(EXIT_INVALID)
+
+
+#: How each checklist status reads in the terminal.
+CHECKLIST_STATUS = {"met": "met", "not-met": "NOT MET", "not-applicable": "n/a"}
+
+
+def _print_checklist(spec: Path, calculated) -> None:
+    """The 27 items as a table: number, item, status, and what states it or what is missing."""
+    from rich.table import Table
+
+    from .check.checklist import checklist
+    from .export.terminal import console
+
+    items = checklist(calculated.valid.spec, calculated.results)
+    table = Table(title=f"{spec}: reporting checklist", show_lines=False)
+    table.add_column("#", justify="right")
+    for header in ("item", "status", "where, or what to do"):
+        table.add_column(header)
+    for item in items:
+        table.add_row(str(item.number), item.title, CHECKLIST_STATUS[item.status], item.reason)
+    met = sum(item.status == "met" for item in items)
+    missing = sum(item.status == "not-met" for item in items)
+    console().print(table)
+    click.echo(f"{spec}: {met} met, {missing} not met, {len(items) - met - missing} not applicable")
 
 
 @main.command()

@@ -152,6 +152,8 @@ def test_primary_share_and_reduction_share():
                              "expected_reduction_pct": 50, "product": "a"}]
     results = run(data)
     a = results.products[0]
-    # primary: steel 30 + electricity 10 + distribution 0.32 of 93.42
-    assert a.primary_share == pytest.approx(40.32 / 93.42)
+    # primary activity data: steel 30 + motor 50 + electricity 10 + distribution 0.32 of 93.42; no factor
+    # is primary (database, literature, a supplier's value without its primary share), so PACT's share is 0
+    assert a.data_quality.primary_activity_share == pytest.approx(90.32 / 93.42)
+    assert (a.primary_share, a.secondary_share) == (0.0, pytest.approx(1.0))
     assert results.improvements[0].expected_reduction_share == pytest.approx(25.0 / 93.42)

@@ -13,10 +13,20 @@ from conftest import fixture_data
 from helpers import calculated
 
 
-def line(line_id, stage, kg, gsd):
-    quality = LineQuality((1,) * 5, ("given",) * 5, 1.0, gsd, True, 1.05)
-    return LineResult(line_id, "inventory", stage, line_id, 1.0, "kg", None, kg, "kgCO2e/kg", (), kg, 0.0,
-                      "primary", None, quality=quality)
+def line(line_id, stage, kg, gsd, factor_id=None, activity_sigma=None, factor_sigma=0.0):
+    """A line of ``kg`` median; with sigmas, its spread splits into the activity's and the factor's."""
+    if activity_sigma is not None:
+        gsd = math.exp(math.hypot(activity_sigma, factor_sigma))
+        quality = LineQuality((1,) * 5, ("given",) * 5, 1.0, gsd, False, 1.05, "inventory",
+                              math.exp(activity_sigma), math.exp(factor_sigma))
+    else:
+        quality = LineQuality((1,) * 5, ("given",) * 5, 1.0, gsd, True, 1.05)
+    return LineResult(line_id, "inventory", stage, line_id, 1.0, "kg", factor_id, kg, "kgCO2e/kg", (), kg,
+                      0.0, "primary", None, quality=quality)
+
+
+def _var(median, sigma_total2):
+    return median ** 2 * math.exp(sigma_total2) * math.expm1(sigma_total2)
 
 
 def test_default_is_ten_thousand_seeded_iterations():
@@ -123,3 +133,92 @@ def test_totals_too_small_for_forty_bins_get_one():
     assert result.histogram_counts == (1000,)
     assert len(result.histogram_edges) == 2
     assert result.total.p50 == 5e-324
+
+
+# -- lines that share a factor ------------------------------------------------------------
+
+SIGMA_A, SIGMA_F = 0.1, 0.3
+
+
+def _pair(shared: bool):
+    return [line("a", "production", 100.0, None, "f", SIGMA_A, SIGMA_F),
+            line("b", "production", 50.0, None, "f" if shared else "g", SIGMA_A, SIGMA_F)]
+
+
+def _sample_variance(result_lines, iterations, seed):
+    totals = uncertainty.stage_samples(result_lines, ["production"], iterations, seed).sum(axis=0)
+    return monte_carlo(result_lines, ["production"], iterations, seed), float(totals.var(ddof=1))
+
+
+def test_two_lines_sharing_a_factor_add_its_covariance_to_the_variance():
+    # Median m, σ² = σa² + σf²; mean a = m·exp(σ²/2). Var(line) = a²(exp(σ²) − 1); lines sharing the
+    # factor draw the same W: Cov(a, b) = a_a a_b (exp(σf_a σf_b) − 1).
+    s2 = SIGMA_A ** 2 + SIGMA_F ** 2
+    mean_a, mean_b = 100 * math.exp(s2 / 2), 50 * math.exp(s2 / 2)
+    independent = _var(100, s2) + _var(50, s2)
+    covariance = mean_a * mean_b * math.expm1(SIGMA_F * SIGMA_F)
+    iterations = 400_000
+    alone, var_alone = _sample_variance(_pair(shared=False), iterations, 3)
+    shared, var_shared = _sample_variance(_pair(shared=True), iterations, 3)
+    # The sample variance of a sum of lognormals has a relative standard error of a few 1e-3 here.
+    assert var_alone == pytest.approx(independent, rel=0.02)
+    assert var_shared == pytest.approx(independent + 2 * covariance, rel=0.02)
+    assert var_shared - var_alone == pytest.approx(2 * covariance, rel=0.08)
+    assert 2 * covariance / independent > 0.7  # here the correlation adds about 70 % to the variance
+    # the means do not move: correlation changes the spread, not the expectation
+    assert shared.total.mean == pytest.approx(mean_a + mean_b, rel=0.005)
+    assert alone.total.mean == pytest.approx(mean_a + mean_b, rel=0.005)
+    assert [(f.factor_id, f.line_ids) for f in shared.shared_factors] == [("f", ("a", "b"))]
+    assert alone.shared_factors == ()
+
+
+def test_variance_shares_count_the_covariance_half_to_each_line():
+    result = monte_carlo(_pair(shared=True), ["production"], 1000, 1)
+    s2 = SIGMA_A ** 2 + SIGMA_F ** 2
+    mean_a, mean_b = 100 * math.exp(s2 / 2), 50 * math.exp(s2 / 2)
+    covariance = mean_a * mean_b * math.expm1(SIGMA_F * SIGMA_F)
+    whole = _var(100, s2) + _var(50, s2) + 2 * covariance
+    shares = {v.line_id: v.share for v in result.variance}
+    assert shares["a"] == pytest.approx((_var(100, s2) + covariance) / whole, rel=1e-12)
+    assert shares["b"] == pytest.approx((_var(50, s2) + covariance) / whole, rel=1e-12)
+    assert sum(shares.values()) == pytest.approx(1.0, rel=1e-12)
+
+
+def test_shares_of_a_large_group_with_several_spreads_add_up_exactly():
+    lines = [line(f"l{i}", "production", 1.0 + i % 7, None, "f", 0.05 * (i % 3), 0.1 + 0.1 * (i % 4))
+             for i in range(300)]
+    result = monte_carlo(lines, ["production"], 1000, 1)
+    a = np.array([ln.kgco2e for ln in lines])
+    sa = np.array([ln.quality.activity_sigma for ln in lines])
+    sf = np.array([ln.quality.factor_sigma for ln in lines])
+    means = a * np.exp((sa ** 2 + sf ** 2) / 2)
+    covariance = np.outer(means, means) * np.expm1(np.outer(sf, sf))
+    np.fill_diagonal(covariance, means ** 2 * np.expm1(sa ** 2 + sf ** 2))
+    exact = covariance.sum(axis=1) / covariance.sum()
+    top = np.argsort(-exact, kind="stable")[:uncertainty.VARIANCE_COUNT]
+    assert [v.line_id for v in result.variance] == [f"l{i}" for i in top]
+    assert [v.share for v in result.variance] == pytest.approx(list(exact[top]), rel=1e-9)
+
+
+def test_a_factor_used_once_has_nothing_to_share():
+    result = monte_carlo([line("a", "production", 100.0, None, "f", SIGMA_A, SIGMA_F)], ["production"],
+                         200_000, 5)
+    sigma = math.hypot(SIGMA_A, SIGMA_F)
+    assert result.shared_factors == ()
+    assert result.total.p97_5 == pytest.approx(100.0 * math.exp(1.959964 * sigma), rel=0.01)
+
+
+def test_shared_draws_are_reproducible_whatever_the_cache_holds(monkeypatch):
+    lines = [line(f"l{i}", "production", 1.0 + i, None, f"f{i % 5}", 0.1, 0.2) for i in range(40)]
+    first = monte_carlo(lines, ["production"], 2000, 9)
+    assert monte_carlo(lines, ["production"], 2000, 9) == first
+    monkeypatch.setattr(uncertainty, "FACTOR_CACHE_BYTES", 1)  # one factor kept: the rest drawn again
+    assert monte_carlo(lines, ["production"], 2000, 9) == first
+    assert monte_carlo(lines, ["production"], 2000, 10) != first
+
+
+def test_the_basic_uncertainties_used_are_recorded():
+    data = fixture_data("two-products.toml")
+    (a, _) = calculated(data).products
+    assert [(b.kind, b.gsd2, b.lines) for b in a.uncertainty.basic] == [("inventory", 1.05, 4),
+                                                                        ("transport", 2.0, 3)]

@@ -276,10 +276,33 @@ def test_warning_unused_factor_and_empty_stage(write_spec):
     data["factors"].append({"id": "spare", "name": "x", "value": 1.0, "unit": "kgCO2e/kg",
                             "source": "s"})
     data["boundary"]["stages"].append("raw_material_transport")
+    reasons = data["boundary"]["stage_reasons"]
+    data["boundary"]["stage_reasons"] = [r for r in reasons if r["stage"] != "raw_material_transport"]
     found = warnings(write_spec(data))
     assert any("factors[2]: warning: factor 'spare' is not used by any line; remove it" in w for w in found)
-    assert any("products[0]: warning: stage raw_material_transport is inside the boundary but has no lines"
-               in w for w in found)
+    assert any(w.endswith("products[0]: warning: stage raw_material_transport is inside the boundary but has "
+                          "no lines; add its lines or say why it has none: [[boundary.stage_reasons]] "
+                          "stage = \"raw_material_transport\", reason = \"…\"") for w in found)
+
+
+def test_a_stated_reason_clears_the_empty_stage_warning(write_spec):
+    data = minimal()
+    data["boundary"]["stages"].append("raw_material_transport")  # minimal() gives it a reason
+    assert warnings(write_spec(data)) == []
+    data = two_products()  # product b has no transport and no distribution lines
+    data["boundary"]["stage_reasons"] += [
+        {"stage": "raw_material_transport", "product": "b", "reason": "乙由供应商送货，运费含在价中。"},
+        {"stage": "distribution", "product": "b", "reason": "乙由客户自提。"}]
+    assert warnings(write_spec(data)) == []
+
+
+def test_a_reason_for_a_stage_with_lines_is_questioned(write_spec):
+    data = two_products()
+    data["boundary"]["stage_reasons"].append({"stage": "production", "product": "a", "reason": "无"})
+    found = warnings(write_spec(data))
+    assert any(w.endswith("boundary.stage_reasons[2]: warning: stage production has lines in product a; a "
+                          "reason is for a stage without lines (or outside the boundary): remove it")
+               for w in found)
 
 
 def test_warning_superseded_standard(write_spec):

@@ -24,6 +24,6 @@ def test_pcfdocs_own_default_scores_are_named_in_a_warning(write_spec):
                                                       "geographical": 1, "technological": 1}
     (warning,) = warnings(write_spec(data))
     assert warning.endswith(
-        "products[0]: warning: 1 primary-data line(s) (electricity) lack pedigree scores and take pcfdoc's "
-        "defaults (reliability = 2, completeness = 2, geographical = 1, technological = 1); score them "
-        "(quality = { ... }) or state the defaults under [data_quality.primary]")
+        "products[0]: warning: 1 primary-data line(s) (electricity) lack pedigree scores (reliability, "
+        "completeness, geographical, technological) and take pcfdoc's cautious defaults for their origins; "
+        "score them (quality = { ... }) or state the defaults under [data_quality.primary]")

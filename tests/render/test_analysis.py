@@ -280,8 +280,8 @@ def test_default_scores_are_stated_from_the_spec_then_pcfdoc(write_spec):
     spec, results = calculated(write_spec(data))
     analysis = report_analysis(spec, results.products, ZH)
     assert analysis["defaults"] == [
-        {"type": "初级数据", "scores": ["1", "2", "1", "1", "1"]},
-        {"type": "次级数据", "scores": ["3", "3", "3", "3", "4"]},
+        {"type": "初级数据", "scores": ["1", "2", "5", "4", "4"]},
+        {"type": "次级数据", "scores": ["4", "4", "5", "4", "4"]},
     ]
     assert (analysis["iterations"], analysis["step"]) == ("20,000", "5")
     assert analysis["indicators_text"] == "可靠性、完整性、时间代表性、地理代表性、技术代表性"

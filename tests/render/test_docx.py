@@ -353,10 +353,11 @@ def test_no_exemptions_table_without_cutoff_rows(two_products_report):
 def test_default_pedigree_scores_are_stated(analysis_report):
     document = open_report(analysis_report)
     table = table_after(document, "未给出评分时采用的默认评分")
-    # [data_quality] gives primary reliability 1 and secondary technological 4; pcfdoc the rest
+    # [data_quality] gives primary reliability 1 and secondary technological 4; pcfdoc the rest, for
+    # data of unstated origins (time: a factor of unknown age)
     assert rows(table) == [["数据类型", "可靠性", "完整性", "时间代表性", "地理代表性", "技术代表性"],
-                           ["初级数据", "1", "2", "1", "1", "1"],
-                           ["次级数据", "3", "3", "3", "3", "4"]]
+                           ["初级数据", "1", "2", "5", "4", "4"],
+                           ["次级数据", "4", "4", "5", "4", "4"]]
     text = all_text(document)
     assert "每项 1～5 分，1 分最好，5 分最差" in text
     assert ("不足 3 年为 1 分、不足 6 年为 2 分、不足 10 年为 3 分、不足 15 年为 4 分、"
@@ -383,20 +384,22 @@ def test_data_quality_table_marks_defaults_and_derived_scores(analysis_report):
         ["序号", "排放源", "可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性", "DQR",
          "数据类型"],
         ["1", "钢材", "1", "2", "1", "1", "2", "1.4", "初级数据"],  # all given
-        ["2", "铝材", "1*", "2*", "3†", "1*", "1*", "1.6", "初级数据"],  # a factor of 2015: 8 years
-        ["3", "螺钉", "3*", "3*", "1†", "3*", "4*", "2.8", "次级数据"],
-        ["4", "木托盘", "3*", "3*", "1†", "3*", "4*", "2.8", "次级数据"],
-        ["5", "钢材运输", "3*", "3*", "1†", "3*", "4*", "2.8", "次级数据"],
-        ["6", "铝材运输", "3*", "3*", "1†", "3*", "4*", "2.8", "次级数据"],
-        ["7", "电力", "1*", "2*", "1†", "1*", "1*", "1.2", "初级数据"],
+        ["2", "铝材", "1*", "2*", "3†", "4*", "4*", "2.8", "初级数据"],  # a factor of 2015: 8 years
+        ["3", "螺钉", "4*", "4*", "1†", "4*", "4*", "3.4", "次级数据"],
+        ["4", "木托盘", "4*", "4*", "1†", "4*", "4*", "3.4", "次级数据"],
+        ["5", "钢材运输", "4*", "4*", "1†", "4*", "4*", "3.4", "次级数据"],
+        ["6", "铝材运输", "4*", "4*", "1†", "4*", "4*", "3.4", "次级数据"],
+        ["7", "电力", "1*", "2*", "1†", "4*", "4*", "2.4", "初级数据"],
     ]
     text = all_text(document)
     assert ("注：带“*”的评分未在数据中给出，采用第 3 章所列的默认评分；带“†”的评分由排放因子的参考年份推算。"
             in text)
-    assert ("按排放量加权，部件的数据质量评分（DQR）为 1.46，等级为“优秀”。"
-            "采用初级数据的排放源占碳足迹的 96.77%，采用次级数据的占 3.23%。"
-            "按 PACT 第 3 版的数据质量评级（1～5，1 为最好），技术代表性评分为 1.61，"
-            "地理代表性评分为 1.06，时间代表性评分为 1.52。") in text
+    # no factor says where it comes from: none counts as primary data (PACT), and pcfdoc's cautious
+    # defaults rate them 4 on geography and technology
+    assert ("按排放量加权，部件的数据质量评分（DQR）为 2.02，等级为“良好”。"
+            "采用初级数据的排放源占碳足迹的 0.00%，采用次级数据的占 100.00%。"
+            "按 PACT 第 3 版的数据质量评级（1～5，1 为最好），技术代表性评分为 2.97，"
+            "地理代表性评分为 2.45，时间代表性评分为 1.52。") in text
     assert "数据质量说明。" in text  # notes.data_quality is kept
 
 
@@ -409,8 +412,8 @@ def test_uncertainty_method_table_histogram_and_variance(analysis_report, analys
     assert "如此重复 2,000 次" in text
     assert "随机数种子" not in text and "模拟结果可以复现" in text  # no software talk
     assert "σ² = Σᵢ (ln Uᵢ / 2)²，GSD = exp(σ)" in text
-    # kinds that share a value are named together, without a stage name a spec may have renamed
-    assert "基本不确定性的取值：物料和能源输入为 1.05，原辅材料运输、产品运输为 2。" in text
+    # kinds that share a value are named together; any t·km line counts as transport
+    assert "基本不确定性的取值：物料和能源输入为 1.05，原辅材料运输和产品运输为 2。" in text
     table = table_after(document, "部件碳足迹的不确定性")
     assert rows(table)[0] == ["项目", "确定值", "平均值", "中位数", "2.5% 分位数", "97.5% 分位数"]
     assert [row[:2] for row in rows(table)[1:]] == [["原材料获取", "61.10"], ["原材料运输", "1.40"],
@@ -426,9 +429,9 @@ def test_uncertainty_method_table_histogram_and_variance(analysis_report, analys
     variance = table_after(document, "部件不确定性的主要来源")
     assert rows(variance)[0] == ["排名", "排放源", "所属阶段", "GSD", "方差贡献（%）"]
     assert [row[1:4] for row in rows(variance)[1:]] == [
+        ["铝材", "原材料获取", "1.24"],
         ["电力", "产品生产", "1.20"],  # its GSD is stated
-        ["钢材", "原材料获取", "1.04"], ["铝材", "原材料获取", "1.06"],
-        ["钢材运输", "原材料运输", "1.50"], ["铝材运输", "原材料运输", "1.50"]]
+        ["钢材", "原材料获取", "1.04"], ["钢材运输", "原材料运输", "1.51"], ["螺钉", "原材料获取", "1.26"]]
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert "图 5-3 部件碳足迹的蒙特卡洛模拟分布" in captions
 

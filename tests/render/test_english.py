@@ -35,18 +35,20 @@ def english(data: dict) -> dict:
 def translated(data: dict) -> dict:
     """minimal.toml in English, with the English version of each text it prints (key_en)."""
     report, company = data["report"], data["company"]
-    report |= {"assessor_en": "Test Assessors", "purpose_en": "A test spec."}
+    report |= {"assessor_en": "Test Assessors", "purpose_en": "A test spec.", "audience_en": ["Test readers"]}
     for person, name in zip(report["people"], ("Wang", "Li", "Zhang"), strict=True):
         person["name_en"] = name
     company |= {"name_en": "Test Co.", "address_en": "1 Test Road", "legal_representative_en": "Liu",
                 "introduction_en": "A test company."}
     company["contact"]["name_en"] = "Chen"
     product = data["products"][0]
-    product["name_en"] = "Widget"
+    product |= {"name_en": "Widget", "description_en": "A widget for tests."}
     for line, name in zip(product["inventory"], ("Steel", "Electricity"), strict=True):
         line["name_en"] = name
     for factor, name in zip(data["factors"], ("Steel production", "Grid"), strict=True):
         factor |= {"name_en": name, "source_en": "Test source"}
+    data["notes"]["limitations_en"] = ["A test spec; its values are whole numbers."]
+    data["allocation"]["rationale_en"] = "Test: one product, nothing to allocate."
     return english(data)
 
 
@@ -182,7 +184,16 @@ def test_an_english_spec_gives_a_report_without_chinese(write_spec):
     data["company"] |= {"name": "Test Co.", "address": "1 Test Road", "legal_representative": "B. Jones",
                         "contact": {"name": "C. Brown", "phone": "000"}, "introduction": "A test company."}
     product = data["products"][0]
-    product |= {"name": "widget", "functional_unit": {"amount": 1, "unit": "piece"}}
+    product |= {"name": "widget", "functional_unit": {"amount": 1, "unit": "piece"},
+                "description": "A test part.", "reference_flow": "one widget",
+                "packaging": {"included": False, "note": "shipped unpacked"},
+                "carbon_content": {"note": "not measured"}}
+    data["report"]["audience"] = ["test readers"]
+    data["boundary"]["stage_reasons"] = [{**reason, "reason": "a test"}
+                                         for reason in data["boundary"]["stage_reasons"]]
+    data["allocation"]["rationale"] = "One product: nothing to allocate."
+    data["method"]["electricity"] = "grid average"
+    data["notes"]["limitations"] = ["a test spec"]
     product["inventory"][0]["name"] = "steel"
     product["inventory"][1]["name"] = "electricity"
     for factor, name in zip(data["factors"], ("steel production", "grid"), strict=True):
@@ -234,7 +245,7 @@ def test_english_analysis_sections(tmp_path):
                             "Total"]
     assert rows(ghg)[-1] == ["Total", "76.60", "0.50", "0.00", "0.40", "77.50"]
     quality = table_after(document, "Data quality scores of the 部件")
-    assert rows(quality)[2] == ["2", "铝材", "1*", "2*", "3†", "1*", "1*", "1.6", "Primary"]
+    assert rows(quality)[2] == ["2", "铝材", "1*", "2*", "3†", "4*", "4*", "2.8", "Primary"]
     sensitivity = table_after(document, "Parameters with the greatest influence on the result for the 部件")
     assert rows(sensitivity)[0] == ["Parameter", "Type", "Result at −20% (kgCO₂e)", "Result at +20% (kgCO₂e)",
                                     "Swing (%)"]
@@ -243,9 +254,9 @@ def test_english_analysis_sections(tmp_path):
     scenarios = table_after(document, "Carbon footprint of the 部件 by scenario")
     assert rows(scenarios)[1] == ["Baseline", "77.50", "—", "—"]
     text = all_text(document)
-    assert "the data quality rating (DQR) of the 部件 is 1.46, rated excellent." in text
+    assert "the data quality rating (DQR) of the 部件 is 2.02, rated good." in text
     assert ("the basic uncertainty is 1.05 for material and energy inputs and 2 for transport of materials "
-            "and product transport.") in text
+            "and products.") in text
     assert ("1 if under 3 years, 2 if under 6 years, 3 if under 10 years, 4 if under 15 years and 5 if "
             "15 years or more") in text
     assert ("The excluded inputs (胶粘剂) account for 0.20% of the product mass and have estimated "

@@ -97,7 +97,7 @@ def test_three_people_sign_off_with_room_for_signatures_and_the_seal(own):
 def test_inputs_print_exactly_as_written(write_spec):
     text = (write_spec(fixture_data("minimal.toml")).read_text("utf-8")
             .replace("amount = 50\n", "amount = 10561464.084\n")
-            .replace("value = 0.5,", "value = 0.58100,")
+            .replace("value = 0.5\n", "value = 0.58100\n")
             .replace("amount = 10\n", "amount = 1.20e-3\n"))
     document = open_report(render(write_spec(text)))
     calc = table_after(document, "部件碳足迹计算表")

@@ -78,7 +78,8 @@ def test_descriptions_units_and_defaults_come_from_the_schema_fields():
     assert line["properties"]["amount"]["description"] == "activity amount per inventory_per"
     assert line["properties"]["annual_total"]["default"] is False
     assert line["properties"]["stage"]["enum"][:2] == ["raw_material", "raw_material_transport"]
-    assert set(line["required"]) == {"id", "stage", "name", "amount", "unit", "data_type"}
+    # data_type or activity_origin: either says where the activity data come from (checked by pcfdoc)
+    assert set(line["required"]) == {"id", "stage", "name", "amount", "unit"}
     destination = spec_schema()["properties"]["products"]["items"]["properties"]["distribution"][
         "properties"]["destinations"]["items"]
     assert destination["properties"]["share_pct"]["description"] == "share of sales [%]"

@@ -114,3 +114,54 @@ def test_factor_gas_must_match_the_gas_its_unit_names(write_spec):
     data["factors"][1]["gas"] = "CH4"
     assert ("factors[1].gas: gas is CH4 but the unit kgCO2/kWh is a mass of CO2"
             in one_error(write_spec(data)))
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["products"][0]["inventory"][0].update(data_type="secondary"),
+     "products[0].inventory[0].data_type: data_type is secondary but activity_origin 'recorded' is primary "
+     "data; remove data_type (activity_origin says it) or fix one"),
+    (lambda d: d["products"][0]["inventory"][0].pop("activity_origin"),
+     "products[0].inventory[0].activity_origin: say how the activity data were obtained: activity_origin = "
+     "\"metered\", \"recorded\", \"estimated\" … (or data_type = \"primary\" | \"secondary\")"),
+    (lambda d: d["factors"][0].update(origin="proxy"),
+     "factors[0].proxy_for: a proxy names what it stands in for: add proxy_for = \"<material or process>\""),
+    (lambda d: d["factors"][0].update(proxy_for="冷轧钢板"),
+     "factors[0].proxy_for: proxy_for is only for origin = \"proxy\"; set origin = \"proxy\" or remove "
+     "proxy_for"),
+    (lambda d: d["factors"][0].update(primary_share_pct=30),
+     "factors[0].primary_share_pct: primary_share_pct is the supplier's own share of primary data: only for "
+     "origin = \"supplier\""),
+    (lambda d: d["report"].update(review={"type": "verification", "by": "某机构"}),
+     "report.review.standard: a verification names who did it, to which standard and when: add standard, "
+     "date"),
+    (lambda d: d["products"][0].update(packaging={"included": False, "lines": ["steel"]}),
+     "products[0].packaging.lines: packaging that is not counted has no lines; remove lines or set "
+     "included = true"),
+    (lambda d: d["products"][0].update(packaging={"included": False}),
+     "products[0].packaging.note: name the packaging lines (lines = [...]) or say why it is not counted in "
+     "note"),
+    (lambda d: d["products"][0].update(carbon_content={}),
+     "products[0].carbon_content.fossil: give fossil or biogenic (kg C per functional unit), or say in note "
+     "why they are not known"),
+    (lambda d: d.update(uncertainty={"method": "bootstrap"}),
+     "uncertainty.method: 'bootstrap' is not allowed; allowed: 'monte-carlo', 'qualitative'"),
+])
+def test_origins_and_disclosures_say_what_to_write(write_spec, change, message):
+    data = fixture_data("minimal.toml")
+    change(data)
+    assert one_error(write_spec(data)).split(".toml:", 1)[1].split(": ", 1)[1] == message
+
+
+def test_a_library_file_may_state_the_origin_of_its_factors_once():
+    from pcfdoc.spec.library import shipped
+    from pcfdoc.spec.schema import LibraryFile
+
+    library = LibraryFile().load({"origin": "database", "factors": [
+        {"id": "a", "name": "a", "value": 1.0, "unit": "kgCO2e/kg", "source": "s", "status": "verified"},
+        {"id": "b", "name": "b", "value": 1.0, "unit": "kgCO2e/kg", "source": "s", "status": "verified",
+         "origin": "supplier"}]})
+    assert [factor.origin for factor in library.factors] == ["database", "supplier"]
+    origins = {entry.factor.id: entry.factor.origin for entry in shipped()}
+    assert origins["cn-freight-road-cpcd-average"] == "database"
+    assert origins["cn-grid-2012-north"] == origins["cn-fuel-diesel"] == "literature"
+    assert None not in origins.values()

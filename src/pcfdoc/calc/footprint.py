@@ -29,10 +29,13 @@ from .derive import (
     product_mass_kg,
     product_path,
 )
+from .disclosures import disclosures
 from .ghg_split import ghg_breakdown
 from .improvements import improvement_results
-from .quality import default_scores, line_quality, product_quality
+from .primary import activity_is_primary, primary_fraction
+from .quality import basic_kind, line_quality, product_quality, stated_defaults
 from .results import (
+    Analyses,
     Freight,
     GasAmount,
     GasResult,
@@ -88,19 +91,25 @@ def _scenarios(spec: Node, index: int, product: Node, factors: Mapping[str, Node
 
 def analyse(spec: Node, result: ProductResult, excluded: Sequence[LineResult],
             factors: Mapping[str, Node]) -> ProductResult:
-    """``result`` with what reads its calculated lines without changing the total."""
+    """``result`` with what reads its calculated lines without changing the total: only the
+    analyses the spec chose ([uncertainty] method and sensitivity) are done."""
     settings = spec.uncertainty
     stage_ids = [stage.id for stage in result.stages]
+    chosen = Analyses(settings.method, settings.sensitivity)
+    product = next(product for product in spec.products if product.id == result.id)
     return dataclasses.replace(
         result,
         ghg_breakdown=ghg_breakdown(result.lines, stage_ids),
         cutoff=cutoff(spec.cutoff, result, excluded),
-        data_quality=product_quality(result.lines, result.primary_share),
+        data_quality=product_quality(result.lines),
         sensitivity=one_at_a_time(result.lines, result.total_kgco2e, settings.sensitivity_pct / 100.0,
-                                  {factor_id: factor.name for factor_id, factor in factors.items()}),
-        uncertainty=monte_carlo(result.lines, stage_ids, settings.iterations, settings.seed),
+                                  {factor_id: factor.name for factor_id, factor in factors.items()})
+        if chosen.sensitivity else (),
+        uncertainty=monte_carlo(result.lines, stage_ids, settings.iterations, settings.seed)
+        if chosen.uncertainty == "monte-carlo" else None,
+        analyses=chosen,
+        disclosures=disclosures(spec, product, result.lines, factors),
     )
-
 
 
 
@@ -132,7 +141,7 @@ class _ProductCalculation:
         self.rows: list[dict] = []
         self.excluded_rows: list[dict] = []  # cut-off lines: estimated, not counted
         self.period_year = spec.data_period.start.year
-        self.default_scores = {data_type: default_scores(spec, data_type) for data_type in DATA_TYPES}
+        self.stated = {data_type: stated_defaults(spec, data_type) for data_type in DATA_TYPES}
         self.reuse: _Made = reuse or {}
         self.made: _Made = {}
 
@@ -192,14 +201,23 @@ class _ProductCalculation:
     def add(self, *, inputs: tuple[Node, ...], amount: float, unit: str, factor: Node,
             factor_id: str | None, source_node: Node, kind: str, mode: str | None = None,
             excluded: bool = False, **fields) -> None:
-        """One row: its emission, ISO 14067 category and data quality."""
+        """One row: its emission, ISO 14067 category, data origins and data quality."""
         category = (source_node.category or ("aircraft" if mode == "air" else None)
                     or getattr(factor, "category", None) or "fossil")
         age = (self.period_year - factor.year) if getattr(factor, "year", None) is not None else None
-        quality = line_quality(source_node, kind, fields["data_type"],
-                               self.default_scores[fields["data_type"]], age)
+        activity_origin = source_node.activity_origin
+        primary = activity_is_primary(activity_origin, source_node.data_type)
+        data_type = "primary" if primary else "secondary"
+        factor_origin = getattr(factor, "origin", None)
+        quality = line_quality(source_node, kind=basic_kind(unit, kind), data_type=data_type,
+                               activity_origin=activity_origin, factor_origin=factor_origin,
+                               factor_age_years=age, stated=self.stated[data_type])
         row = {"amount": amount, "unit": unit, "factor_id": factor_id, "kind": kind, "category": category,
-               "quality": quality, **self.emission(amount, unit, factor), **fields}
+               "quality": quality, "data_type": data_type, "activity_origin": activity_origin,
+               "factor_origin": factor_origin,
+               "primary_fraction": primary_fraction(primary, factor_origin,
+                                                    getattr(factor, "primary_share_pct", None)),
+               **self.emission(amount, unit, factor), **fields}
         self.keep(_Row(inputs, row, excluded))
 
     def add_inventory_line(self, line: Node, amount: float) -> None:
@@ -208,10 +226,11 @@ class _ProductCalculation:
         else:  # a declared value is a one-gas factor of the line's own
             declared = line.declared
             factor = Node(value=declared.value, unit=declared.unit, gases=None,
-                          gas=gas_of_unit(declared.unit) or CO2E)
+                          gas=gas_of_unit(declared.unit) or CO2E, origin=declared.origin,
+                          year=declared.year, primary_share_pct=declared.primary_share_pct)
         self.add(
             inputs=(line,), id=line.id, kind="inventory", stage=line.stage, name=line.name, amount=amount,
-            unit=line.unit, data_type=line.data_type, source=line.source,
+            unit=line.unit, source=line.source,
             annual=self.basis if line.annual_total else None,
             annual_amount=line.amount if line.annual_total else None,
             factor=factor, factor_id=line.factor, source_node=line, excluded=line.excluded,
@@ -228,8 +247,8 @@ class _ProductCalculation:
         freight = Freight(mass_t, leg.distance_km, leg.mode, leg.vehicle, carries=leg.carries)
         self.add(
             inputs=inputs, id=leg.id, kind="transport", stage=leg.stage, name=name,
-            amount=mass_t * leg.distance_km, unit=FREIGHT_UNIT, data_type=leg.data_type,
-            source=leg.source, freight=freight, factor=self.factors[leg.factor], factor_id=leg.factor,
+            amount=mass_t * leg.distance_km, unit=FREIGHT_UNIT, source=leg.source, freight=freight,
+            factor=self.factors[leg.factor], factor_id=leg.factor,
             source_node=leg, mode=leg.mode,
         )
 
@@ -249,7 +268,7 @@ class _ProductCalculation:
             inputs=(distribution, destination), id=destination.id, kind="distribution",
             stage="distribution", name=transport_label(self.language, destination.name, distribution=True),
             amount=mass_t * share * destination.distance_km, unit=FREIGHT_UNIT,
-            data_type=distribution.data_type, source=distribution.source, freight=freight,
+            source=distribution.source, freight=freight,
             factor=self.factors[factor_id], factor_id=factor_id, source_node=distribution,
             mode=freight.mode,
         )
@@ -287,9 +306,9 @@ class _ProductCalculation:
             functional_unit=fu.unit, result_unit=self.product.result_unit, total_kgco2e=total,
             stages=stages, lines=lines, gases=self.gases(lines),
             contributors=tuple(sorted(lines, key=lambda line: -line.kgco2e)[:CONTRIBUTOR_COUNT]),
-            primary_share=_fraction(sum(line.kgco2e for line in lines if line.data_type == "primary"), total),
-            secondary_share=_fraction(
-                sum(line.kgco2e for line in lines if line.data_type == "secondary"), total),
+            primary_share=_fraction(sum(line.kgco2e * line.primary_fraction for line in lines), total),
+            secondary_share=_fraction(sum(line.kgco2e * (1 - line.primary_fraction) for line in lines),
+                                      total),
             inventory_scale=self.scale,
             mass_kg=product_mass_kg(self.product),
         )

@@ -6,7 +6,8 @@ Renderers read these; they never recompute.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 from ..spec.valid import ValidSpec
 from .derive import AllocationShare, AnnualBasis
@@ -36,19 +37,42 @@ class GasAmount:
 PEDIGREE_INDICATORS = ("reliability", "completeness", "temporal", "geographical", "technological")
 
 
+#: Indicators that describe the activity data, and those that describe the emission factor.
+ACTIVITY_INDICATORS = ("reliability", "completeness")
+FACTOR_INDICATORS = ("temporal", "geographical", "technological")
+
+
 @dataclass(frozen=True)
 class LineQuality:
-    """Pedigree scores of one line (1 best … 5 worst) and the spread they imply."""
+    """Pedigree scores of one line (1 best … 5 worst) and the spread they imply.
+
+    The spread is split in two independent parts: the activity data's (basic uncertainty,
+    reliability, completeness), drawn for the line alone, and the factor's (temporal,
+    geographical, technological), drawn once per factor for every line that uses it.
+    """
 
     scores: tuple[int, ...]  # in PEDIGREE_INDICATORS order
-    origins: tuple[str, ...]  # per score: "given", "derived" (temporal, from the factor year) or "default"
+    # per score: "given", "derived" (from the factor: its year, or that it is a proxy), "default"
+    # (the spec's [data_quality] defaults) or "pcfdoc" (pcfdoc's own default for the line's origins)
+    origins: tuple[str, ...]
     dqr: float  # mean of the five scores
     gsd: float  # geometric standard deviation of the line's emission, exp(sigma)
     gsd_given: bool  # True when the spec states gsd; else from basic uncertainty and pedigree
     basic_gsd2: float  # basic uncertainty used (GSD² as ecoinvent tables give it)
+    basic_kind: str = "inventory"  # "inventory" (a material or energy input) or "transport" (t·km)
+    activity_gsd: float | None = None  # spread of the activity data; None: all of gsd
+    factor_gsd: float = 1.0  # spread of the emission factor
 
     def score(self, indicator: str) -> int:
         return self.scores[PEDIGREE_INDICATORS.index(indicator)]
+
+    @property
+    def activity_sigma(self) -> float:
+        return math.log(self.gsd if self.activity_gsd is None else self.activity_gsd)
+
+    @property
+    def factor_sigma(self) -> float:
+        return math.log(self.factor_gsd)
 
 
 @dataclass(frozen=True)
@@ -72,6 +96,9 @@ class LineResult:
     freight: Freight | None = None
     category: str = "fossil"  # ISO 14067 split: fossil, biogenic, dluc or aircraft
     quality: LineQuality | None = None  # pedigree scores and the uncertainty they imply
+    activity_origin: str | None = None  # how the activity data were obtained; None: only data_type given
+    factor_origin: str | None = None  # where the factor comes from; None: not stated (secondary)
+    primary_fraction: float = 0.0  # part of the emission that counts as primary data (PACT)
 
     @property
     def gas(self) -> str:
@@ -102,9 +129,12 @@ class DataQuality:
 
     dqr: float | None  # weighted mean of line DQRs; None when nothing is emitted
     level: str | None  # excellent, very-good, good, fair or poor (PEF bands)
-    primary_share: float  # of the total, from lines with primary data
+    primary_share: float  # of the total, as PACT defines it (see calc.primary)
     pact_dqr: dict[str, float | None]  # technological, geographical, temporal (PACT v3, 1 … 5)
-    defaulted_lines: tuple[str, ...]  # ids of lines with at least one default score
+    defaulted_lines: tuple[str, ...]  # ids of lines with at least one default score (the spec's or pcfdoc's)
+    primary_activity_share: float = 0.0  # of the total, from lines whose activity data are primary
+    primary_definition: str = "pact-3"  # id of the definition primary_share follows (calc.primary)
+    pcfdoc_default_lines: tuple[str, ...] = ()  # ids of lines with at least one of pcfdoc's own defaults
 
 
 @dataclass(frozen=True)
@@ -126,6 +156,23 @@ class VarianceShare:
 
 
 @dataclass(frozen=True)
+class SharedFactor:
+    """A factor drawn once per iteration for all the lines that use it."""
+
+    factor_id: str
+    line_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BasicUncertainty:
+    """A basic uncertainty used, and by how many lines."""
+
+    kind: str  # "inventory" or "transport"
+    gsd2: float
+    lines: int
+
+
+@dataclass(frozen=True)
 class Uncertainty:
     iterations: int
     seed: int
@@ -134,6 +181,8 @@ class Uncertainty:
     histogram_edges: tuple[float, ...]  # bin edges of the total, kg CO2e
     histogram_counts: tuple[int, ...]
     variance: tuple[VarianceShare, ...]  # largest first
+    shared_factors: tuple[SharedFactor, ...] = ()  # factors whose draw several lines share
+    basic: tuple[BasicUncertainty, ...] = ()  # basic uncertainties of the lines drawn from pedigree
 
 
 @dataclass(frozen=True)
@@ -200,6 +249,28 @@ class Cutoff:
 
 
 @dataclass(frozen=True)
+class Disclosures:
+    """Facts about one product that the report's disclosures state, computed from spec and lines."""
+
+    boundary: str  # cradle-to-gate, cradle-to-gate+distribution, cradle-to-grave or gate-to-gate
+    partial: bool  # a partial CFP: the boundary stops before the end of life
+    omitted_stages: tuple[str, ...]  # life-cycle stages outside the boundary
+    empty_stages: tuple[str, ...]  # stages inside the boundary without any line
+    packaging_included: bool | None  # None when the spec does not say
+    packaging_kgco2e: float | None  # emission of the lines named as packaging, when included
+    electricity_lines: tuple[str, ...]  # lines whose activity is electricity (a Wh-based unit)
+    electricity_factors: tuple[str, ...]  # the factors those lines use, in order of first use
+
+
+@dataclass(frozen=True)
+class Analyses:
+    """The analyses the study chose ([uncertainty] method and sensitivity)."""
+
+    uncertainty: str = "monte-carlo"  # or "qualitative": no simulation, a discussion in words
+    sensitivity: bool = True
+
+
+@dataclass(frozen=True)
 class ProductResult:
     id: str
     name: str
@@ -211,16 +282,18 @@ class ProductResult:
     lines: tuple[LineResult, ...]
     gases: tuple[GasResult, ...]
     contributors: tuple[LineResult, ...]  # lines by emission, largest first
-    primary_share: float  # of the total, from lines with primary activity data
-    secondary_share: float
+    primary_share: float  # of the total, as PACT defines it (see calc.primary)
+    secondary_share: float  # the rest
     inventory_scale: float  # inventory bases per functional unit (1000: data per kg, results per t)
     mass_kg: float | None  # mass of one functional unit, when the spec states it
     ghg_breakdown: tuple[GhgSplit, ...] = ()  # the product ("total") first, then each stage
     data_quality: DataQuality | None = None
     cutoff: Cutoff | None = None
     sensitivity: tuple[Sensitivity, ...] = ()  # largest swing first
-    uncertainty: Uncertainty | None = None
+    uncertainty: Uncertainty | None = None  # None unless the Monte Carlo analysis was chosen
     scenarios: tuple[ScenarioResult, ...] = ()
+    analyses: Analyses = field(default_factory=Analyses)
+    disclosures: Disclosures | None = None
 
 
 @dataclass(frozen=True)

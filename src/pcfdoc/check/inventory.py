@@ -40,10 +40,20 @@ class _ProductCheck:
         if self.product.distribution is not None:
             self.check_distribution()
         if self.boundary is not None and self.ctx.complete:
+            explained = {reason.stage for _, reason in present(self.spec.boundary.stage_reasons)
+                         if reason.product in (None, self.product.id)}
+            several = len(present(self.spec.products)) > 1
+            which = f", product = \"{self.product.id}\"" if several else ""
+            for i, reason in present(self.spec.boundary.stage_reasons):
+                if reason.product == self.product.id and self.lines_by_stage.get(reason.stage):
+                    self.out.warn(("boundary", "stage_reasons", i),
+                                  f"stage {reason.stage} has lines in product {self.product.id}; a reason is "
+                                  "for a stage without lines (or outside the boundary): remove it")
             for stage in self.spec.boundary.stages:
-                if not self.lines_by_stage.get(stage):
-                    self.out.warn(self.path, f"stage {stage} is inside the boundary but has no lines; "
-                                             "add its lines or say why it has none in notes")
+                if not self.lines_by_stage.get(stage) and stage not in explained:
+                    self.out.warn(self.path, f"stage {stage} is inside the boundary but has no lines; add "
+                                             f"its lines or say why it has none: [[boundary.stage_reasons]] "
+                                             f"stage = \"{stage}\"{which}, reason = \"…\"")
 
     def check_ids(self) -> None:
         paths: list[SpecPath] = []

@@ -1,21 +1,26 @@
-"""Checks that need the calculated results: cut-off limits on estimated emissions, and
-pedigree scores that silently fall back on pcfdoc's defaults. They run after the calculation.
+"""Checks that need the calculated results: cut-off limits on estimated emissions, pedigree
+scores that silently fall back on pcfdoc's defaults, and the reporting checklist's items the
+spec leaves unsaid. They run after the calculation.
 """
 
 from __future__ import annotations
 
-from ..calc.quality import DEFAULT_SCORES
 from ..calc.results import PEDIGREE_INDICATORS, ProductResult, Results
 from ..spec.schema import Node
+from ..vocab.catalogue import DATA_TYPES
+from .checklist import checklist_findings
 from .context import Finding, Findings
 
 
 def result_findings(spec: Node, results: Results) -> list[Finding]:
-    """What needs the calculated lines: cut-off limits on estimates, silent default scores."""
+    """What needs the calculated lines: cut-off limits on estimates, silent default scores,
+    checklist items left unsaid."""
     out = Findings()
     for index, (product, result) in enumerate(zip(spec.products, results.products, strict=True)):
         _cutoff_estimates(out, spec.cutoff, index, product, result)
-        _default_scores(out, spec, index, result)
+        _default_scores(out, index, result)
+    _unused_temporal_defaults(out, spec)
+    out.extend(checklist_findings(spec, results))
     return list(out)
 
 
@@ -35,26 +40,34 @@ def _cutoff_estimates(out: Findings, cutoff: Node, index: int, product: Node, re
                                        "(cutoff.total_threshold_pct); count the largest of them")
 
 
-def _default_scores(out: Findings, spec: Node, index: int, result: ProductResult) -> None:
+def _default_scores(out: Findings, index: int, result: ProductResult) -> None:
     """Defaults are stated, never silent: name sources that fall back on pcfdoc's own scores."""
-    for data_type, scores in DEFAULT_SCORES.items():
-        stated = getattr(spec.data_quality, data_type)
-        silent = [i for i in PEDIGREE_INDICATORS if getattr(stated, i) is None]
-        users: dict[str, None] = {}
+    for data_type in DATA_TYPES:
+        users: list[str] = []
         used: set[str] = set()
         for line in result.lines:
-            if line.data_type != data_type:
+            if line.data_type != data_type or "pcfdoc" not in line.quality.origins:
                 continue
-            defaulted = {i for i in silent if line.quality.origins[PEDIGREE_INDICATORS.index(i)] == "default"}
-            if defaulted:
-                users[line.id] = None
-                used |= defaulted
+            users.append(line.id)
+            used |= {i for i, origin in zip(PEDIGREE_INDICATORS, line.quality.origins, strict=True)
+                     if origin == "pcfdoc"}
         if users:
-            shown = ", ".join(f"{i} = {scores[i]}" for i in PEDIGREE_INDICATORS if i in used)
+            shown = ", ".join(i for i in PEDIGREE_INDICATORS if i in used)
             out.warn(("products", index),
-                     f"{len(users)} {data_type}-data line(s) ({_some(list(users))}) lack pedigree scores "
-                     f"and take pcfdoc's defaults ({shown}); score them (quality = {{ ... }}) or state the "
-                     f"defaults under [data_quality.{data_type}]")
+                     f"{len(users)} {data_type}-data line(s) ({_some(users)}) lack pedigree scores ({shown}) "
+                     "and take pcfdoc's cautious defaults for their origins; score them (quality = { ... }) "
+                     f"or state the defaults under [data_quality.{data_type}]")
+
+
+def _unused_temporal_defaults(out: Findings, spec: Node) -> None:
+    """A stated temporal default no longer applies: the factor's year decides (issue 16)."""
+    for data_type in DATA_TYPES:
+        stated = getattr(spec.data_quality, data_type)
+        if stated is not None and stated.temporal is not None:
+            out.warn(("data_quality", data_type, "temporal"),
+                     "a default temporal score is no longer used: each line's temporal score follows its "
+                     "factor's year (5, age unknown, for a factor without one); remove it and give the "
+                     "factors a year, or score the lines")
 
 
 def _some(ids: list[str], shown: int = 3) -> str:

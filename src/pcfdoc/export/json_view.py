@@ -7,7 +7,16 @@ import math
 from typing import Any
 
 from ..calc.diff import Change, SpecDiff
-from ..calc.results import GHG_CATEGORIES, GhgSplit, ProductResult, Results, Spread
+from ..calc.primary import DEFINITION
+from ..calc.results import (
+    GHG_CATEGORIES,
+    PEDIGREE_INDICATORS,
+    GhgSplit,
+    LineResult,
+    ProductResult,
+    Results,
+    Spread,
+)
 
 
 def results_json(results: Results, spec_file: str) -> dict[str, Any]:
@@ -27,23 +36,39 @@ def results_json(results: Results, spec_file: str) -> dict[str, Any]:
                     {"id": s.id, "name": s.name, "kgco2e": s.kgco2e, "share": s.share}
                     for s in product.stages
                 ],
-                "lines": [
-                    {
-                        "id": line.id,
-                        "stage": line.stage,
-                        "name": line.name,
-                        "amount": line.amount,
-                        "unit": line.unit,
-                        "factor_id": line.factor_id,
-                        "kgco2e": line.kgco2e,
-                        "category": line.category,
-                    }
-                    for line in product.lines
-                ],
+                "lines": [_line(line) for line in product.lines],
                 **analysis_json(product),
             }
             for product in results.products
         ],
+    }
+
+
+def _line(line: LineResult) -> dict[str, Any]:
+    quality = line.quality
+    return {
+        "id": line.id,
+        "stage": line.stage,
+        "name": line.name,
+        "amount": line.amount,
+        "unit": line.unit,
+        "factor_id": line.factor_id,
+        "kgco2e": line.kgco2e,
+        "category": line.category,
+        "data_type": line.data_type,
+        "activity_origin": line.activity_origin,
+        "factor_origin": line.factor_origin,
+        "primary_fraction": line.primary_fraction,
+        "quality": {
+            "scores": dict(zip(PEDIGREE_INDICATORS, quality.scores, strict=True)),
+            "origins": dict(zip(PEDIGREE_INDICATORS, quality.origins, strict=True)),
+            "dqr": quality.dqr,
+            "gsd": quality.gsd,
+            "gsd_given": quality.gsd_given,
+            "activity_gsd": quality.activity_gsd,
+            "factor_gsd": quality.factor_gsd,
+            "basic": {"kind": quality.basic_kind, "gsd2": quality.basic_gsd2},
+        },
     }
 
 
@@ -59,26 +84,46 @@ def analysis_json(product: ProductResult) -> dict[str, Any]:
     """Uncertainty, data quality, sensitivity, scenarios, ISO 14067 split and cut-off of one product."""
     uncertainty, quality, cutoff = product.uncertainty, product.data_quality, product.cutoff
     total_split, *stage_splits = product.ghg_breakdown
+    disclosures = product.disclosures
     return {
-        "uncertainty": {
+        "analyses": {"uncertainty": product.analyses.uncertainty,
+                     "sensitivity": product.analyses.sensitivity},
+        "uncertainty": None if uncertainty is None else {
             **_spread(uncertainty.total),
             "iterations": uncertainty.iterations,
             "seed": uncertainty.seed,
             "stages": [{"id": stage.id, **_spread(stage)} for stage in uncertainty.stages],
             "variance": [{"id": v.line_id, "share": v.share} for v in uncertainty.variance],
+            "shared_factors": [{"factor_id": f.factor_id, "lines": list(f.line_ids)}
+                               for f in uncertainty.shared_factors],
+            "basic": [{"kind": b.kind, "gsd2": b.gsd2, "lines": b.lines} for b in uncertainty.basic],
         },
         "data_quality": {
             "dqr": quality.dqr,
             "level": quality.level,
             "primary_share": quality.primary_share,
+            "primary_share_definition": {"id": DEFINITION.id, "rule": DEFINITION.rule,
+                                         "source": DEFINITION.source},
+            "primary_activity_share": quality.primary_activity_share,
             "pact_dqr": dict(quality.pact_dqr),
             "defaulted_lines": list(quality.defaulted_lines),
+            "pcfdoc_default_lines": list(quality.pcfdoc_default_lines),
         },
-        "sensitivity": [
+        "sensitivity": None if not product.analyses.sensitivity else [
             {"id": row.id, "kind": row.kind, "low_kgco2e": row.low_kgco2e, "high_kgco2e": row.high_kgco2e,
              "factor_id": row.factor_id}
             for row in product.sensitivity
         ],
+        "disclosures": {
+            "boundary": disclosures.boundary,
+            "partial": disclosures.partial,
+            "omitted_stages": list(disclosures.omitted_stages),
+            "empty_stages": list(disclosures.empty_stages),
+            "packaging_included": disclosures.packaging_included,
+            "packaging_kgco2e": disclosures.packaging_kgco2e,
+            "electricity_lines": list(disclosures.electricity_lines),
+            "electricity_factors": list(disclosures.electricity_factors),
+        },
         "scenarios": [
             {
                 "id": scenario.id,
@@ -117,6 +162,7 @@ def factor_record(entry) -> dict[str, Any]:
         "region": factor.region, "status": factor.status, "note": factor.note, "origin": entry.origin,
         "kind": factor.kind, "scope": factor.scope,
         "published": factor.published.isoformat() if factor.published else None,
+        "value_origin": factor.origin,  # database, literature … ("origin" is the file it was read from)
     }
     if factor.gases is not None:
         record["gases"] = dict(factor.gases)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..calc.quality import BASIC_GSD2, QUALITY_LEVELS, TEMPORAL_AGE_LIMITS, default_scores
 from ..calc.results import GHG_CATEGORIES, PEDIGREE_INDICATORS, ProductResult
-from ..errors import shorten
+from ..errors import OutputError, shorten
 from ..formatting import column_number, exact, in_unit, number, percent, plain, share_text
 from ..spec.schema import Node
 from ..spec.texts import stage_names
@@ -76,6 +76,12 @@ def _basic_text(words: Mapping) -> str:
 def product_analysis(spec: Node, result: ProductResult, words: Mapping, image: Image,
                      per_label: str, decimals: int) -> dict[str, Any]:
     """One product's analysis tables and charts, its results with the product's ``decimals``."""
+    if result.uncertainty is None or not result.analyses.sensitivity:
+        # The shipped templates present a Monte Carlo analysis and a sensitivity analysis for every
+        # product; until they can leave either out, a report would state analyses never made.
+        raise OutputError("the report template cannot yet present a study without the Monte Carlo or the "
+                          "sensitivity analysis ([uncertainty] method = \"qualitative\" or sensitivity = "
+                          "false); pcfdoc calc gives its results; to build the report, choose both analyses")
     unit = result.result_unit
     stage_name = stage_names(spec).__getitem__
 
@@ -152,8 +158,8 @@ def _quality(result: ProductResult, words: Mapping) -> dict[str, Any]:
     marks = words["score_mark"]
     rows = [
         {"no": numbering[line.id], "name": line.name,
-         "scores": [f"{score}{marks[origin]}" for score, origin in zip(line.quality.scores,
-                                                                         line.quality.origins, strict=True)],
+         "scores": [f"{score}{marks.get(origin, marks['default'])}"  # pcfdoc's defaults marked as defaults
+                    for score, origin in zip(line.quality.scores, line.quality.origins, strict=True)],
          "dqr": number(line.quality.dqr, 1), "data_type": words["data_type"][line.data_type]}
         for line in result.lines if line.quality is not None
     ]
@@ -161,7 +167,7 @@ def _quality(result: ProductResult, words: Mapping) -> dict[str, Any]:
     pact = quality.pact_dqr if quality is not None else {}
     return {
         "rows": rows,
-        "has_default": "default" in origins,
+        "has_default": bool({"default", "pcfdoc"} & origins),
         "has_derived": "derived" in origins,
         "dqr": number(quality.dqr, 2) if quality is not None and quality.dqr is not None else None,
         "level": words["quality_level"][quality.level] if quality is not None and quality.level else None,

@@ -115,7 +115,9 @@ ZH = MappingProxyType({
     "basic_uncertainty": "{kind}为 {value}",
     "temporal_age": "不足 {limit} 年为 {score} 分",
     "temporal_oldest": "{limit} 年及以上为 {score} 分",
-    "line_types": {"inventory": "物料和能源输入", "transport": "原辅材料运输", "distribution": "产品运输"},
+    # Basic uncertainty by what a line is: any t·km line (a leg, a destination or an inventory line
+    # in t·km) is transport.
+    "line_types": {"inventory": "物料和能源输入", "transport": "原辅材料运输和产品运输"},
 })
 
 EN = MappingProxyType({
@@ -194,8 +196,8 @@ EN = MappingProxyType({
     "basic_uncertainty": "{value} for {kind}",
     "temporal_age": "{score} if under {limit} years",
     "temporal_oldest": "{score} if {limit} years or more",
-    "line_types": {"inventory": "material and energy inputs", "transport": "transport of materials",
-                   "distribution": "product transport"},
+    "line_types": {"inventory": "material and energy inputs",
+                   "transport": "transport of materials and products"},
 })
 
 VOCABULARY = {"zh-CN": ZH, "en": EN}

@@ -32,6 +32,7 @@ from ..vocab.catalogue import (
     TRANSPORT_MODES,
 )
 from ..vocab.gwp import CO2E, gas_ids, gwp_sets, single_gases
+from ..vocab.origins import ACTIVITY_ORIGINS, FACTOR_ORIGINS
 from ..vocab.units import UnitError, combustion_factor, gas_of_unit, is_mass
 from .fields import (
     LONG_TEXT,
@@ -113,12 +114,48 @@ class Quantity(Table):
     unit = Unit(required=True, metadata=doc("its unit, e.g. kg, t, kWh, 台, MWh"))
 
 
+def factor_origin_fields(default: str | None = None) -> tuple[Choice, Text, Number]:
+    """origin, proxy_for and primary_share_pct: where an emission factor's value comes from."""
+    primary = ", ".join(key for key, origin in FACTOR_ORIGINS.items() if origin.primary)
+    secondary = ", ".join(key for key, origin in FACTOR_ORIGINS.items() if not origin.primary)
+    return (
+        Choice(tuple(FACTOR_ORIGINS), load_default=default, metadata=doc(
+            f"where the value comes from: {primary} (primary data) or {secondary} (secondary)")),
+        Text(load_default=None, metadata=doc(
+            "with origin = \"proxy\": the material or process the value stands in for, e.g. 铝合金铸件",
+            printed=NOT_PRINTED)),
+        Number(load_default=None, minimum=0, maximum=100, metadata=doc(
+            "with origin = \"supplier\": the share of primary data in the supplier's footprint (its "
+            "PACT primaryDataShare); without it the value counts as secondary data", "%")),
+    )
+
+
+def _origin_agrees(data: dict) -> None:
+    origin = data.get("origin")
+    if origin == "proxy" and data.get("proxy_for") is None:
+        raise ValidationError("a proxy names what it stands in for: add proxy_for = \"<material or "
+                              "process>\"", "proxy_for")
+    if data.get("proxy_for") is not None and origin != "proxy":
+        raise ValidationError("proxy_for is only for origin = \"proxy\"; set origin = \"proxy\" or remove "
+                              "proxy_for", "proxy_for")
+    if data.get("primary_share_pct") is not None and origin != "supplier":
+        raise ValidationError("primary_share_pct is the supplier's own share of primary data: only for "
+                              "origin = \"supplier\"", "primary_share_pct")
+
+
 class Declared(Table):
     value = Number(required=True, minimum=0,
                    metadata=doc("emission per unit of the line's activity", "see unit"))
     unit = Unit(required=True, metadata=doc("emission unit per activity unit, e.g. kgCO2e/台"))
     source = Text(load_default=None, metadata=doc("who declared it (supplier, EPD number, report)",
                                                   printed="table of declared emissions (chapter 4)"))
+    origin, proxy_for, primary_share_pct = factor_origin_fields(default="supplier")
+    year = Integer(load_default=None, minimum=1900, maximum=2100, metadata=doc(
+        "reference year of the value; without it the temporal score is 5 (age unknown)"))
+
+    @validates_schema
+    def _origin(self, data: dict, **_: Any) -> None:
+        _origin_agrees(data)
 
 
 class Pedigree(Table):
@@ -148,6 +185,99 @@ def emission_source_fields() -> tuple[Nested, Number, Choice]:
             "fossil, biogenic, dluc (direct land-use change) or aircraft; default: the factor's, "
             "aircraft for air transport")),
     )
+
+
+def activity_fields(data_type_doc: str) -> tuple[Choice, Choice]:
+    """activity_origin and data_type: how a source's activity data were obtained."""
+    primary = ", ".join(key for key, origin in ACTIVITY_ORIGINS.items() if origin.primary)
+    secondary = ", ".join(key for key, origin in ACTIVITY_ORIGINS.items() if not origin.primary)
+    return (
+        Choice(tuple(ACTIVITY_ORIGINS), load_default=None, metadata=doc(
+            f"how the activity data were obtained: {primary} (primary data) or {secondary} (secondary)")),
+        Choice(DATA_TYPES, load_default=None, metadata=doc(
+            f"{data_type_doc}; default: from activity_origin")),
+    )
+
+
+def _activity_agrees(data: dict) -> None:
+    """data_type and activity_origin say the same thing; one of them is given."""
+    origin, data_type = data.get("activity_origin"), data.get("data_type")
+    if origin is None and data_type is None:
+        raise ValidationError("say how the activity data were obtained: activity_origin = \"metered\", "
+                              "\"recorded\", \"estimated\" … (or data_type = \"primary\" | \"secondary\")",
+                              "activity_origin")
+    if origin is not None and data_type is not None:
+        implied = "primary" if ACTIVITY_ORIGINS[origin].primary else "secondary"
+        if implied != data_type:
+            raise ValidationError(f"data_type is {data_type} but activity_origin {origin!r} is {implied} "
+                                  "data; remove data_type (activity_origin says it) or fix one", "data_type")
+
+
+# -- disclosures: what a report states or says why it cannot ------------------------
+
+REVIEW_TYPES = ("none", "critical-review", "verification")
+
+
+class Review(Table):
+    type = Choice(REVIEW_TYPES, required=True, metadata=doc(
+        "none, critical-review (ISO 14071, by an independent reviewer or panel) or verification "
+        "(by a third-party body)"))
+    by = Text(load_default=None, metadata=doc("who reviewed or verified: the body, panel or person",
+                                              printed=NOT_PRINTED))
+    standard = Text(load_default=None, metadata=doc(
+        "to which standard, e.g. ISO/TS 14071:2014 or ISO 14064-3:2019", printed=NOT_PRINTED))
+    date = Date(load_default=None, metadata=doc("when it was completed"))
+    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("scope, level or opinion",
+                                                                      printed=NOT_PRINTED))
+
+    @validates_schema
+    def _who_what_when(self, data: dict, **_: Any) -> None:
+        if data.get("type") in (None, "none"):
+            return
+        missing = [key for key in ("by", "standard", "date") if data.get(key) is None]
+        if missing:
+            raise ValidationError(f"a {data['type']} names who did it, to which standard and when: add "
+                                  f"{', '.join(missing)}", missing[0])
+
+
+class Packaging(Table):
+    included = Boolean(required=True, metadata=doc("true when the packaging's emissions are counted"))
+    lines = List(Identifier(), load_default=[], metadata=doc(
+        "ids of the inventory lines that are packaging, when included"))
+    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "what the packaging is, or why none is counted (e.g. shipped unpacked)", printed=NOT_PRINTED))
+
+    @validates_schema
+    def _lines_or_reason(self, data: dict, **_: Any) -> None:
+        if data.get("included") is False and data.get("lines"):
+            raise ValidationError("packaging that is not counted has no lines; remove lines or set "
+                                  "included = true", "lines")
+        if data.get("included") is not None and not data.get("lines") and data.get("note") is None:
+            what = "where its emissions are counted" if data["included"] else "why it is not counted"
+            raise ValidationError(f"name the packaging lines (lines = [...]) or say {what} in note", "note")
+
+
+class CarbonContent(Table):
+    fossil = Number(load_default=None, minimum=0, metadata=doc(
+        "fossil carbon contained in one functional unit of the product", "kgC"))
+    biogenic = Number(load_default=None, minimum=0, metadata=doc(
+        "biogenic carbon contained in one functional unit of the product", "kgC"))
+    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "how the contents were found, or why they are not known", printed=NOT_PRINTED))
+
+    @validates_schema
+    def _something(self, data: dict, **_: Any) -> None:
+        if all(data.get(key) is None for key in ("fossil", "biogenic", "note")):
+            raise ValidationError("give fossil or biogenic (kg C per functional unit), or say in note why "
+                                  "they are not known", "fossil")
+
+
+class StageReason(Table):
+    stage = Choice(STAGE_IDS, required=True, metadata=doc("life-cycle stage id"))
+    product = Identifier(load_default=None, metadata=doc(
+        "id of the product a stage without lines belongs to; default: every product"))
+    reason = Text(required=True, max_length=LONG_TEXT, metadata=doc(
+        "why the stage is outside the boundary, or inside it without lines", printed=NOT_PRINTED))
 
 
 # -- report -------------------------------------------------------------------
@@ -222,6 +352,11 @@ class Report(Table):
     template = Text(load_default=None, metadata=doc(
         "custom .docx report template, relative to the spec file; default: the shipped one",
         printed=NOT_PRINTED))
+    comparative = Boolean(load_default=None, metadata=doc(
+        "true when the results are meant for comparison with other products (needs product rules and "
+        "a critical review); false when they are not, which the report says"))
+    review = Nested(Review, load_default=None, metadata=doc(
+        "critical review or verification of the study, or type = \"none\""))
 
     @validates_schema
     def _who_assesses(self, data: dict, **_: Any) -> None:
@@ -325,7 +460,7 @@ class InventoryLine(Table):
     factor = Identifier(load_default=None, metadata=doc("id of the emission factor applied"))
     declared = Nested(Declared, load_default=None,
                       metadata=doc("supplier-declared emission per unit, instead of a factor"))
-    data_type = Choice(DATA_TYPES, required=True, metadata=doc("primary (measured) or secondary"))
+    activity_origin, data_type = activity_fields("primary or secondary activity data")
     source = Text(load_default=None, metadata=doc("where the amount comes from, as the client may read it",
                                                   printed="activity data table (chapter 4)"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
@@ -345,6 +480,10 @@ class InventoryLine(Table):
     def _factor_or_declared(self, data: dict, **_: Any) -> None:
         _exactly_one(data, "factor", "declared", "how the emission is found")
 
+    @validates_schema
+    def _activity(self, data: dict, **_: Any) -> None:
+        _activity_agrees(data)
+
 
 TRANSPORT = "transport data table (chapter 4)"
 DESTINATIONS = "destinations table (chapter 4)"
@@ -363,7 +502,7 @@ class TransportLeg(Table):
     mode = Choice(TRANSPORT_MODES, load_default="road", metadata=doc("road, rail, water, air or pipeline"))
     vehicle = Text(load_default=None, metadata=doc("vehicle, e.g. 18 t 柴油货车", printed=TRANSPORT))
     factor = Identifier(required=True, metadata=doc("id of a factor per t·km"))
-    data_type = Choice(DATA_TYPES, required=True, metadata=doc("primary or secondary"))
+    activity_origin, data_type = activity_fields("primary or secondary data on mass and distance")
     source = Text(load_default=None, metadata=doc("where distance and mass come from", printed=TRANSPORT))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "remark for the reader", printed="note under the stage's activity data (chapter 4)"))
@@ -374,6 +513,10 @@ class TransportLeg(Table):
         _exactly_one(data, "carries", "mass", "what is carried")
         if data.get("mass") is not None and data.get("name") is None:
             raise ValidationError("a leg that carries a mass needs a name, e.g. name = \"电机运输\"", "name")
+
+    @validates_schema
+    def _activity(self, data: dict, **_: Any) -> None:
+        _activity_agrees(data)
 
 
 class Destination(Table):
@@ -395,12 +538,16 @@ class Distribution(Table):
     factor = Identifier(load_default=None, metadata=doc("factor per t·km for every destination"))
     mode = Choice(TRANSPORT_MODES, load_default="road", metadata=doc("transport mode"))
     vehicle = Text(load_default=None, metadata=doc("vehicle", printed=DESTINATIONS))
-    data_type = Choice(DATA_TYPES, required=True, metadata=doc("primary or secondary"))
+    activity_origin, data_type = activity_fields("primary or secondary data on shares and distances")
     source = Text(load_default=None, metadata=doc("where shares and distances come from",
                                                   printed="chapter 4, above the destinations table"))
     destinations = tables(Destination, "where the product goes, by share of sales", required=True,
                           min_length=1)
     quality, gsd, category = emission_source_fields()
+
+    @validates_schema
+    def _activity(self, data: dict, **_: Any) -> None:
+        _activity_agrees(data)
 
 
 class Product(Table):
@@ -422,6 +569,12 @@ class Product(Table):
     transport = tables(TransportLeg, "transport legs, computed as t·km × factor")
     distribution = Nested(Distribution, load_default=None,
                           metadata=doc("product distribution split over destinations"))
+    reference_flow = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "the reference flow of one functional unit, or why none is stated; not needed when the "
+        "functional unit is a mass or mass_per_unit is given", printed=NOT_PRINTED))
+    packaging = Nested(Packaging, load_default=None, metadata=doc("whether packaging is counted, and why"))
+    carbon_content = Nested(CarbonContent, load_default=None, metadata=doc(
+        "carbon contained in one functional unit, or why it is not known"))
 
 
 # -- scope and method ---------------------------------------------------------------
@@ -469,6 +622,7 @@ class Boundary(Table):
     exclusions = tables(BoundaryExclusion, "items outside the boundary, with reasons")
     stage_names = optional_table(StageNames, "names the report prints for stages, by stage id, e.g. "
                                              "{ distribution = \"成品运输\" }")
+    stage_reasons = tables(StageReason, "why a stage is outside the boundary, or inside it without lines")
 
 
 class Allocation(Table):
@@ -494,6 +648,19 @@ class Method(Table):
     software = Text(load_default=None, metadata=doc("LCA software used, if any", printed="chapter 3"))
     data_collection = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "how data were collected", printed="chapter 4"))
+    electricity = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "how electricity is modelled: the factor, whether it covers upstream supply and transmission "
+        "losses, and why it fits", printed=NOT_PRINTED))
+    product_rules = List(Text(), load_default=None, metadata=doc(
+        "product category rules (PCR) or sector guidance followed; [] to state that none applies",
+        printed=NOT_PRINTED))
+    offsets = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "offsets or certificates the company holds; none is ever counted in the footprint",
+        printed=NOT_PRINTED))
+    use_profile = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "use-stage profile: service life, pattern of use, energy per use", printed=NOT_PRINTED))
+    end_of_life = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "end-of-life scenario: treatment routes and their shares", printed=NOT_PRINTED))
 
 
 FACTOR_STATUSES = ("verified", "third-party", "unverified")
@@ -546,6 +713,11 @@ class Factor(Table):
         "clears that warning", printed=NOT_PRINTED))
     override = Boolean(load_default=False, metadata=doc(
         "true to replace a library factor with the same id"))
+    origin, proxy_for, primary_share_pct = factor_origin_fields()
+
+    @validates_schema
+    def _origin(self, data: dict, **_: Any) -> None:
+        _origin_agrees(data)
 
     @validates_schema
     def _one_value(self, data: dict, **_: Any) -> None:
@@ -602,7 +774,16 @@ class LibraryFactor(Factor):
 
 
 class LibraryFile(Table):
+    origin = Choice(tuple(key for key in FACTOR_ORIGINS if key != "proxy"), load_default=None, metadata=doc(
+        "where the values of the file's factors come from, for each factor that does not say"))
     factors = tables(LibraryFactor, "factor records", required=True, min_length=1)
+
+    @post_load
+    def to_node(self, data: dict[str, Any], **_: Any) -> Node:
+        for factor in data["factors"]:
+            if factor.origin is None:
+                factor.origin = data["origin"]
+        return Node(**data)
 
 
 class Library(Table):
@@ -679,7 +860,16 @@ class DataQualityDefaults(Table):
     secondary = optional_table(Pedigree, "scores of secondary-data lines that give none")
 
 
+UNCERTAINTY_METHODS = ("monte-carlo", "qualitative")
+
+
 class UncertaintySettings(Table):
+    method = Choice(UNCERTAINTY_METHODS, load_default="monte-carlo", metadata=doc(
+        "monte-carlo (a simulation from the pedigree scores) or qualitative (a discussion only)"))
+    sensitivity = Boolean(load_default=True, metadata=doc(
+        "whether the one-at-a-time sensitivity analysis is done"))
+    discussion = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "the main sources of uncertainty and their likely effect, in words", printed=NOT_PRINTED))
     iterations = Integer(load_default=10_000, minimum=1_000, maximum=1_000_000, metadata=doc(
         "Monte Carlo iterations"))
     seed = Integer(load_default=1, minimum=0, maximum=2**63 - 1, metadata=doc(
@@ -695,6 +885,9 @@ class Notes(Table):
                                                                                  printed="chapter 6"))
     data_quality = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "data quality statement", printed="chapter 5"))
+    value_choices = List(Text(max_length=LONG_TEXT), load_default=None, metadata=doc(
+        "value choices made and why (a factor year, an allocation basis …); [] to state that none was made",
+        printed=NOT_PRINTED))
 
 
 # -- PACT data exchange ---------------------------------------------------------------
@@ -781,7 +974,7 @@ class Spec(Table):
     scenarios = tables(Scenario, "alternatives compared with the baseline")
     variants = tables(Variant, "models of a product family: one report per model")
     data_quality = optional_table(DataQualityDefaults, "default pedigree scores")
-    uncertainty = optional_table(UncertaintySettings, "Monte Carlo and sensitivity settings")
+    uncertainty = optional_table(UncertaintySettings, "the uncertainty and sensitivity analyses done")
     notes = optional_table(Notes, "assumptions, limitations, data quality")
     pact = Nested(Pact, load_default=None, metadata=doc(
         "identifiers and carbon contents for a PACT v3 data exchange (pcfdoc build --pact)"))
