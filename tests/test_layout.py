@@ -148,6 +148,7 @@ def test_help_loads_none_of_the_heavy_libraries():
               "print(' '.join(sorted(m for m in sys.modules)))")
     printed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     loaded = set(printed.stdout.splitlines()[-1].split())
-    heavy = {"numpy", "pint", "marshmallow", "docx", "docxtpl", "jinja2", "openpyxl", "lxml", "rich"}
+    heavy = {"numpy", "pint", "marshmallow", "docx", "docxtpl", "jinja2", "openpyxl", "xlsxwriter", "lxml",
+             "rich"}
     assert not heavy & loaded
     assert "pcfdoc.pipeline" not in loaded
