@@ -19,7 +19,7 @@ NOT_PROSE = {
     "id", "stage", "factor", "carries", "product", "targets", "duty", "data_type", "mode", "type",
     "stages", "method", "gwp", "language", "standards", "unit", "gas", "template", "result_unit",
     "credit_code", "paths", "status", "ncv_unit", "category", "line", "scenario", "amounts",
-    "company_ids", "ids", "classifications", "geography",
+    "company_ids", "ids", "classifications", "geography", "packaging_lines",
 }
 
 

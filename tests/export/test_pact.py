@@ -27,10 +27,10 @@ from helpers import problems
 PACT = Path(__file__).resolve().parents[1] / "pact"
 EXAMPLE_SPECS = sorted(EXAMPLES.glob("*.toml"))
 
-# Placeholders for the facts only the [pact] table can give (no example states them).
+# Placeholder for the facts only the [pact] table can give, in the fixtures' [pact] tables.
 COMPANY_ID = "urn:pact:company:customcode:buyer-assigned:test-4321"
-#: The original valve-actuator report states no product mass; PACT requires one for a piece.
-TEST_MASS = {"amount": 85, "unit": "kg"}
+#: What each example's [pact] table says about packaging.
+EXAMPLE_PACKAGING = {"battery-cells": True, "mining-machinery": False, "valve-actuator": False}
 
 
 @cache
@@ -60,17 +60,14 @@ def schema_errors(document: dict) -> list[str]:
 
 
 def with_pact(data: dict) -> dict:
-    """Spec data with a [pact] table (and a placeholder mass where PACT needs one)."""
-    for product in data["products"]:
-        if product["functional_unit"]["unit"] == "台" and "mass_per_unit" not in product:
-            product["mass_per_unit"] = dict(TEST_MASS)
+    """Fixture spec data with a [pact] table (its products state their masses)."""
     data["pact"] = {
         "company_ids": [COMPANY_ID],
         "geography": "CN",
         "products": [
             {"product": product["id"],
              "ids": [f"urn:pact:product:customcode:vendor-assigned:{product['id']}"],
-             "fossil_carbon_content": 1.5, "biogenic_co2_uptake": 0}
+             "fossil_carbon_content": 1.5, "biogenic_co2_uptake": 0, "packaging_included": False}
             for product in data["products"]
         ],
     }
@@ -82,13 +79,16 @@ def figure(kgco2e: float) -> Decimal:
     return round_half_up(kgco2e, decimals_for(kgco2e))
 
 
-@pytest.fixture
-def calculated_example(write_spec):
-    def calculated(spec: Path):
-        data = with_pact(tomllib.loads(spec.read_text("utf-8")))
-        return pipeline.calc(write_spec(data, spec.name))
-
-    return calculated
+def factor_sources(calculated, result) -> list[dict[str, str]]:
+    """The sources of the factors the product's counted lines use, in order of first use."""
+    expected = []
+    for line in result.lines:
+        if line.factor_id is not None:
+            factor = calculated.valid.factors[line.factor_id].factor
+            source = {"name": factor.source, "version": str(factor.year) if factor.year else "not stated"}
+            if source not in expected:
+                expected.append(source)
+    return expected
 
 
 # -- the schema copy ------------------------------------------------------------------
@@ -103,8 +103,8 @@ def test_the_schema_copy_is_the_published_file_and_version():
     assert openapi()["info"]["version"] == PACT_SPEC_VERSION
 
 
-def test_the_validator_rejects_what_pact_forbids(calculated_example):
-    document = pact_document(calculated_example(EXAMPLES / "valve-actuator.toml"))
+def test_the_validator_rejects_what_pact_forbids():
+    document = pact_document(pipeline.calc(EXAMPLES / "valve-actuator.toml"))
     assert schema_errors(document) == []
     broken = json.loads(json.dumps(document))
     record = broken["data"][0]
@@ -122,8 +122,8 @@ def test_the_validator_rejects_what_pact_forbids(calculated_example):
 # -- every example ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("spec", EXAMPLE_SPECS, ids=lambda path: path.stem)
-def test_every_example_gives_a_valid_document_true_to_its_results(spec, calculated_example):
-    calculated = calculated_example(spec)
+def test_every_example_gives_a_valid_document_true_to_its_results(spec):
+    calculated = pipeline.calc(spec)  # as shipped, with its own [pact] table
     document = pact_document(calculated)
     assert schema_errors(document) == []
     records = document["data"]
@@ -143,10 +143,19 @@ def test_every_example_gives_a_valid_document_true_to_its_results(spec, calculat
         for key in ("technological", "geographical", "temporal"):
             assert Decimal(pcf["dqi"][f"{key}DQR"]) == round_half_up(result.data_quality.pact_dqr[key], 2)
         assert pcf["ipccCharacterizationFactors"] == [calculated.valid.spec.method.gwp]
-        assert pcf["geographyCountry"] == "CN"
+        assert pcf["geographyCountrySubdivision"] == calculated.valid.spec.pact.geography
+        assert pcf["geographyCountrySubdivision"].startswith("CN-")
+        # The three SHALL/SHOULD fields of issue 15, true to the spec and the results.
+        assert pcf["packagingEmissionsIncluded"] is EXAMPLE_PACKAGING[spec.stem]
+        assert "packagingGhgEmissions" not in pcf  # no example names its packaging lines
+        assert pcf["ccsTechnologicalCO2CaptureIncluded"] is False
+        assert pcf["secondaryEmissionFactorSources"] == factor_sources(calculated, result)
+        assert len(pcf["secondaryEmissionFactorSources"]) >= 3
         spec_data = calculated.valid.spec
         assert record["companyName"] == spec_data.company.name
-        assert record["companyIds"] == [COMPANY_ID]
+        (company_id,) = record["companyIds"]
+        assert company_id.startswith("urn:pact:company:customcode:buyer-assigned:example-")
+        assert record["productIds"][0].startswith("urn:pact:product:customcode:vendor-assigned:example-")
         assert record["productNameCompany"] == product.name
         assert record["specVersion"] == PACT_SPEC_VERSION
         assert record["status"] == "Active"
@@ -157,22 +166,30 @@ def test_every_example_gives_a_valid_document_true_to_its_results(spec, calculat
         assert end == spec_data.data_period.end + dt.timedelta(days=1)  # PACT's end is exclusive
 
 
-def test_valve_actuator_totals_as_the_report_prints_them(calculated_example):
-    (record,) = pact_document(calculated_example(EXAMPLES / "valve-actuator.toml"))["data"]
+def test_valve_actuator_totals_as_the_report_prints_them():
+    (record,) = pact_document(pipeline.calc(EXAMPLES / "valve-actuator.toml"))["data"]
     pcf = record["pcf"]
     assert (pcf["declaredUnitOfMeasurement"], pcf["declaredUnitAmount"]) == ("piece", "1")
     assert pcf["pcfExcludingBiogenicUptake"] == "401.95"  # the README's figure, kg CO2e per 台
-    assert pcf["productMassPerDeclaredUnit"] == "85"
+    assert pcf["productMassPerDeclaredUnit"] == "50"  # products[0].mass_per_unit
+    assert (pcf["fossilCarbonContent"], pcf["biogenicCO2Uptake"]) == ("1.2", "0")
+    assert pcf["secondaryEmissionFactorSources"][-1] == {
+        "name": "国家发展改革委应对气候变化司、国家应对气候变化战略研究和国际合作中心，2011年和2012年"
+                "中国区域电网平均二氧化碳排放因子",
+        "version": "2012"}  # the 2012 North China grid factor of the library
+    # The example's own factors give no year, so their version is said to be unknown.
+    assert pcf["secondaryEmissionFactorSources"][0] == {
+        "name": "中国产品全生命周期温室气体排放系数库（报告引用值）", "version": "not stated"}
     assert pcf["crossSectoralStandards"] == ["ISO14067", "PAS2050"]
     assert pcf["ipccCharacterizationFactors"] == ["AR6"]
 
 
-def test_declared_units_follow_the_functional_unit(calculated_example):
-    battery = pact_document(calculated_example(EXAMPLES / "battery-cells.toml"))["data"][0]["pcf"]
+def test_declared_units_follow_the_functional_unit():
+    battery = pact_document(pipeline.calc(EXAMPLES / "battery-cells.toml"))["data"][0]["pcf"]
     # 1 MWh of cells: results per MWh are per 1000 kWh; PACT states no mass for energy units.
     assert (battery["declaredUnitOfMeasurement"], battery["declaredUnitAmount"]) == ("kilowatt hour", "1000")
     assert battery["productMassPerDeclaredUnit"] == "0"
-    mining = pact_document(calculated_example(EXAMPLES / "mining-machinery.toml"))["data"][0]["pcf"]
+    mining = pact_document(pipeline.calc(EXAMPLES / "mining-machinery.toml"))["data"][0]["pcf"]
     assert (mining["declaredUnitOfMeasurement"], mining["declaredUnitAmount"]) == ("kilogram", "1000")
     assert mining["productMassPerDeclaredUnit"] == "1000"
     # ISO/TS 14067:2013 is not ISO 14067: passed on as written (PACT's list is open).
@@ -240,6 +257,14 @@ def test_the_pact_table_reaches_the_record():
     assert "EF-001" in record["comment"]
     assert Decimal(pcf["exemptedEmissionsPercent"]) > 0
     assert "铭牌" in pcf["exemptedEmissionsDescription"]  # the line cut off
+    # packaging_lines = ["label"], a line that is cut off: packaging is included and counts nothing
+    assert (pcf["packagingEmissionsIncluded"], pcf["packagingGhgEmissions"]) == (True, "0")
+    # ccs_included = true: said, and the captured amount (which pcfdoc does not compute) left out
+    assert pcf["ccsTechnologicalCO2CaptureIncluded"] is True
+    assert not {"ccsTechnologicalCO2Capture", "technologicalCO2Removals"} & set(pcf)
+    assert "the amount captured is not quantified" in record["comment"]
+    keys = list(pcf)  # in the schema's order
+    assert keys.index("aircraftGhgEmissions") + 3 == keys.index("ccsTechnologicalCO2CaptureIncluded")
 
 
 def test_iso_14067_categories_map_to_pact_fields(write_spec):
@@ -273,28 +298,166 @@ def test_iso_14067_categories_map_to_pact_fields(write_spec):
 
 # -- what is missing is named ----------------------------------------------------------------
 
-def test_a_missing_required_fact_names_the_spec_key():
-    calculated = pipeline.calc(EXAMPLES / "valve-actuator.toml")  # as shipped: no [pact], no mass
+def test_a_missing_required_fact_names_the_spec_key(write_spec):
+    data = tomllib.loads((EXAMPLES / "valve-actuator.toml").read_text("utf-8"))
+    del data["pact"], data["products"][0]["mass_per_unit"]
+    path = write_spec(data, "valve-actuator.toml")
+    calculated = pipeline.calc(path)  # checks and builds its report: only PACT needs these
     with pytest.raises(SpecInvalidError) as info:
         pact_document(calculated)
     found = {problem.path: problem for problem in info.value.problems}
     assert set(found) == {("pact",), ("products", 0, "mass_per_unit")}
     mass = found[("products", 0, "mass_per_unit")]
-    assert mass.line == 127  # the [[products]] header: mass_per_unit is not written yet
-    assert str(mass).startswith(f"{EXAMPLES / 'valve-actuator.toml'}:127: products[0].mass_per_unit: ")
+    header = path.read_text("utf-8").splitlines().index("[[products]]") + 1
+    assert mass.line == header  # the [[products]] header: mass_per_unit is not written yet
+    assert str(mass).startswith(f"{path}:{header}: products[0].mass_per_unit: ")
     assert "company_ids" in found[("pact",)].message
     assert all(problem.severity == "error" for problem in info.value.problems)
 
 
 def test_every_product_needs_its_pact_entry(write_spec):
     data = with_pact(fixture_data("two-products.toml"))
-    data["pact"]["products"][1]["product"] = "c"
+    del data["pact"]["products"][1]
+    path = write_spec(data)
     with pytest.raises(SpecInvalidError) as info:
-        pact_document(pipeline.calc(write_spec(data)))
-    messages = {problem.path: problem.message for problem in info.value.problems}
-    assert set(messages) == {("pact", "products", 1, "product"), ("pact", "products")}
-    assert "no product has the id 'c'" in messages[("pact", "products", 1, "product")]
-    assert "no entry for product 'b' (products[1])" in messages[("pact", "products")]
+        pact_document(pipeline.calc(path))
+    (problem,) = info.value.problems
+    assert problem.path == ("pact", "products")
+    assert problem.message == (
+        "no entry for product 'b' (products[1]); add { product = \"b\", ids = [\"urn:…\"], "
+        "fossil_carbon_content = …, biogenic_co2_uptake = …, packaging_included = … }")
+
+
+def test_pact_entries_name_products_once_when_the_spec_is_checked(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    data["pact"]["products"][1]["product"] = "c"
+    data["pact"]["products"].append(dict(data["pact"]["products"][0]))
+    found = problems(write_spec(data))
+    assert any(line.endswith("pact.products[1].product: unknown product 'c'; use an id from [[products]]")
+               for line in found), found
+    assert any(line.endswith("pact.products[2].product: product 'a' has two entries (first at "
+                             "pact.products[0]); keep one") for line in found), found
+
+
+# -- packaging, CO2 capture, factor sources ---------------------------------------------------
+
+def with_carton(data: dict) -> dict:
+    """Product a of two-products with a carton (0.4 kg × 1.5 kgCO2e/kg = 0.6 kg CO2e) and its transport."""
+    product = data["products"][0]
+    product["inventory"].append({"id": "carton", "stage": "raw_material", "name": "纸箱", "amount": 0.4,
+                                 "unit": "kg", "factor": "carton", "data_type": "primary",
+                                 "source": "包装 BOM"})
+    product["transport"].append({"id": "carton-transport", "carries": "carton", "distance_km": 50,
+                                 "factor": "truck", "data_type": "secondary", "source": "供应商距离"})
+    data["factors"].append({"id": "carton", "name": "瓦楞纸箱", "value": 1.5, "unit": "kgCO2e/kg",
+                            "source": "测试包装因子", "year": 2021})
+    return data
+
+
+def test_packaging_lines_are_reported_apart(write_spec):
+    data = with_carton(with_pact(fixture_data("two-products.toml")))
+    entry = data["pact"]["products"][0]
+    del entry["packaging_included"]
+    entry["packaging_lines"] = ["carton", "carton-transport"]
+    calculated = pipeline.calc(write_spec(data))
+    a, b = pact_document(calculated)["data"]
+    assert schema_errors({"data": [a, b]}) == []
+    # 0.4 kg × 1.5 = 0.6; 0.0004 t × 50 km × 0.1 = 0.002: 0.602 kg CO2e, part of 93.42 + 0.602
+    assert (a["pcf"]["packagingEmissionsIncluded"], a["pcf"]["packagingGhgEmissions"]) == (True, "0.6020")
+    assert a["pcf"]["pcfExcludingBiogenicUptake"] == "94.02"
+    assert (b["pcf"]["packagingEmissionsIncluded"], "packagingGhgEmissions" in b["pcf"]) == (False, False)
+    assert "Packaging" not in a["comment"]
+
+
+def test_packaging_included_without_lines_says_so_in_the_comment(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    data["pact"]["products"][0]["packaging_included"] = True
+    (a, _) = pact_document(pipeline.calc(write_spec(data)))["data"]
+    assert a["pcf"]["packagingEmissionsIncluded"] is True and "packagingGhgEmissions" not in a["pcf"]
+    assert a["comment"].endswith("Packaging is included in the PCF; its emissions are not reported apart.")
+    assert a["pcf"]["ccsTechnologicalCO2CaptureIncluded"] is False  # the default
+
+
+def test_packaging_must_be_stated_for_pact(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    del data["pact"]["products"][1]["packaging_included"]
+    path = write_spec(data)
+    with pytest.raises(SpecInvalidError) as info:
+        pact_document(pipeline.calc(path))  # the spec itself checks: only PACT asks
+    (problem,) = info.value.problems
+    line = path.read_text("utf-8").splitlines().index("[[pact.products]]", 0) + 1
+    assert str(problem) == (
+        f"{path}:{problem.line}: pact.products[1]: PACT asks whether the footprint of 'b' includes "
+        "packaging; add packaging_included = false (shipped unpacked, or packaging left out), "
+        'packaging_included = true, or packaging_lines = ["…"] (the lines that are packaging, '
+        "reported apart)")
+    assert problem.line > line  # the second entry, not the first
+
+
+def test_packaging_lines_are_checked_with_the_spec(write_spec):
+    data = with_carton(with_pact(fixture_data("two-products.toml")))
+    first, second = data["pact"]["products"]
+    del first["packaging_included"]
+    first["packaging_lines"] = ["carton", "carton"]
+    second["packaging_lines"] = ["steel"]  # packaging_included = false as well
+    text = "\n".join(problems(write_spec(data)))
+    assert "pact.products[0].packaging_lines: carton given more than once; list each once" in text
+    assert ("pact.products[1].packaging_lines: packaging_lines names packaging inside the footprint, yet "
+            "packaging_included = false; remove one of the two") in text
+
+    # once the table passes the schema, each name must be a line or leg of that product
+    del second["packaging_included"]
+    first["packaging_lines"] = ["cartn", "carton-transport", "x"]  # x: a destination, not packaging
+    second["packaging_lines"] = ["carton"]  # a line of product a
+    found = problems(write_spec(data))
+    assert [line.split(": ", 1)[1] for line in found if ": pact." in line] == [
+        "pact.products[0].packaging_lines[0]: unknown inventory line or transport leg 'cartn'; did you "
+        "mean 'carton'? If not, name a line or leg of product 'a'",
+        "pact.products[0].packaging_lines[2]: unknown inventory line or transport leg 'x'; name a line "
+        "or leg of product 'a'",
+        "pact.products[1].packaging_lines[0]: unknown inventory line or transport leg 'carton'; name a "
+        "line or leg of product 'b'",
+    ]
+
+
+def test_only_factors_give_secondary_sources(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    steel, grid, _, _ = data["factors"]  # the CH4 leak and the truck: 测试来源, no year
+    steel["year"] = 2022
+    grid.update(source="电网因子公告", year=2023)
+    calculated = pipeline.calc(write_spec(data))
+    a, b = pact_document(calculated)["data"]
+    # a, in the order of its lines by stage: steel, its transport (truck), the grid, the CH4 leak
+    # (测试来源 again) and the distribution (truck); its motor is supplier-declared: primary data
+    assert a["pcf"]["secondaryEmissionFactorSources"] == [
+        {"name": "测试来源", "version": "2022"}, {"name": "测试来源", "version": "not stated"},
+        {"name": "电网因子公告", "version": "2023"}]
+    assert b["pcf"]["secondaryEmissionFactorSources"] == [
+        {"name": "测试来源", "version": "2022"}, {"name": "电网因子公告", "version": "2023"}]
+    assert schema_errors({"data": [a, b]}) == []
+
+    # every line declared by its supplier: no secondary data, and PACT wants the property left out
+    for product in data["products"]:
+        for line in product["inventory"]:
+            line.pop("factor", None)
+            line["declared"] = {"value": 1.0, "unit": f"kgCO2e/{line['unit']}", "source": "供应商"}
+        product.pop("transport", None), product.pop("distribution", None)
+    data["factors"] = []
+    a, b = pact_document(pipeline.calc(write_spec(data)))["data"]
+    assert "secondaryEmissionFactorSources" not in a["pcf"] | b["pcf"]
+
+
+def test_a_factor_without_a_source_cannot_be_named(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    del data["factors"][0]["source"]  # steel, used by both products: reported once
+    path = write_spec(data)
+    with pytest.raises(SpecInvalidError) as info:
+        pact_document(pipeline.calc(path))
+    (problem,) = info.value.problems
+    assert problem.path == ("factors", 0, "source")
+    assert problem.message == (
+        "factor 'steel' has no source, and PACT names the source of every emission factor used "
+        "(secondaryEmissionFactorSources); add source = \"…\", the document and its issuer")
 
 
 def test_a_functional_unit_pact_has_no_unit_for_is_named(write_spec):

@@ -565,11 +565,25 @@ class PactProduct(Table):
     biogenic_co2_uptake = Number(required=True, maximum=0, metadata=doc(
         "CO2 taken up by the biomass in one functional unit, as a negative number; 0 when the "
         "product holds no biomass", "kgCO2e"))
+    packaging_included = Boolean(load_default=None, metadata=doc(
+        "true when the footprint includes packaging (its materials, their making and transport), false "
+        "when the product ships unpacked or packaging was left out; pcfdoc build --pact needs it, or "
+        "packaging_lines"))
+    packaging_lines = List(Identifier(), load_default=[], metadata=doc(
+        "ids of the product's inventory lines and transport legs that are packaging: packaging is then "
+        "included, and their emissions are reported apart as packagingGhgEmissions"))
+    ccs_included = Boolean(load_default=False, metadata=doc(
+        "true when CO2 is captured and stored geologically (CCS) within the boundary; pcfdoc's "
+        "calculation subtracts no captured CO2, so the amount is not reported"))
 
     @validates_schema
     def _once(self, data: dict, **_: Any) -> None:
         _unique(data, "ids")
         _unique(data, "classifications")
+        _unique(data, "packaging_lines")
+        if data.get("packaging_included") is False and data.get("packaging_lines"):
+            raise ValidationError("packaging_lines names packaging inside the footprint, yet "
+                                  "packaging_included = false; remove one of the two", "packaging_lines")
 
 
 class Pact(Table):
