@@ -22,13 +22,11 @@ from pcfdoc.export.pact import PACT_SPEC_VERSION, pact_document, pact_json
 from pcfdoc.formatting import decimals_for, round_half_up
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
-from helpers import problems
+from helpers import COMPANY_ID, problems, with_carton, with_pact
 
 PACT = Path(__file__).resolve().parents[1] / "pact"
 EXAMPLE_SPECS = sorted(EXAMPLES.glob("*.toml"))
 
-# Placeholder for the facts only the [pact] table can give, in the fixtures' [pact] tables.
-COMPANY_ID = "urn:pact:company:customcode:buyer-assigned:test-4321"
 #: What each example's [pact] table says about packaging.
 EXAMPLE_PACKAGING = {"battery-cells": True, "mining-machinery": False, "valve-actuator": False}
 
@@ -57,21 +55,6 @@ def validator() -> Draft202012Validator:
 def schema_errors(document: dict) -> list[str]:
     return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
             for error in validator().iter_errors(document)]
-
-
-def with_pact(data: dict) -> dict:
-    """Fixture spec data with a [pact] table (its products state their masses)."""
-    data["pact"] = {
-        "company_ids": [COMPANY_ID],
-        "geography": "CN",
-        "products": [
-            {"product": product["id"],
-             "ids": [f"urn:pact:product:customcode:vendor-assigned:{product['id']}"],
-             "fossil_carbon_content": 1.5, "biogenic_co2_uptake": 0, "packaging_included": False}
-            for product in data["products"]
-        ],
-    }
-    return data
 
 
 def figure(kgco2e: float) -> Decimal:
@@ -328,31 +311,7 @@ def test_every_product_needs_its_pact_entry(write_spec):
         "fossil_carbon_content = …, biogenic_co2_uptake = …, packaging_included = … }")
 
 
-def test_pact_entries_name_products_once_when_the_spec_is_checked(write_spec):
-    data = with_pact(fixture_data("two-products.toml"))
-    data["pact"]["products"][1]["product"] = "c"
-    data["pact"]["products"].append(dict(data["pact"]["products"][0]))
-    found = problems(write_spec(data))
-    assert any(line.endswith("pact.products[1].product: unknown product 'c'; use an id from [[products]]")
-               for line in found), found
-    assert any(line.endswith("pact.products[2].product: product 'a' has two entries (first at "
-                             "pact.products[0]); keep one") for line in found), found
-
-
 # -- packaging, CO2 capture, factor sources ---------------------------------------------------
-
-def with_carton(data: dict) -> dict:
-    """Product a of two-products with a carton (0.4 kg × 1.5 kgCO2e/kg = 0.6 kg CO2e) and its transport."""
-    product = data["products"][0]
-    product["inventory"].append({"id": "carton", "stage": "raw_material", "name": "纸箱", "amount": 0.4,
-                                 "unit": "kg", "factor": "carton", "data_type": "primary",
-                                 "source": "包装 BOM"})
-    product["transport"].append({"id": "carton-transport", "carries": "carton", "distance_km": 50,
-                                 "factor": "truck", "data_type": "secondary", "source": "供应商距离"})
-    data["factors"].append({"id": "carton", "name": "瓦楞纸箱", "value": 1.5, "unit": "kgCO2e/kg",
-                            "source": "测试包装因子", "year": 2021})
-    return data
-
 
 def test_packaging_lines_are_reported_apart(write_spec):
     data = with_carton(with_pact(fixture_data("two-products.toml")))
@@ -392,32 +351,6 @@ def test_packaging_must_be_stated_for_pact(write_spec):
         'packaging_included = true, or packaging_lines = ["…"] (the lines that are packaging, '
         "reported apart)")
     assert problem.line > line  # the second entry, not the first
-
-
-def test_packaging_lines_are_checked_with_the_spec(write_spec):
-    data = with_carton(with_pact(fixture_data("two-products.toml")))
-    first, second = data["pact"]["products"]
-    del first["packaging_included"]
-    first["packaging_lines"] = ["carton", "carton"]
-    second["packaging_lines"] = ["steel"]  # packaging_included = false as well
-    text = "\n".join(problems(write_spec(data)))
-    assert "pact.products[0].packaging_lines: carton given more than once; list each once" in text
-    assert ("pact.products[1].packaging_lines: packaging_lines names packaging inside the footprint, yet "
-            "packaging_included = false; remove one of the two") in text
-
-    # once the table passes the schema, each name must be a line or leg of that product
-    del second["packaging_included"]
-    first["packaging_lines"] = ["cartn", "carton-transport", "x"]  # x: a destination, not packaging
-    second["packaging_lines"] = ["carton"]  # a line of product a
-    found = problems(write_spec(data))
-    assert [line.split(": ", 1)[1] for line in found if ": pact." in line] == [
-        "pact.products[0].packaging_lines[0]: unknown inventory line or transport leg 'cartn'; did you "
-        "mean 'carton'? If not, name a line or leg of product 'a'",
-        "pact.products[0].packaging_lines[2]: unknown inventory line or transport leg 'x'; name a line "
-        "or leg of product 'a'",
-        "pact.products[1].packaging_lines[0]: unknown inventory line or transport leg 'carton'; name a "
-        "line or leg of product 'b'",
-    ]
 
 
 def test_only_factors_give_secondary_sources(write_spec):
