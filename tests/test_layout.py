@@ -152,3 +152,17 @@ def test_help_loads_none_of_the_heavy_libraries():
              "rich"}
     assert not heavy & loaded
     assert "pcfdoc.pipeline" not in loaded
+
+
+def test_every_data_file_is_packaged():
+    """A wheel (pip install ., not -e) holds every data file: package-data lists a pattern for each."""
+    import tomllib
+
+    root = PACKAGE.parents[1]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"]["pcfdoc"]
+    data = {path for path in (PACKAGE / "data").rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts}
+    packaged = {path for pattern in patterns for path in PACKAGE.glob(pattern)}
+    assert data - packaged == set()
+    assert len(data) >= 7  # gwp, starter, units, three factor files, the LibreOffice macro
