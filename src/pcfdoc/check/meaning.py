@@ -23,6 +23,7 @@ from .factors import warn_factors
 from .improvements import check_improvement_links, check_improvements
 from .inventory import check_product
 from .pact import check_pact
+from .plausibility import check_plausibility
 from .report import check_report
 from .scenarios import check_scenarios
 from .variants import check_variants
@@ -50,4 +51,5 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     check_variants(ctx)
     check_pact(ctx)
     warn_factors(ctx)
+    check_plausibility(ctx)
     return list(dict.fromkeys(ctx.out))  # one derivation can fail the same way for two products
