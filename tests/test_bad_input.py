@@ -81,7 +81,7 @@ EXPECTED = {
         "{file}:77: reprot: unknown key 'reprot'; did you mean 'report'? Allowed: 'report', 'company', 'products', 'data_period', 'boundary', 'allocation', 'cutoff', 'method', 'library', 'factors', 'improvements', 'scenarios', 'variants', 'data_quality', 'uncertainty', 'notes', 'pact'",
     ],
     '16-unknown-report-key.toml': [
-        "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'template'",
+        "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'self_declared', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'revisions', 'revisions_from_git', 'precision', 'template'",
     ],
     '17-unknown-line-key.toml': [
         "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'model', 'supplier', 'supplier_location', 'amount', 'unit', 'factor', 'declared', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'factor_rationale', 'quality', 'gsd', 'category'",
@@ -97,7 +97,7 @@ EXPECTED = {
         "{file}:22: company.contact.fax: unknown key 'fax'; allowed: 'name', 'phone', 'email'",
     ],
     '21-unknown-factor-key.toml': [
-        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'name_en', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'year', 'region', 'status', 'category', 'note', 'kind', 'scope', 'published', 'value_rationale', 'override'",
+        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'cited_from', 'year', 'region', 'status', 'category', 'note', 'kind', 'scope', 'published', 'value_rationale', 'override'",
     ],
     '22-missing-report.toml': [
         "{file}: report: required key 'report' is missing (report identity, standards and team); add it",
@@ -289,8 +289,9 @@ GENERATED = {
     "69-megabyte-key.toml": (
         BASE.replace('number = "T-001"', 'number = "T-001"\n' + "k" * 1_000_000 + " = 1"),
         ["{file}:6: report[\"" + "k" * 59 + "…\"]: unknown key '" + "k" * 59 + "…'; allowed: 'number', 'title', "
-         "'language', 'issue_date', 'assessor', 'commissioned_by', 'standards', 'other_references', "
-         "'purpose', 'audience', 'people', 'template'"],
+         "'language', 'issue_date', 'self_declared', 'assessor', 'commissioned_by', 'standards', "
+         "'other_references', 'purpose', 'audience', 'people', 'revisions', 'revisions_from_git', 'precision', "
+         "'template'"],
     ),
 }
 

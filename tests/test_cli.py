@@ -130,7 +130,7 @@ def test_calc_json_has_exactly_the_documented_shape(runner):
     assert data["products"][1]["total_kgco2e"] == pytest.approx(2700.0)
 
 
-def test_new_writes_a_starter_that_passes_check_strict(runner, tmp_path):
+def test_new_writes_a_starter_that_passes_check_and_lists_its_placeholders(runner, tmp_path):
     path = tmp_path / "acme.toml"
     result = runner.invoke(main, ["new", str(path), "--company", 'ACME & "Sons" <中国>',
                                   "--product", "阀门", "--issue-date", "2025-03-01"])
@@ -139,8 +139,11 @@ def test_new_writes_a_starter_that_passes_check_strict(runner, tmp_path):
     assert data["company"]["name"] == 'ACME & "Sons" <中国>'
     assert data["products"][0]["name"] == "阀门"
     assert str(data["data_period"]["start"]) == "2024-01-01"
-    check = runner.invoke(main, ["check", "--strict", str(path)])
+    check = runner.invoke(main, ["check", str(path)])
     assert check.exit_code == 0, check.stderr
+    assert f"{path}:34: company.legal_representative: warning: placeholder 【法定代表人姓名】" in check.stderr
+    # Placeholders are what --strict exists for: a spec still being filled in is not finished.
+    assert runner.invoke(main, ["check", "--strict", str(path)]).exit_code == 2
 
 
 def test_new_refuses_to_overwrite(runner, tmp_path):

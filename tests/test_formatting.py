@@ -87,3 +87,45 @@ def test_plain_percent_and_dates():
 )
 def test_plain_never_uses_an_exponent(value, text):
     assert formatting.plain(value) == text
+
+
+# -- inputs as written, results in the chosen precision ----------------------------------------------
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("10561464.084", "10,561,464.084"),  # never rounded to six digits
+    ("20.20", "20.20"),  # the trailing zero the author wrote
+    ("1.0e-5", "0.000010"),  # no exponent in a report
+    ("2.24e-5", "0.0000224"),
+    ("1_000.5", "1,000.5"),
+])
+def test_an_input_prints_exactly_as_written(written, shown):
+    from pcfdoc.spec.load import Written
+
+    assert formatting.exact(Written(written)) == shown
+
+
+def test_an_input_without_its_text_prints_its_shortest_exact_digits():
+    assert [formatting.exact(value) for value in (225500, 225500.0, 0.1 + 0.2, 3.0e-7)] == [
+        "225,500", "225,500", "0.30000000000000004", "0.0000003"]
+
+
+def test_result_decimals_by_default_fixed_or_significant():
+    assert [formatting.result_decimals(total) for total in (401.95, 47.44, 1.017, 0.0123)] == [2, 2, 3, 5]
+    assert formatting.result_decimals(401.95, decimals=4) == 4
+    assert [formatting.result_decimals(total, significant=5) for total in (1345.6139, 47.44, 0.012345)] == [
+        1, 3, 6]
+    assert formatting.result_decimals(123456.0, significant=3) == 0  # never negative: 123456
+
+
+def test_a_share_too_small_to_show_reads_as_an_emission_does():
+    assert formatting.share_texts([0.6, 0.39996, 0.00004]) == ["60.00", "40.00", "<0.01"]
+    assert formatting.share_texts([1.0, 0.0]) == ["100.00", "0.00"]  # zero stays zero
+    assert formatting.share_text(0.00004) == "<0.01" and formatting.share_text(0.0) == "0.00"
+    assert formatting.column_number(0.004, 2) == "<0.01"
+
+
+def test_units_read_in_english_in_an_english_report():
+    units = ("kgCO2e/台", "万kWh", "t*km", "kgCO2e/套", "吨")
+    assert [formatting.pretty_unit(unit, "en") for unit in units] == [
+        "kgCO₂e/unit", "10⁴ kWh", "t·km", "kgCO₂e/set", "t"]
+    assert formatting.pretty_unit("kgCO2e/台") == "kgCO₂e/台"  # Chinese is the default

@@ -224,6 +224,14 @@ def repeat_header_row(row) -> None:
     trpr.append(OxmlElement("w:tblHeader"))
 
 
+def row_height(row, cm: float) -> None:
+    """Make a row at least ``cm`` high: room to sign, or for a seal."""
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(Cm(cm).twips)))
+    height.set(qn("w:hRule"), "atLeast")
+    row._tr.get_or_add_trPr().append(height)
+
+
 def keep_rows_whole(table) -> None:
     for row in table.rows:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))

@@ -25,6 +25,7 @@ class Job:
     strict: bool = False
     extra: tuple[str, ...] = ()  # xlsx, pact, pdf
     language: str | None = None  # overrides report.language
+    draft: bool = False  # placeholders allowed, every page marked as a draft
 
 
 @dataclass(frozen=True)
@@ -46,16 +47,17 @@ def is_library_file(path: Path) -> bool:
 
 
 def jobs_for(paths: tuple[Path, ...], out_dir: Path, *, template: Path | None = None,
-             strict: bool = False, extra: tuple[str, ...] = (), language: str | None = None) -> list[Job]:
+             strict: bool = False, extra: tuple[str, ...] = (), language: str | None = None,
+             draft: bool = False) -> list[Job]:
     """One job per spec: files as given, folders searched for *.toml (their layout kept under out_dir)."""
     jobs: list[Job] = []
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.toml") if not is_library_file(p))
-            jobs += [Job(spec, out_dir / spec.parent.relative_to(path), template, strict, extra, language)
-                     for spec in found]
+            jobs += [Job(spec, out_dir / spec.parent.relative_to(path), template, strict, extra, language,
+                         draft) for spec in found]
         else:
-            jobs.append(Job(path, out_dir, template, strict, extra, language))
+            jobs.append(Job(path, out_dir, template, strict, extra, language, draft))
     targets: dict[Path, Path] = {}
     for job in jobs:
         target = job.out_dir / f"{job.spec.stem}.docx"
@@ -74,7 +76,7 @@ def build_one(job: Job) -> Outcome:
 
     try:
         built = pipeline.build(job.spec, job.out_dir, template=job.template, strict=job.strict,
-                               extra=job.extra, language=job.language)
+                               extra=job.extra, language=job.language, draft=job.draft)
     except PcfdocError as error:
         return Outcome(job.spec, "invalid", messages=tuple(error.lines()))
     except Exception:  # a bug: keep the traceback, go on with the other specs

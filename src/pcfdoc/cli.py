@@ -53,8 +53,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--company", default="（委托单位名称）", help="Company name to fill in.")
-@click.option("--product", default="（产品名称）", help="Product name to fill in.")
+@click.option("--company", default="【委托单位名称】", help="Company name to fill in.")
+@click.option("--product", default="【产品名称】", help="Product name to fill in.")
 @click.option("--issue-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Issue date (default today); the data period is the year before.")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
@@ -65,7 +65,8 @@ def new(path: Path, company: str, product: str, issue_date: dt.datetime | None, 
 
     date = issue_date.date() if issue_date else dt.date.today()
     schema = write_starter(path, company=company, product=product, issue_date=date, force=force)
-    click.echo(f"wrote {path} (and {schema} for editors); edit it, then run: pcfdoc check {path}")
+    click.echo(f"wrote {path} (and {schema} for editors); fill in every 【placeholder】, then run: "
+               f"pcfdoc check {path}")
 
 
 @main.command()
@@ -89,14 +90,17 @@ def schema(output: Path | None) -> None:
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(specs: tuple[Path, ...], strict: bool) -> None:
-    """Validate one or more specs; report every problem found."""
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None,
+              help="Check for a report in this language (en: a warning for each text without its English "
+                   "version).")
+def check(specs: tuple[Path, ...], strict: bool, language: str | None) -> None:
+    """Validate one or more specs; report every problem found, placeholders included."""
     from . import pipeline
 
     failed = 0
     for spec in specs:
         try:
-            valid = pipeline.check(spec, strict=strict)
+            valid = pipeline.check(spec, strict=strict, language=language)
         except PcfdocError as error:
             _report(error)
             failed += 1
@@ -158,18 +162,22 @@ def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
 @click.option("--pdf", is_flag=True, help="Also write a PDF of the report (needs LibreOffice).")
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None,
               help="Report language, instead of the spec's report.language.")
+@click.option("--draft", is_flag=True,
+              help="Write a draft: placeholders are allowed and highlighted, every page says 草稿 / DRAFT.")
 @expected_errors
 def build(specs: tuple[Path, ...], out_dir: Path, template: Path | None, strict: bool,
-          jobs: int | None, xlsx: bool, pact: bool, pdf: bool, language: str | None) -> None:
+          jobs: int | None, xlsx: bool, pact: bool, pdf: bool, language: str | None, draft: bool) -> None:
     """Build the Word report of each SPEC into OUTPUT/<spec name>.docx.
 
     A SPEC may be a folder: every spec below it is built (factor library files,
     which hold only [[factors]], are skipped), keeping its sub-folders under OUTPUT.
+    A final report refuses a spec that still holds a 【placeholder】; --draft writes it.
     """
     from . import batch
 
     extra = tuple(kind for kind, wanted in (("xlsx", xlsx), ("pact", pact), ("pdf", pdf)) if wanted)
-    queue = batch.jobs_for(specs, out_dir, template=template, strict=strict, extra=extra, language=language)
+    queue = batch.jobs_for(specs, out_dir, template=template, strict=strict, extra=extra, language=language,
+                           draft=draft)
     workers = jobs or batch.default_workers()
     if len(queue) == 1:
         outcomes = batch.run(queue, 1, _print_outcome)

@@ -1,7 +1,8 @@
 """Rounding and number formatting: the only place results turn into text.
 
 Rounding happens here and nowhere else, so every printed figure of a report
-(or terminal table) comes from the same full-precision result.
+(or terminal table) comes from the same full-precision result. Inputs are never
+rounded: :func:`exact` prints a number as the spec wrote it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from .vocab.units import conversion_factor, gas_of_unit
+from .vocab.units import conversion_factor, english_unit, gas_of_unit
 
 #: Figures keep this many significant digits, and never fewer than MIN_DECIMALS decimals.
 SIGNIFICANT = 4
@@ -58,6 +59,18 @@ def decimals_for(value: float) -> int:
     return max(MIN_DECIMALS, min(MAX_DECIMALS, SIGNIFICANT - 1 - magnitude))
 
 
+def result_decimals(total: float, decimals: int | None = None, significant: int | None = None) -> int:
+    """The decimals of every result of one product: fixed ``decimals``, or enough for ``significant``
+    digits of its total; by default SIGNIFICANT digits of the total, at least MIN_DECIMALS."""
+    if decimals is not None:
+        return decimals
+    if significant is None:
+        return decimals_for(total)
+    if total == 0 or not math.isfinite(total):
+        return 0
+    return max(0, min(10, significant - 1 - math.floor(math.log10(abs(total)))))
+
+
 def column_decimals(values: Sequence[float]) -> int:
     """One decimal count for a whole column, set by its largest figure, so figures align."""
     return decimals_for(max((abs(v) for v in values), default=0.0))
@@ -74,6 +87,40 @@ def column_number(value: float, decimals: int) -> str:
     if value > 0 and round_half_up(value, decimals) == 0:
         return "<" + number(10.0**-decimals, decimals)
     return text
+
+
+def exact(value: float | int) -> str:
+    """An input as the spec gave it: every digit written ('20.20', '10,561,464.084', 1.0e-5 as
+    '0.000010'), grouped in thousands, never rounded. A float parsed from the spec remembers its
+    text (spec.load.Written); any other is printed with the shortest digits that give it back."""
+    written = getattr(value, "written", None)
+    if written is not None:
+        text = written.replace("_", "")
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        text = str(int(value))
+    else:
+        text = repr(value)
+    try:
+        digits = Decimal(text)
+    except ArithmeticError:
+        return text
+    if not digits.is_finite():
+        return text
+    return f"{digits:,f}"
+
+
+def share_texts(fractions: Sequence[float], decimals: int = 2) -> list[str]:
+    """Shares in % that add up to 100 (percentages()); a non-zero share too small to show reads
+    '<0.01', as a non-zero emission too small to show does (column_number)."""
+    smallest = number(10.0**-decimals, decimals)
+    return [f"<{smallest}" if fraction > 0 and share == 0 else str(share)
+            for fraction, share in zip(fractions, percentages(fractions, decimals), strict=True)]
+
+
+def share_text(fraction: float, decimals: int = 2) -> str:
+    """A single share in %, '<0.01' when non-zero but too small to show."""
+    text = percent(fraction, decimals)
+    return f"<{number(10.0**-decimals, decimals)}" if fraction > 0 and float(text) == 0 else text
 
 
 def plain(value: float) -> str:
@@ -112,8 +159,11 @@ _FORMULAS = (("CO2e", "CO₂e"), ("CO2", "CO₂"), ("CH4", "CH₄"), ("N2O", "N�
 
 # Cached: a long inventory repeats a handful of units tens of thousands of times.
 @functools.lru_cache(maxsize=1024)
-def pretty_unit(unit: str) -> str:
-    """'kgCO2e/(t*km)' → 'kgCO₂e/(t·km)' for display; the spec keeps what was written."""
+def pretty_unit(unit: str, language: str = "zh-CN") -> str:
+    """'kgCO2e/(t*km)' → 'kgCO₂e/(t·km)' for display; the spec keeps what was written. In English,
+    Chinese unit words read in English: 'kgCO2e/台' → 'kgCO₂e/unit', '万kWh' → '10⁴ kWh'."""
+    if language == "en":
+        unit = english_unit(unit)
     text = unit.replace("**3", "³").replace("**2", "²").replace("*", "·")
     text = re.sub(r"(?<![A-Za-z])m3\b", "m³", text)
     for plain_formula, subscripted in _FORMULAS:
@@ -121,12 +171,12 @@ def pretty_unit(unit: str) -> str:
     return text
 
 
-def factor_unit(unit: str, gas: str | None) -> str:
+def factor_unit(unit: str, gas: str | None, language: str = "zh-CN") -> str:
     """A factor's unit for display; a bare mass numerator ('kg/kg') gets its gas: 'kg/kg（CH₄）'.
 
     ``gas`` is None for a factor that lists several gases (their names go with the values).
     """
-    shown = pretty_unit(unit)
+    shown = pretty_unit(unit, language)
     if gas not in (None, "CO2e") and gas_of_unit(unit) is None:
         shown += f"（{pretty_unit(gas)}）"
     return shown

@@ -6,7 +6,6 @@ until everything has been computed.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,23 +13,27 @@ from pathlib import Path
 from .calc.footprint import calculate
 from .calc.results import Calculated
 from .check.results import result_findings
+from .check.texts import english_findings, placeholder_findings
 from .check.validate import validate, with_findings
 from .errors import OutputError
 from .spec.load import load
+from .spec.texts import localised
 from .spec.valid import ValidSpec
 from .write import write_atomic
 
 
-def check(path: str | Path, *, strict: bool = False) -> ValidSpec:
+def check(path: str | Path, *, strict: bool = False, language: str | None = None) -> ValidSpec:
     """Validate, and calculate too: some limits (cut-off estimates) are only known from results."""
-    return calc(path, strict=strict).valid
+    return calc(path, strict=strict, language=language).valid
 
 
 def calc(path: str | Path, *, strict: bool = False, rev: str | None = None,
          language: str | None = None) -> Calculated:
     """Validate and calculate the spec at ``path`` (as committed in git revision ``rev``, if given).
 
-    ``language`` overrides report.language (stage names in results follow it too).
+    ``language`` overrides report.language. The spec is calculated as its report prints it: in
+    English, every text with an English version reads that version (so do names in results), and
+    each text still in Chinese is a warning.
     """
     if rev is None:
         source = load(path)
@@ -46,13 +49,12 @@ def calc(path: str | Path, *, strict: bool = False, rev: str | None = None,
 def calc_source(source, *, strict: bool = False, language: str | None = None) -> Calculated:
     """Validate and calculate a spec already read (a file, a git revision, an imported text)."""
     valid = validate(source, strict=strict)
-    if language is not None and language != valid.spec.report.language:
-        spec = copy.copy(valid.spec)
-        spec.report = copy.copy(spec.report)
-        spec.report.language = language
-        valid = dataclasses.replace(valid, spec=spec)
+    language = language or valid.spec.report.language
+    findings = english_findings(valid.spec, valid.factors) if language == "en" else []
+    valid = localised(valid, language)
     results = calculate(valid.spec, valid.factor_nodes)
-    return Calculated(with_findings(valid, result_findings(valid.spec, results), strict=strict), results)
+    findings += result_findings(valid.spec, results)
+    return Calculated(with_findings(valid, findings, strict=strict), results)
 
 
 def template_for(valid: ValidSpec, override: Path | None) -> Path:
@@ -112,18 +114,19 @@ def model_calculated(valid: ValidSpec, index: int, variant) -> Calculated:
 
 
 def build(path: str | Path, out_dir: Path, *, template: Path | None = None, strict: bool = False,
-          extra: tuple[str, ...] = (), language: str | None = None) -> Built:
+          extra: tuple[str, ...] = (), language: str | None = None, draft: bool = False) -> Built:
     """Compute and render the report (one per model of a family) and any ``extra`` outputs, then write.
 
-    Everything is made in memory first, the PDF included, so a failure writes nothing.
+    Everything is made in memory first, the PDF included, so a failure writes nothing. A final
+    report refuses placeholders; a ``draft`` is marked as one on every page, placeholders highlighted.
     """
-    from .spec.revisions import history
-
     calculated = calc(path, strict=strict, language=language)
-    revisions = history(Path(path))  # read once, for every model of a family
+    if not draft:
+        _refuse_placeholders(calculated.valid)
+    revisions = revision_history(calculated.valid, path)  # read once, for every model of a family
     outputs: dict[Path, bytes] = {}
     for stem, document in documents(calculated, path):
-        for suffix, content in _outputs(document, stem, template, extra, revisions).items():
+        for suffix, content in _outputs(document, stem, template, extra, revisions, draft).items():
             outputs[out_dir / f"{stem}{suffix}"] = content
     target = next(iter(outputs))
     try:
@@ -136,13 +139,32 @@ def build(path: str | Path, out_dir: Path, *, template: Path | None = None, stri
     return Built(calculated, tuple(outputs))
 
 
+def revision_history(valid: ValidSpec, path: str | Path) -> tuple:
+    """The spec's git commits up to the issue date, when it asks for them instead of its own
+    report.revisions; never by default (commit messages are the developer's, not the client's)."""
+    from .spec.revisions import history
+
+    report = valid.spec.report
+    return history(Path(path), report.issue_date) if report.revisions_from_git else ()
+
+
+def _refuse_placeholders(valid: ValidSpec) -> None:
+    """A final report holds no placeholder: each one is an error at its line."""
+    from .errors import SpecInvalidError
+    from .spec.schema_errors import locate
+
+    found = placeholder_findings(valid.source.data, "error")
+    if found:
+        raise SpecInvalidError([locate(valid.source, f.path, f.message, f.severity) for f in found])
+
+
 def _outputs(calculated: Calculated, stem: str, template: Path | None, extra: tuple[str, ...],
-             revisions: tuple = ()) -> dict[str, bytes]:
+             revisions: tuple = (), draft: bool = False) -> dict[str, bytes]:
     """File suffix → bytes of the report and each extra output of one document."""
     from .render.docx import render_report
 
     document = render_report(calculated.valid, calculated.results, template_for(calculated.valid, template),
-                             revisions)
+                             revisions, draft=draft)
     outputs = {SUFFIXES["docx"]: document}
     if "xlsx" in extra:
         from .export.xlsx import workbook_bytes

@@ -232,14 +232,14 @@ def test_library_factors_are_not_judged_against_themselves(write_spec):
     # True to its report, which gives no reason for the Northeast factor: the warning stands.
     ("battery-cells.toml", ["(0.6012 kgCO2/kWh) is for 东北区域电网 (2021), but the site is in 河北"]),
     ("valve-actuator.toml", []),  # the aluminium factor states its reason in value_rationale
-    ("mining-machinery.toml", []),  # the back-calculated fuel factors state theirs
+    ("mining-machinery.toml", []),  # the back-calculated steel and fuel factors state theirs
 ])
 def test_every_example_checks_with_no_plausibility_warning_or_states_why(example, expected):
     found = plausibility_warnings(EXAMPLES / example)
     assert len(found) == len(expected) and all(text in w for text, w in zip(expected, found, strict=True))
 
 
-def test_without_its_reasons_the_mining_example_warns_about_three_fuels(write_spec):
+def test_without_its_reasons_the_mining_example_warns_about_its_steels_and_fuels(write_spec):
     import tomllib
 
     data = tomllib.loads((EXAMPLES / "mining-machinery.toml").read_text("utf-8"))
@@ -247,5 +247,6 @@ def test_without_its_reasons_the_mining_example_warns_about_three_fuels(write_sp
         factor.pop("value_rationale", None)
     found = plausibility_warnings(write_spec(data))
     assert [w.split("warning: ")[1].split(" is implausible")[0] for w in found] == [
+        "factor 'plate-derived' (0.03276 kgCO2e/kg)", "factor 'profile-derived' (0.008557 kgCO2e/kg)",
         "factor 'natural-gas-derived' (0.003234 kgCO2e/m3)", "factor 'diesel-derived' (0.00001 kgCO2e/kg)",
         "factor 'gasoline-derived' (0.000001 kgCO2e/kg)"]

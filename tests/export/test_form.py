@@ -31,7 +31,7 @@ def test_the_sheets_are_in_the_report_language(valve_form):
     assert instructions[0] == "天津百利三通机械有限公司 产品碳足迹数据收集表"
     assert instructions[1] == "数据期：2022-01-01 至 2022-12-31（所有数量均指这一期间）"
     assert instructions[2] == "阀门驱动装置：“单位产品”指每 1 台。"
-    assert instructions[-1] == "如有疑问，请联系天津双云科技发展有限公司（编制人甲、编制人乙）。"
+    assert instructions[-1] == "如有疑问，请联系天津双云科技发展有限公司（王某、李某）。"
 
 
 def test_rows_are_pre_filled_from_the_spec_with_hidden_keys(valve_form):
@@ -42,7 +42,7 @@ def test_rows_are_pre_filled_from_the_spec_with_hidden_keys(valve_form):
     assert ws.cell(row=grey, column=1).value == "products:valve-actuator.inventory:grey-iron"
     assert [ws.cell(row=grey, column=column_of(ws, key)).value
             for key in ("amount", "unit", "basis", "leg.distance_km", "leg.mode", "source")] == [
-        20.2, "kg", "单位产品", 500, "公路", "生产统计"]
+        20.2, "kg", "单位产品", 500, "公路", "企业生产统计"]
     assert ws.column_dimensions["A"].hidden and ws.row_dimensions[1].hidden
     motor = row_of(ws, "电机")
     assert ws.cell(row=motor, column=column_of(ws, "leg.distance_km")).value is None  # no leg carries it

@@ -4,7 +4,6 @@ import pytest
 
 from pcfdoc import pipeline
 from pcfdoc.render.docx import default_template, render_report
-from pcfdoc.spec import revisions
 
 from conftest import EXAMPLES, FIXTURES
 
@@ -12,12 +11,12 @@ from conftest import EXAMPLES, FIXTURES
 ANALYSIS = Path(__file__).resolve().parent / "fixtures" / "analysis.toml"
 
 
-def render(path, template=None):
-    """A report as `pcfdoc build` renders it, revision history (from git) included."""
+def render(path, template=None, *, draft=False):
+    """A report as `pcfdoc build` renders it, git history included when the spec asks for it."""
     calculated = pipeline.calc(path)
     return render_report(calculated.valid, calculated.results,
                          template or default_template(calculated.valid.spec.report.language),
-                         revisions.history(Path(path)))
+                         pipeline.revision_history(calculated.valid, path), draft=draft)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from pcfdoc.calc.results import (
     Uncertainty,
     VarianceShare,
 )
+from pcfdoc.formatting import in_unit, result_decimals
 from pcfdoc.render.analysis import SENSITIVITY_COUNT, VARIANCE_COUNT, product_analysis, report_analysis
 from pcfdoc.render.chartxml import Fonts
 from pcfdoc.render.labels import ZH
@@ -42,7 +43,9 @@ def images():
 
 
 def analysis_of(spec, product, image=None):
-    return product_analysis(spec, product, ZH, image or images()[0], "kgCO₂e/台")
+    """The analysis view with the decimals the report gives the product (report.precision's default)."""
+    total = in_unit(product.total_kgco2e, product.result_unit)
+    return product_analysis(spec, product, ZH, image or images()[0], "kgCO₂e/台", result_decimals(total))
 
 
 @pytest.fixture(scope="module")
@@ -63,13 +66,14 @@ def test_cutoff_rows_mark_unknown_masses_and_what_was_excluded(minimal):
         excluded_mass_share=0.02, excluded_emission_share=0.02604, excluded_kgco2e=1.20002)
     view = analysis_of(spec, dataclasses.replace(results.products[0], cutoff=cut))["cutoff"]
     assert [list(row.values()) for row in view["rows"]] == [
-        ["螺钉", "原材料获取", "0.40", "0.500", "1.09", "计入"],
-        ["标签", "原材料获取", "—", "<0.001", "<0.01", "剔除"],
-        ["油漆", "产品生产", "2.00", "1.200", "2.60", "剔除"],
+        # emissions in the product's decimals (two, for a 45 kg total), as every other result
+        ["螺钉", "原材料获取", "0.40", "0.50", "1.09", "计入"],
+        ["标签", "原材料获取", "—", "<0.01", "<0.01", "剔除"],
+        ["油漆", "产品生产", "2.00", "1.20", "2.60", "剔除"],
     ]
     assert view["excluded"] and view["excluded_names"] == "标签、油漆"
     assert view["mass_share"] == "2.00"
-    assert (view["emission"], view["emission_share"]) == ("1.200 kgCO₂e/台", "2.60")
+    assert (view["emission"], view["emission_share"]) == ("1.20 kgCO₂e/台", "2.60")
     assert view["within"] is True  # 2 % and 2.6 % against the default 5 % limit
 
 
@@ -179,7 +183,8 @@ def test_uncertainty_table_in_the_result_unit_with_the_deterministic_values(mini
                                   uncertainty=uncertainty_of(product, variance))
     image, taken = images()
     view = analysis_of(spec, product, image)["uncertainty"]
-    assert (view["iterations"], view["seed"]) == ("20,000", "42")
+    assert view["iterations"] == "20,000"
+    assert "seed" not in view  # software talk: the report says the simulation is reproducible
     assert view["rows"] == [
         {"name": "原材料获取", "value": "20.00", "mean": "20.50", "p50": "20.10", "p2_5": "12.00",
          "p97_5": "33.00"},
@@ -278,8 +283,8 @@ def test_default_scores_are_stated_from_the_spec_then_pcfdoc(write_spec):
         {"type": "初级数据", "scores": ["1", "2", "1", "1", "1"]},
         {"type": "次级数据", "scores": ["3", "3", "3", "3", "4"]},
     ]
-    assert (analysis["iterations"], analysis["seed"], analysis["step"]) == ("20,000", "123456789012", "5")
-    assert analysis["indicators_text"] == "可靠性、完整性、时间相关性、地理相关性、技术相关性"
+    assert (analysis["iterations"], analysis["step"]) == ("20,000", "5")
+    assert analysis["indicators_text"] == "可靠性、完整性、时间代表性、地理代表性、技术代表性"
     assert analysis["levels_text"] == ("优秀（DQR ≤ 1.5）、很好（DQR ≤ 2）、良好（DQR ≤ 3）、"
                                        "一般（DQR ≤ 4）、较差（DQR > 4）")
     assert analysis["temporal_ages"] == ("不足 3 年为 1 分、不足 6 年为 2 分、不足 10 年为 3 分、"
@@ -291,7 +296,7 @@ def test_report_knows_when_any_product_has_scenarios(analysis_spec):
     spec, results = calculated(analysis_spec)
     analysis = report_analysis(spec, results.products, ZH)
     assert analysis["has_scenarios"] is True
-    assert (analysis["iterations"], analysis["seed"], analysis["step"]) == ("2,000", "11", "20")
+    assert (analysis["iterations"], analysis["step"]) == ("2,000", "20")
 
 
 def test_excluded_lines_keep_their_source_and_note(write_spec):

@@ -313,4 +313,4 @@ def test_english_report_charts_use_the_english_templates_fonts(tmp_path):
     latin = {element.get("typeface") for element in root.iter(f"{{{NS['a']}}}latin")}
     assert latin == {"Arial"}
     (_, (ring,)), *_ = report_charts(data)
-    assert ring["categories"][0].startswith("Raw material acquisition  386.00 kgCO₂e/台")
+    assert ring["categories"][0].startswith("Raw material acquisition  386.00 kgCO₂e/unit")  # 台 in English

@@ -70,32 +70,40 @@ def test_expected_reductions_are_stated_when_the_spec_gives_them(write_spec):
     data = fixture_data("minimal.toml")
     data["improvements"] = [{"title": "绿电", "description": "采购绿色电力。", "targets": ["electricity"],
                              "expected_reduction_pct": 40}]
-    (measure,) = context_of(write_spec(data))["improvements"]
-    assert measure["several"] is False
-    assert measure["uses"] == [{
-        "product": "部件", "targets": [{"name": "电力", "stage": False, "share": "55.56"}],
-        "emission": "25.00 kgCO₂e/台", "share": "55.56", "scenario": None, "increase": False,
-        "reduction_pct": "40",
-        "reduction": "10.00 kgCO₂e/台", "reduction_share": "22.22",
+    improvements = context_of(write_spec(data))["improvements"]
+    assert improvements["measures"] == [{"no": 1, "title": "绿电", "description": "采购绿色电力。"}]
+    (table,) = improvements["tables"]
+    assert (table["product"], table["per_label"], table["result_unit"]) == ("部件", "kgCO₂e/台", "kgCO₂e")
+    assert table["rows"] == [{
+        "no": 1, "title": "绿电", "targets": "电力", "share": "55.56",
+        "reduction": "10.00", "reduction_share": "22.22", "basis": "预计降低 40%",
     }]
+    assert table["largest"]["title"] == "绿电"
 
 
-def test_company_and_people_placeholders():
+def test_empty_optional_facts_are_left_out_and_every_duty_has_a_row():
     context = context_of(FIXTURES / "two-products.toml")
-    assert context["company"]["credit_code"] == "—"
+    assert context["company"]["credit_code"] == ""  # the template leaves the row out
     assert context["company"]["contact"] == {"name": "联系人", "phone": None, "email": None}
-    assert context["report"]["prepared"] == "编制人"
-    assert context["report"]["approved"] == "—"
+    rows = context["signoff"]["rows"]
+    assert [(row["duty"], row["name"]) for row in rows] == [("编制", "编制人"), ("审核", ""), ("批准", "")]
+    assert all(row["signature"] == "" for row in rows)  # room to sign by hand
+    assert (context["signoff"]["seal_label"], context["signoff"]["seal"]) == ("评价机构（盖章）", "")
 
 
-def test_improvement_targets_cite_the_shares_printed_in_the_tables():
+def test_improvement_shares_are_those_printed_in_the_tables():
     context = context_of(EXAMPLES / "valve-actuator.toml")
     product = context["products"][0]
     table_share = {line["name"]: line["share"] for stage in product["stages"] for line in stage["lines"]}
-    for measure in context["improvements"]:
-        for target in measure["uses"][0]["targets"]:
-            if not target["stage"]:
-                assert target["share"] == table_share[target["name"]]
+    table_share.update({stage["name"] + "阶段": stage["share"] for stage in product["stages"]})
+    (table,) = context["improvements"]["tables"]
+    assert [(row["targets"], row["share"]) for row in table["rows"]] == [
+        ("原材料获取阶段、电机、灰铁铸件", "96.03"), ("灰铁铸件、铝合金铸件", "11.40"), ("生产用电", "3.04")]
+    assert table_share["生产用电"] == "3.04"
+    assert [row["basis"] for row in table["rows"]] == ["未量化", "情景“铸件减重 10%”", "情景“生产节电 15%”"]
+    assert [(row["reduction"], row["reduction_share"]) for row in table["rows"]] == [
+        ("", ""), ("4.66", "1.16"), ("1.83", "0.46")]
+    assert table["largest"]["title"] == "推进产品生态设计"
 
 
 def test_a_measure_whose_scenario_raises_the_emission_says_so(write_spec):
@@ -110,32 +118,34 @@ def test_a_measure_whose_scenario_raises_the_emission_says_so(write_spec):
     results = calculated.results
     (item,) = results.improvements
     assert (item.scenario, item.expected_reduction_kgco2e) == ("more", pytest.approx(-5.0))
-    (measure,) = report_context(calculated.valid, results, lambda figure: None)["improvements"]
-    use = measure["uses"][0]
-    assert (use["scenario"], use["increase"]) == ("增加用电", True)
-    assert (use["reduction_pct"], use["reduction"]) == ("20.00", "5.000 kgCO₂e/台")
-    assert use["reduction_share"] == "11.11"
+    (table,) = report_context(calculated.valid, results, lambda figure: None)["improvements"]["tables"]
+    (row,) = table["rows"]
+    # A negative reduction is an increase, in the product's decimals like every result.
+    assert (row["basis"], row["reduction"], row["reduction_share"]) == ("情景“增加用电”", "-5.00", "-11.11")
+    assert table["largest"] is None  # the text names only a measure that saves something
     # a scenario that cuts reads as a reduction
     cut = dataclasses.replace(item, expected_reduction_kgco2e=5.0, expected_reduction_share=5 / 45,
                               expected_reduction_of_targets=0.2)
     results = dataclasses.replace(results, improvements=(cut,))
-    use = report_context(calculated.valid, results, lambda figure: None)["improvements"][0]["uses"][0]
-    assert (use["increase"], use["reduction_pct"], use["reduction"]) == (False, "20.00", "5.000 kgCO₂e/台")
+    (table,) = report_context(calculated.valid, results, lambda figure: None)["improvements"]["tables"]
+    assert (table["rows"][0]["reduction"], table["rows"][0]["reduction_share"]) == ("5.00", "11.11")
+    assert table["largest"]["title"] == "改造"
 
 
-def test_references_already_in_title_marks_are_not_wrapped_twice(write_spec):
+def test_references_print_as_written_so_title_marks_are_never_doubled(write_spec):
     data = fixture_data("minimal.toml")
-    data["report"]["other_references"] = ["《GB/T 2589-2020 综合能耗计算通则》", "GB/T 26119-2010 绿色制造"]
+    data["report"]["other_references"] = ["《GB/T 2589-2020 综合能耗计算通则》",
+                                          "GB/T 26119-2010《绿色制造》"]
     report = context_of(write_spec(data))["report"]
     assert report["other_references_text"] == (
-        "《GB/T 2589-2020 综合能耗计算通则》、《GB/T 26119-2010 绿色制造》")
+        "《GB/T 2589-2020 综合能耗计算通则》、GB/T 26119-2010《绿色制造》")
 
 
-def test_equipment_of_unknown_quantity_is_listed_without_a_number(write_spec):
+def test_equipment_of_unknown_quantity_is_listed_with_an_empty_cell(write_spec):
     data = fixture_data("minimal.toml")
     data["company"]["equipment"] = [{"name": "空压机", "quantity": 2}, {"name": "行车"}]
     equipment = context_of(write_spec(data))["company"]["equipment"]
-    assert [(e["name"], e["quantity"]) for e in equipment] == [("空压机", 2), ("行车", "—")]
+    assert [(e["name"], e["quantity"]) for e in equipment] == [("空压机", 2), ("行车", "")]
 
 
 def test_model_and_supplier_from_the_data_collection_form_reach_the_activity_table(write_spec):

@@ -63,7 +63,7 @@ def test_a_filled_workbook_imports_into_the_expected_spec(valve, update_golden):
     assert spec.read_text("utf-8") == golden.read_text("utf-8")
     changes = [line for line in result.stdout.splitlines() if "!" in line and ": " in line]
     assert changes == [
-        "企业信息!C10: 联系电话: 000-0000-0000 → 022-2639-0000",
+        "企业信息!C10: 联系电话: 022-2639 1275 → 022-2639-0000",
         "原材料!D4: 灰铁铸件 用量: 20.2 → 21.5",
         "原材料!G4: 灰铁铸件 供应商: (empty) → 唐山某铸造厂",
         "原材料!I4: 灰铁铸件 运输距离（km）: 500 → 480",
@@ -178,9 +178,10 @@ def test_a_result_the_checks_refuse_is_not_written_and_names_the_row(valve):
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if "warning:" not in line]
     lines = before.decode("utf-8").splitlines()
-    unit_line = lines.index('unit = "台"', lines.index('id = "motor"')) + 1  # the motor's unit
+    motor = lines.index('name = "电机"')  # its unit = "台" follows a few lines below
+    unit = next(n for n in range(motor, len(lines)) if lines[n].startswith("unit = ")) + 1
     assert errors == [
-        f"{spec} (as imported from {workbook}):{unit_line}: products[0].inventory[5].unit: kg × kgCO2e/台 is not a mass of "
+        f"{spec} (as imported from {workbook}):{unit}: products[0].inventory[5].unit: kg × kgCO2e/台 is not a mass of "
         "CO2e: factor 'motor' (kgCO2e/台) is per 台 (count); give the amount in that unit or use a factor per kg "
         "(from 原材料!E9)"]
     assert spec.read_bytes() == before
@@ -281,7 +282,8 @@ def test_destinations_and_other_lines_import(tmp_path):
     assert [change.text for change in imported.plan.changes] == [
         "矿山机械产品 数据期内产量: 11,250.02 → 11,000", "淮北 销量占比（%）: 63 → 58", "added: destination 合肥"]
     text = spec.read_text("utf-8")
-    assert '{ id = "huaibei", name = "淮北", share_pct = 58, distance_km = 30, factor = "truck-huaibei-derived" }' in text
+    assert ('{ id = "huaibei", name = "淮北", name_en = "Huaibei", share_pct = 58, distance_km = 30, '
+            'factor = "truck-huaibei-derived" }') in text
     assert '{ id = "合肥", name = "合肥", share_pct = 5, distance_km = 200, factor = "truck-huaibei-derived" }' in text
     lines = {line.id: line for line in imported.after.results.products[0].lines}
     assert lines["合肥"].name == "产品运输至合肥"

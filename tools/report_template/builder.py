@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx_build as B
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
 
 from pcfdoc.render.docx import update_fields_on_open
 from pcfdoc.write import reproducible_zip
@@ -104,8 +104,14 @@ class Builder:
 
     def _header_footer(self, section) -> None:
         section.different_first_page_header_footer = True
+        # A draft says so on every page, the cover (whose header is otherwise empty) included.
+        cover = section.first_page_header.paragraphs[0]
+        cover.style = self.doc.styles["Header"]
+        cover.alignment = B.RIGHT
+        self._draft_mark(cover, "{{ draft }}")
         header = section.header.paragraphs[0]
         header.style = self.doc.styles["Header"]
+        self._draft_mark(header, "{% if draft %}{{ draft }}" + self.t["draft_gap"] + "{% endif %}")
         if self.look.header_right_tab:
             B.right_tab(self.doc.styles["Header"], self.look.header_right_tab)
             header.add_run("{{ report.number }}\t{{ report.title }}")
@@ -122,6 +128,12 @@ class Builder:
         if after:
             footer.add_run(after)
 
+    @staticmethod
+    def _draft_mark(paragraph, text: str) -> None:
+        run = paragraph.add_run(text)
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
     # -- content helpers -----------------------------------------------------------
     def p(self, text: str, style: str = "Normal"):
         paragraph = self.doc.add_paragraph(style=style)
@@ -132,10 +144,12 @@ class Builder:
     def tag(self, text: str) -> None:
         self.p(text, "Body Plain")
 
-    def h(self, level: int, text: str, numbered: bool = True) -> None:
+    def h(self, level: int, text: str, numbered: bool = True, new_page: bool = False) -> None:
         paragraph = self.p(text, f"Heading {level}")
         if not numbered:
             B.unnumbered(paragraph)
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
 
     def caption(self, kind: str, chapter: int | str, title: str) -> None:
         paragraph = self.p("", "Caption")
@@ -159,10 +173,12 @@ class Builder:
         self.p(self.numbered("{{ loop.index }}", text))
         self.tag("{%p endfor %}")
 
-    def table(self, widths: list[float], rows: list[tuple], *, header: bool = True) -> None:
+    def table(self, widths: list[float], rows: list[tuple], *, header: bool = True,
+              row_height: float | None = None) -> None:
         """rows: ("head", [texts]) | ("tag", text) | ("row", [(text, align)], bold).
 
         A table without a header row is a key/value table: its first column is shaded.
+        ``row_height`` (cm) makes every row but the header at least that high.
         """
         table = self.doc.add_table(rows=len(rows), cols=len(widths))
         table.style = self.doc.styles["PCF Table"]
@@ -176,6 +192,8 @@ class Builder:
                 self._cell(row.cells[0], spec[1], "Table Text")
             else:
                 bold = len(spec) > 2 and spec[2]
+                if row_height:
+                    B.row_height(row, row_height)
                 for cell, (text, align) in zip(row.cells, spec[1], strict=True):
                     style = {"l": "Table Text", "c": "Table Center", "r": "Table Number"}[align]
                     self._cell(cell, text, style, bold)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .builder import Builder
-from .scope import unverified_note
 
 
 def chapter_interpretation(b: Builder) -> None:
@@ -28,14 +27,24 @@ def chapter_interpretation(b: Builder) -> None:
 def chapter_improvement(b: Builder) -> None:
     t = b.t
     b.h(1, t["improvement"])
-    b.tag("{%p if improvements %}")
+    b.tag("{%p if improvements.measures %}")
     b.p(t["improvement.intro"])
-    b.tag("{%p for item in improvements %}")
+    b.tag("{%p for table in improvements.tables %}")
+    b.caption("table", 7, t["improvement.caption"])
+    b.table(t["improvement.widths"], [
+        ("head", t["improvement.head"]),
+        ("tag", "{%tr for item in table.rows %}"),
+        ("row", [("{{ item.no }}", "c"), ("{{ item.title }}", "l"), ("{{ item.targets }}", "l"),
+                 ("{{ item.share }}", "r"), ("{{ item.reduction }}", "r"),
+                 ("{{ item.reduction_share }}", "r"), ("{{ item.basis }}", "l")]),
+        ("tag", "{%tr endfor %}"),
+    ])
+    b.p(t["improvement.note"], "Table Note")
+    b.p(t["improvement.largest"])
+    b.tag("{%p endfor %}")
+    b.tag("{%p for item in improvements.measures %}")
     b.h(2, "{{ item.title }}")
     b.p("{{ item.description }}")
-    b.tag("{%p for use in item.uses %}")
-    b.p(t["improvement.use"])
-    b.tag("{%p endfor %}")
     b.tag("{%p endfor %}")
     b.tag("{%p else %}")
     b.p(t["improvement.none"])
@@ -56,12 +65,9 @@ def appendices(b: Builder) -> None:
     b.table(t["appendix.factors.widths"], [
         ("head", t["appendix.factors.head"]),
         ("tag", "{%tr for item in factors.rows %}"),
-        ("row", [("{{ item.no }}", "c"), (t["appendix.factors.name"], "l"),
-                 ("{{ item.source }}", "l"), ("{{ item.year }}", "c"), ("{{ item.status }}", "c"),
-                 ("{% if item.derivation %}{{ item.derivation }}\n{% endif %}{{ item.note }}", "l")]),
+        ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), (t["appendix.factors.source"], "l")]),
         ("tag", "{%tr endfor %}"),
     ])
-    unverified_note(b)
     b.h(1, t["appendix.references"], numbered=False)
     b.tag("{%p if method.databases %}")
     b.p(t["appendix.databases_intro"])
@@ -75,7 +81,6 @@ def appendices(b: Builder) -> None:
         ("head", t["appendix.team.head"]),
         ("tag", "{%tr for item in report.people %}"),
         ("row", [("{{ item.duty }}", "c"), ("{{ item.name }}", "l"), ("{{ item.role }}", "l"),
-                 ("{{ item.organization }}", "l"), ("{{ item.certificate }}", "l"),
-                 ("{{ item.date }}", "c")]),
+                 ("{{ item.organization }}", "l"), ("{{ item.certificate }}", "l")]),
         ("tag", "{%tr endfor %}"),
     ])

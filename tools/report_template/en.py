@@ -33,9 +33,13 @@ TEXTS = {
     "footer": ("Page ", " of ", ""),
     "item": "({n}) ",
     "total": "Total",
+    "table.remark": "Note: no. {{ item.no }}, {{ item.note }}",
+    "draft_gap": "  ",
     # -- cover, information, revisions, abstract, contents --------------------------------------------
-    "cover.lines": ("Report number: {{ report.number }}", "Commissioned by: {{ report.client }}",
-                    "Assessment body: {{ report.assessor }}", "Date of issue: {{ report.issue_date }}"),
+    "cover.number": "Report number: {{ report.number }}",
+    "cover.client": "Commissioned by: {{ report.client }}",
+    "cover.assessor": "{{ report.assessor_label }}: {{ report.assessor }}",
+    "cover.date": "Date of issue: {{ report.issue_date }}",
     "info": "Report information",
     "info.widths": (4.4, 10.6),
     "info.keys": {
@@ -44,22 +48,30 @@ TEXTS = {
         "registered_capital": "Registered capital", "contact": "Contact",
         "product": "Product and model", "functional_unit": "Functional unit", "number": "Report number",
         "period": "Data period", "standards": "Standards applied", "boundary": "System boundary",
-        "gwp": "Characterisation factors", "conclusion": "Result", "prepared": "Prepared by",
-        "reviewed": "Reviewed by", "approved": "Approved by", "assessor": "Assessment body",
-        "issue_date": "Date of issue",
+        "gwp": "Characterisation factors", "conclusion": "Result", "issue_date": "Date of issue",
     },
     "info.contact": "{{ company.contact.name }}{% if company.contact.phone %}, tel. "
                     "{{ company.contact.phone }}{% endif %}{% if company.contact.email %}, email "
                     "{{ company.contact.email }}{% endif %}",
     "info.gwp": "IPCC {{ gwp.id }} global warming potentials (GWP100)",
+    "signoff": "Sign-off",
+    "signoff.widths": [2.1, 1.8, 2.6, 3.6, 2.2, 2.7],
+    "signoff.head": ["Duty", "Name", "Role", "Certificate no.", "Signature", "Date"],
+    "signoff.seal_widths": [4.4, 10.6],
     "revisions": "Revision history",
-    "revisions.widths": (2.6, 2.8, 3.0, 6.6),
-    "revisions.head": ["Revision", "Date", "Author", "Description"],
+    "revisions.widths": (2.0, 3.2, 2.6, 7.2),
+    "revisions.head": ["Version", "Date", "Revised by", "Description"],
     "abstract": "Summary",
-    "abstract.paragraphs": (
+    "abstract.commissioned":
         "Commissioned by {{ report.client }}, {{ report.assessor }} quantified the carbon footprint of "
-        "{{ products_text }} manufactured by {{ company.name }}, using life cycle assessment in accordance with "
-        "{{ report.standards_text }}{% if improvements %}, and proposes measures to reduce it{% endif %}.",
+        "the {{ products_in_text }} manufactured by {% if report.commissioned %}{{ company.name }}{% else %}the company"
+        "{% endif %}, using life cycle assessment in accordance with {{ report.standards_text }}"
+        "{% if improvements.measures %}, and proposes measures to reduce it{% endif %}.",
+    "abstract.self_declared":
+        "{{ company.name }} quantified the carbon footprint of its {{ products_in_text }}, using life cycle "
+        "assessment in accordance with {{ report.standards_text }}{% if improvements.measures %}, and proposes "
+        "measures to reduce it{% endif %}.",
+    "abstract.paragraphs": (
         "The functional unit is {{ fu_text }}. The system boundary is {{ boundary.type_name }} and covers "
         "{{ boundary.stage_count }} life cycle stage" + plural("boundary.stage_count") + ": "
         "{{ boundary.stages_text }}{% if boundary.excluded_text %}; the assessment does not cover "
@@ -71,10 +83,10 @@ TEXTS = {
         "100-year global warming potentials of IPCC {{ gwp.id }}.",
     ),
     "abstract.product":
-        "The carbon footprint of {{ product.name }} is {{ product.total }} {{ product.per_label }}. By life cycle "
+        "The carbon footprint of the {{ product.name_in_text }} is {{ product.total }} {{ product.per_label }}. By life cycle "
         "stage: {% for stage in product.stages %}{{ stage.name | lower }} {{ stage.value }} "
         "{{ product.result_unit }} ({{ stage.share }}%){{ '; ' if not loop.last else '.' }}{% endfor %}"
-        "{% if product.top %} The largest single source of emissions is {{ product.top.name }}, with "
+        "{% if product.top %} The largest single source of emissions is the {{ product.top.name_in_text }}, with "
         "{{ product.top.share }}%.{% endif %}",
     "contents": "Contents",
     "contents.placeholder": "The table of contents is generated when Word opens the document; if it is "
@@ -109,14 +121,13 @@ TEXTS = {
     "company.process_intro": "The main production steps at {{ company.name }} are:",
     "company.process_step": "{{ item.name }}{% if item.description %}: {{ item.description }}{% endif %}",
     "company.equipment": "Main production equipment",
-    "company.equipment.widths": [1.0, 2.8, 2.4, 2.3, 1.6, 2.8, 2.1],
-    "company.equipment.head": ["No.", "Equipment", "Model", "Equipment ID", "Quantity", "Manufacturer", "Remarks"],
+    "company.equipment.widths": [1.0, 3.6, 2.4, 2.0, 1.6, 4.4],
+    "company.equipment.head": ["No.", "Equipment", "Model", "Equipment ID", "Quantity", "Manufacturer"],
     "company.output": "Production output",
     "company.output_intro": "The output of {{ company.name }} during the data period is shown in the table below.",
     "company.output.caption": "Production output during the data period",
-    "company.output.widths": [1.0, 4.4, 2.4, 1.4, 2.8, 3.0],
-    "company.output.head": ["No.", "Product", "Output", "Unit", "Output value ({{ company.output_value_unit }})",
-                            "Remarks"],
+    "company.output.widths": [1.0, 6.4, 2.8, 1.8, 3.0],
+    "company.output.head": ["No.", "Product", "Output", "Unit", "Output value\n({{ company.output_value_unit }})"],
     # -- chapter 3 ----------------------------------------------------------------------------------
     "scope": "Goal and scope",
     "scope.purpose": "Goal and intended application",
@@ -125,7 +136,7 @@ TEXTS = {
                       "this report and should not be used directly to compare products across different studies.",
     "scope.fu": "Functional unit and reference flow",
     "scope.fu_text":
-        "The functional unit of {{ product.name }} is {{ product.fu_text }}; results are expressed in "
+        "The functional unit of the {{ product.name_in_text }} is {{ product.fu_text }}; results are expressed in "
         "{{ product.per_label }}.{% if product.mass %} One functional unit corresponds to a product mass of "
         "{{ product.mass }}.{% endif %}{% if product.inventory_basis %} Inventory data were collected per "
         "{{ product.inventory_basis }} of product and are multiplied by {{ product.inventory_scale }} to refer to "
@@ -150,24 +161,28 @@ TEXTS = {
     "scope.allocation_text":
         "{% if allocation.method == 'none' %}No emissions are allocated between co-products"
         "{% if allocation.rows %}; consumption recorded as annual totals is converted to consumption per unit of "
-        "product using the output of the assessed product during the data period{% endif %}.{% else %}The "
-        "plant's outputs share part of its energy and materials. Consumption recorded as annual totals is "
-        "allocated between the outputs {% if allocation.method == 'physical' %}in proportion to their output "
-        "quantities{% elif allocation.method == 'mass' %}in proportion to their mass{% else %}in proportion to "
-        "their economic value (output value){% endif %} and then divided by the output of the assessed product to "
-        "give consumption per unit of product.{% endif %}",
+        "product using the output of the assessed product during the data period{% endif %}."
+        "{% elif allocation.rows %}The plant's outputs share part of its energy and materials. Consumption "
+        "recorded as annual totals is allocated between the outputs {% if allocation.method == 'physical' %}in "
+        "proportion to their output quantities{% elif allocation.method == 'mass' %}in proportion to their mass"
+        "{% else %}in proportion to their economic value (output value){% endif %} and then divided by the "
+        "output of the assessed product to give consumption per unit of product.{% else %}Energy and materials "
+        "shared by several outputs are allocated {% if allocation.method == 'physical' %}in proportion to their "
+        "output quantities{% elif allocation.method == 'mass' %}in proportion to their mass{% else %}in "
+        "proportion to their economic value (output value){% endif %}; all activity data of this assessment "
+        "were collected per functional unit, so the calculation needs no allocation.{% endif %}",
     "scope.allocation.caption": "Allocation basis",
     "scope.allocation.widths": [4.6, 2.8, 1.6, 3.6, 2.4],
     "scope.allocation.head": ["Output", "Quantity", "Unit", "Allocation basis", "Share (%)"],
     "cutoff": "Cut-off criteria",
     "cutoff.intro": "The following cut-off criteria apply:",
     "cutoff.mass_rule": "An input whose mass is less than {{ cutoff.mass_threshold }}% of the product mass may be "
-                        "omitted together with its upstream emissions;",
+                        "omitted together with its upstream emissions.",
     "cutoff.total_rule": "The inputs omitted under criterion (1) together do not exceed "
-                         "{{ cutoff.total_threshold }}% of the product mass;",
-    "cutoff.table_intro": "The raw materials of {{ product.name }} whose individual mass is below the threshold, "
+                         "{{ cutoff.total_threshold }}% of the product mass.",
+    "cutoff.table_intro": "The raw materials of the {{ product.name_in_text }} whose individual mass is below the threshold, "
                           "and the inputs excluded from the assessment, are listed in the table below.",
-    "cutoff.caption": "Cut-off exemptions for {{ product.name }}",
+    "cutoff.caption": "Cut-off exemptions for the {{ product.name_in_text }}",
     "cutoff.widths": [3.9, 2.9, 2.1, 2.6, 1.6, 1.9],
     "cutoff.head": ["Input", "Life cycle stage", "Share of mass (%)", f"Emissions ({UNIT})", "Share (%)",
                     "Treatment"],
@@ -224,6 +239,7 @@ TEXTS = {
         "the data quality table of chapter 5.",
     "scope.defaults.caption": "Default scores where none are given",
     "scope.defaults.type": "Data type",
+    "scope.defaults.indicators": ["Reliability", "Completeness", "Temporal", "Geographical", "Technological"],
     # -- chapter 4 ----------------------------------------------------------------------------------
     "data": "Data collection",
     "data.method": "Data collection method",
@@ -231,22 +247,22 @@ TEXTS = {
         "Activity data were collected for the period {{ period.text }}. The type and source of each item are "
         "listed in the tables below: primary data are actual data metered or recorded by the company; secondary "
         "data are taken from databases, literature or estimates.",
-    "data.product": "Activity data of {{ product.name }}",
+    "data.product": "Activity data of the {{ product.name_in_text }}",
     "data.product_intro":
-        "The inventory of {{ product.name }} comprises {{ product.line_count }} activity data item"
+        "The inventory of the {{ product.name_in_text }} comprises {{ product.line_count }} activity data item"
         + plural("product.line_count") + " ({{ product.primary_count }} primary, {{ product.secondary_count }} "
         "secondary), listed by life cycle stage in the tables below.",
-    "data.inventory.caption": "{{ product.name }}: activity data, {{ stage.name | lower }}",
-    "data.inventory.widths": [1.0, 3.6, 2.0, 1.4, 2.3, 2.0, 2.7],
+    "data.inventory.caption": "Activity data of the {{ product.name_in_text }}: {{ stage.name | lower }}",
+    "data.inventory.widths": [1.0, 3.1, 1.8, 1.2, 1.9, 2.1, 3.9],
     "data.inventory.head": ["No.", "Item", "Amount", "Unit", "Basis", "Data type", "Source"],
-    "data.transport.caption": "{{ product.name }}: transport data, {{ stage.name | lower }}",
-    "data.transport.widths": [1.0, 3.4, 1.9, 2.1, 2.3, 2.1, 2.2],
+    "data.transport.caption": "Transport data of the {{ product.name_in_text }}: {{ stage.name | lower }}",
+    "data.transport.widths": [1.0, 3.0, 1.8, 2.0, 1.6, 2.0, 3.6],
     "data.transport.head": ["No.", "Goods", "Mass (t)", "Distance (km)", "Mode", "Freight (t·km)", "Source"],
     "data.destinations_intro":
         "The product is shipped to the following destinations in proportion to sales; the mass shipped per "
         "functional unit is {{ product.shipped_mass }} t{% if product.distribution_source %} (source: "
         "{{ product.distribution_source }}){% endif %}.",
-    "data.destinations.caption": "Sales destinations of {{ product.name }}",
+    "data.destinations.caption": "Sales destinations of the {{ product.name_in_text }}",
     "data.destinations.widths": [1.0, 3.6, 2.4, 2.4, 2.8, 2.8],
     "data.destinations.head": ["No.", "Destination", "Share of sales (%)", "Distance (km)", "Mode",
                                "Freight (t·km)"],
@@ -254,20 +270,17 @@ TEXTS = {
     "data.empty_stage": "This stage lies within the system boundary but has no emission sources to be counted.",
     "data.annual": "Conversion of annual totals",
     "data.annual_intro": "The following consumption was recorded as plant-wide totals for the data period; "
-                         "after allocation it is divided by the output of {{ product.name }} "
+                         "after allocation it is divided by the output of the {{ product.name_in_text }} "
                          "({{ product.annual_output }}) to give the consumption per unit of product.",
-    "data.annual.caption": "Conversion of annual totals for {{ product.name }}",
+    "data.annual.caption": "Conversion of annual totals for the {{ product.name_in_text }}",
     "data.annual.widths": [3.6, 3.0, 2.4, 2.9, 3.1],
     "data.annual.head": ["Item", "Annual total", "Allocation share (%)", "Product output",
                          "Use per {{ product.fu_unit }}"],
     "data.factors": "Emission factors",
-    "data.factors_intro": "The table below lists every emission factor used in the calculation; sources, "
-                          "verification status and notes are given in Appendix A.",
-    "data.factors.widths": [1.0, 4.1, 2.2, 2.6, 1.2, 1.9, 2.0],
-    "data.factors.head": ["No.", "Name", "Value", "Unit", "Year", "Region", "Status"],
-    "factors.unverified_note": "Caution: the following emission factors are marked unverified, as their values "
-                               "could not be checked against the original sources; bear this in mind when citing "
-                               "the conclusions of this report: {{ factors.unverified_text }}.",
+    "data.factors_intro": "The table below lists every emission factor used in the calculation; Appendix A "
+                          "gives the source of each.",
+    "data.factors.widths": [1.0, 5.0, 2.2, 2.8, 1.2, 2.8],
+    "data.factors.head": ["No.", "Name", "Value", "Unit", "Year", "Region"],
     "data.declared_intro": "For the following materials, an emission per unit declared by the supplier or another "
                            "source takes the place of the emission factor in activity data × emission factor:",
     "data.declared.caption": "Declared emissions per unit",
@@ -282,35 +295,35 @@ TEXTS = {
         "functional unit; EFᵢⱼ is the emission factor of greenhouse gas j for activity i; and GWPⱼ is the 100-year "
         "global warming potential of gas j, taken as 1 where the emission factor is already expressed in CO₂e. "
         "The activity data of transport are freight volumes: the mass transported (t) times the distance (km).",
-    "calc.product": "Results for {{ product.name }}",
+    "calc.product": "Results for the {{ product.name_in_text }}",
     "calc.table_intro": "The table below lists the activity data, emission factor and emissions of each emission "
-                        "source of {{ product.name }}, all per functional unit ({{ product.fu }}).",
-    "calc.table.caption": "Carbon footprint calculation for {{ product.name }}",
-    "calc.table.widths": [1.0, 3.2, 1.9, 1.3, 1.9, 2.2, 2.0, 1.5],
-    "calc.table.head": ["No.", "Emission source", "Activity data", "Unit", "Emission factor", "Factor unit",
-                        f"Emissions ({UNIT})", "Share (%)"],
+                        "source of the {{ product.name_in_text }}, all per functional unit ({{ product.fu }}).",
+    "calc.table.caption": "Carbon footprint calculation for the {{ product.name_in_text }}",
+    "calc.table.widths": [1.0, 2.6, 1.8, 1.3, 1.9, 2.7, 2.2, 1.5],
+    "calc.table.head": ["No.", "Emission source", "Activity data", "Unit", "Emission\nfactor", "Factor unit",
+                        f"Emissions\n({UNIT})", "Share (%)"],
     "calc.stages_intro": "The emissions and shares of the life cycle stages are shown in the table and figure below.",
-    "calc.stages.caption": "Carbon emissions of {{ product.name }} by life cycle stage",
+    "calc.stages.caption": "Carbon emissions of the {{ product.name_in_text }} by life cycle stage",
     "calc.stages.widths": [5.0, 5.0, 3.0],
     "calc.stages.head": ["Life cycle stage", "Emissions ({{ product.per_label }})", "Share (%)"],
-    "calc.stage_chart.caption": "Shares of the life cycle stages in the carbon footprint of {{ product.name }}",
-    "calc.hotspots_intro": "The main emission sources of {{ product.name }}, in descending order of emissions:",
-    "calc.hotspots.caption": "Main emission sources of {{ product.name }}",
+    "calc.stage_chart.caption": "Shares of the life cycle stages in the carbon footprint of the {{ product.name_in_text }}",
+    "calc.hotspots_intro": "The main emission sources of the {{ product.name_in_text }}, in descending order of emissions:",
+    "calc.hotspots.caption": "Main emission sources of the {{ product.name_in_text }}",
     "calc.hotspots.widths": [1.2, 4.4, 3.4, 3.0, 2.0],
     "calc.hotspots.head": ["Rank", "Emission source", "Life cycle stage", f"Emissions ({UNIT})", "Share (%)"],
-    "calc.gases_intro": "The emissions of {{ product.name }} by greenhouse gas are:",
-    "calc.gases.caption": "Emissions of {{ product.name }} by greenhouse gas",
+    "calc.gases_intro": "The emissions of the {{ product.name_in_text }} by greenhouse gas are:",
+    "calc.gases.caption": "Emissions of the {{ product.name_in_text }} by greenhouse gas",
     "calc.gases.widths": [4.2, 3.4, 2.2, 3.8],
     "calc.gases.head": ["Greenhouse gas", "Emissions (kg)", "GWP100", f"Emissions ({UNIT})"],
     "calc.ghg_intro": "As ISO 14067 requires, fossil, biogenic, direct land-use change and aircraft greenhouse gas "
                       "emissions are reported separately (in {{ product.per_label }}).",
-    "calc.ghg.caption": "Greenhouse gas emissions of {{ product.name }} by category",
+    "calc.ghg.caption": "Greenhouse gas emissions of the {{ product.name_in_text }} by category",
     "calc.ghg.widths": [3.3, 2.1, 2.1, 3.1, 2.1, 2.3],
     "calc.ghg.head": ["Life cycle stage", "Fossil", "Biogenic", "Direct land-use change", "Aircraft", "Total"],
     "quality": "Data quality assessment",
     "quality.intro": "The data quality of each emission source was assessed with the pedigree matrix described in "
                      "chapter 3, with the following results.",
-    "quality.caption": "Data quality scores of {{ product.name }}",
+    "quality.caption": "Data quality scores of the {{ product.name_in_text }}",
     "quality.widths": [0.9, 3.2, 1.4, 1.9, 1.2, 1.8, 1.6, 1.1, 1.9],
     "quality.head": ["No.", "Emission source", "Relia-\nbility", "Complete-\nness", "Tem-\nporal", "Geo-\ngraphical",
                      "Techno-\nlogical", "DQR", "Data type"],
@@ -319,8 +332,8 @@ TEXTS = {
                     "{% if product.quality.has_derived %}scores marked † are derived from the reference year of the "
                     "emission factor{% endif %}.",
     "quality.summary":
-        "{% if product.quality.dqr %}Weighted by emissions, the data quality rating (DQR) of {{ product.name }} is "
-        "{{ product.quality.dqr }}, rated {{ product.quality.level }}.{% else %}{{ product.name }} has no "
+        "{% if product.quality.dqr %}Weighted by emissions, the data quality rating (DQR) of the {{ product.name_in_text }} is "
+        "{{ product.quality.dqr }}, rated {{ product.quality.level }}.{% else %}The {{ product.name_in_text }} has no "
         "emissions, so no weighted data quality rating is given.{% endif %} Emission sources based on primary "
         "data account for {{ product.primary_share }}% of the carbon footprint, and those based on secondary data "
         "for {{ product.secondary_share }}%. On the data quality rating of PACT version 3 (from 1 to 5, 1 being "
@@ -337,22 +350,24 @@ TEXTS = {
     "uncertainty.terms":
         "where Uᵢ are the uncertainty factors of the basic uncertainty and of the five pedigree scores, expressed "
         "as GSD² and taken from the ecoinvent data quality system; the basic uncertainty is "
-        "{{ analysis.basic_text }}. Emission sources are sampled independently, and each sample is summed by "
-        "stage and product. The simulation runs {{ analysis.iterations }} iterations with random seed "
-        "{{ analysis.seed }}, so the same data and seed always give exactly the same results.",
+        "{{ analysis.basic_text }}. In each round of the simulation, one emission is drawn at random for every "
+        "source, independently of the others, and the draws are summed by stage and product to give one possible "
+        "carbon footprint. Repeating this {{ analysis.iterations }} times gives the distribution from which the "
+        "mean, the median and the 95% interval are read. The simulation is reproducible: the same data always "
+        "give the same figures.",
     "uncertainty.result":
-        "The simulated results for {{ product.name }} are given in the table below (in {{ product.per_label }}). "
-        "With 95% probability the carbon footprint lies between {{ product.uncertainty.total.p2_5 }} and "
-        "{{ product.uncertainty.total.p97_5 }} {{ product.per_label }}; the median is "
-        "{{ product.uncertainty.total.p50 }} and the mean {{ product.uncertainty.total.mean }}.",
-    "uncertainty.caption": "Uncertainty of the carbon footprint of {{ product.name }}",
+        "The simulated results for the {{ product.name_in_text }} are given in the table below (in {{ product.per_label }}). "
+        "The 95% interval of the carbon footprint is {{ product.uncertainty.total.p2_5 }} to "
+        "{{ product.uncertainty.total.p97_5 }}; the median is {{ product.uncertainty.total.p50 }} and the mean "
+        "{{ product.uncertainty.total.mean }}.",
+    "uncertainty.caption": "Uncertainty of the carbon footprint of the {{ product.name_in_text }}",
     "uncertainty.widths": [3.0, 2.4, 2.3, 2.3, 2.5, 2.5],
     "uncertainty.head": ["Item", "Deterministic", "Mean", "Median", "2.5th percentile", "97.5th percentile"],
-    "uncertainty.histogram.caption": "Monte Carlo distribution of the carbon footprint of {{ product.name }}",
+    "uncertainty.histogram.caption": "Monte Carlo distribution of the carbon footprint of the {{ product.name_in_text }}",
     "uncertainty.variance_intro": "The emission sources that contribute most to the variance of the carbon "
                                   "footprint are listed below; better data for these sources would narrow the "
                                   "uncertainty of the result the most.",
-    "uncertainty.variance.caption": "Main sources of uncertainty for {{ product.name }}",
+    "uncertainty.variance.caption": "Main sources of uncertainty for the {{ product.name_in_text }}",
     "uncertainty.variance.widths": [1.4, 4.8, 3.4, 2.0, 3.4],
     "uncertainty.variance.head": ["Rank", "Emission source", "Life cycle stage", "GSD", "Share of variance (%)"],
     "sensitivity": "Sensitivity analysis",
@@ -363,22 +378,22 @@ TEXTS = {
         "from transporting it change with it. An emission factor used by a single emission source has the same "
         "effect as that source's activity data, so the two share one row. The swing is the difference between "
         "the results with the parameter lowered and raised, as a percentage of the baseline result.",
-    "sensitivity.result": "The baseline result for {{ product.name }} is {{ product.sensitivity.baseline }} "
+    "sensitivity.result": "The baseline result for the {{ product.name_in_text }} is {{ product.sensitivity.baseline }} "
                           "{{ product.per_label }}; the parameters with the greatest influence on the result are "
                           "shown in the figure and table below.",
-    "sensitivity.chart.caption": "Sensitivity analysis for {{ product.name }}",
-    "sensitivity.caption": "Parameters with the greatest influence on the result for {{ product.name }}",
+    "sensitivity.chart.caption": "Sensitivity analysis for the {{ product.name_in_text }}",
+    "sensitivity.caption": "Parameters with the greatest influence on the result for the {{ product.name_in_text }}",
     "sensitivity.widths": [3.6, 3.3, 2.9, 2.9, 2.3],
     "sensitivity.head": ["Parameter", "Type", "Result at −{{ analysis.step }}% ({{ product.result_unit }})",
                          "Result at +{{ analysis.step }}% ({{ product.result_unit }})", "Swing (%)"],
-    "sensitivity.none": "{{ product.name }} has no emissions, so no sensitivity analysis is made.",
+    "sensitivity.none": "The {{ product.name_in_text }} has no emissions, so no sensitivity analysis is made.",
     "scenarios": "Scenario analysis",
     "scenarios.method": "The scenario analysis changes some activity data, transport distances or emission "
                         "factors of the baseline, recalculates the carbon footprint with the same method and "
                         "compares it with the baseline result.",
-    "scenarios.intro": "The scenarios for {{ product.name }} are:",
+    "scenarios.intro": "The scenarios for the {{ product.name_in_text }} are:",
     "scenarios.item": "{{ item.name }}{% if item.description %}: {{ item.description }}{% endif %}",
-    "scenarios.caption": "Carbon footprint of {{ product.name }} by scenario",
+    "scenarios.caption": "Carbon footprint of the {{ product.name_in_text }} by scenario",
     "scenarios.widths": [5.0, 3.4, 3.6, 3.0],
     "scenarios.head": ["Scenario", "Carbon footprint\n({{ product.per_label }})",
                        "Change from baseline\n({{ product.per_label }})", "Change from baseline\n(%)"],
@@ -386,11 +401,12 @@ TEXTS = {
     "interpretation": "Interpretation",
     "interpretation.conclusion": "Conclusions",
     "interpretation.product":
-        "Within the {{ boundary.type_name }} system boundary, the carbon footprint of {{ product.name }} "
+        "Within the {{ boundary.type_name }} system boundary, the carbon footprint of the {{ product.name_in_text }} "
         "manufactured by {{ company.name }} is {{ product.total }} {{ product.per_label }}. Most of the emissions "
-        "arise in the {{ product.top_stage.name | lower }} stage, with {{ product.top_stage.share }}%"
-        "{% if product.hotspots %}; the largest emission sources are {% for item in product.hotspots[:3] %}"
-        "{{ item.name }} ({{ item.share }}%)" + SERIES + "{% endfor %}{% endif %}.",
+        "arise in the {{ product.top_stage.name | lower }} stage ({{ product.top_stage.share }}%)."
+        "{% if product.hotspots %} The largest emission sources are, in descending order: "
+        "{% for item in product.hotspots[:3] %}{{ item.name_in_text }} ({{ item.share }}%)" + SERIES
+        + "{% endfor %}.{% endif %}",
     "interpretation.limits": "Assumptions and limitations",
     "interpretation.assumptions": "The main assumptions of this assessment are:",
     "interpretation.limitations": "The limitations of this assessment are:",
@@ -398,17 +414,24 @@ TEXTS = {
                                "chosen. The assessment should be repeated when production processes, sources of raw "
                                "materials or the energy mix change.",
     "improvement": "Improvement plan",
-    "improvement.intro": "Based on the results, the following measures address the largest sources of emissions.",
-    "improvement.use":
-        "{% if item.several %}{{ use.product }}: {% endif %}The measure addresses "
-        "{% for target in use.targets %}{% if target.stage %}the {{ target.name | lower }} stage{% else %}"
-        "{{ target.name }}{% endif %} ({{ target.share }}%)" + SERIES + "{% endfor %}, with "
-        "emissions of {{ use.emission }}, or {{ use.share }}% of the product carbon footprint"
-        "{% if use.reduction %}. {% if use.scenario %}Calculated with the scenario {{ use.scenario }}, these"
-        "{% else %}These{% endif %} emissions {% if use.increase %}would in fact rise by {{ use.reduction_pct }}%, "
-        "an increase of about {{ use.reduction }}{% else %}are expected to fall by {{ use.reduction_pct }}%, a "
-        "reduction of about {{ use.reduction }}{% endif %}, equal to {{ use.reduction_share }}% of the product "
-        "carbon footprint{% endif %}.",
+    "improvement.intro": "Based on the results, the following measures address the largest sources of emissions. "
+                         "What each measure acts on, the share of the footprint concerned and the expected reduction "
+                         "are summarised in the table{% if improvements.several %}s{% endif %} below; the measures "
+                         "are then described one by one.",
+    "improvement.caption": "Improvement measures{% if improvements.several %} for {{ table.product }}{% endif %} "
+                           "and their expected effect",
+    "improvement.widths": [1.0, 2.8, 3.0, 1.5, 2.4, 2.1, 2.2],
+    "improvement.head": ["No.", "Measure", "Acts on", "Share\n(%)", "Expected\nreduction\n({{ table.result_unit }})",
+                         "Reduction\nshare (%)", "Basis"],
+    "improvement.note": "Note: Share is the part of the product carbon footprint that comes from the sources a "
+                        "measure acts on; Reduction share is the expected reduction as a part of the footprint. "
+                        "Reductions are in {{ table.per_label }}; those based on a scenario come from the scenario "
+                        "analysis in chapter 5. Where measures act on the same sources, their reductions should not "
+                        "be added up.",
+    "improvement.largest": "{% if table.largest %}{% if improvements.several %}For {{ table.product }}, o{% else %}"
+                           "O{% endif %}f the measures quantified, “{{ table.largest.title }}” promises the largest "
+                           "saving: about {{ table.largest.reduction }} {{ table.per_label }}, or "
+                           "{{ table.largest.reduction_share }}% of the product carbon footprint.{% endif %}",
     "improvement.none": "No specific improvement measures are proposed in this assessment.",
     "closing": "Closing remarks",
     "closing.text":
@@ -419,21 +442,18 @@ TEXTS = {
         "effect of the improvement measures.",
     # -- appendices ---------------------------------------------------------------------------------
     "appendix.factors": "Appendix A Emission factor sources",
-    "appendix.factors_intro":
-        "The status column states whether the value of each factor has been checked against its original "
-        "source: Verified, checked; Third-party, taken from a third-party transcription and not checked against "
-        "the original; Unverified, the source is named but the value could not be checked; Project-supplied, "
-        "provided by this project.",
+    "appendix.factors_intro": "The sources of the emission factors used in the calculation are listed below"
+                              "{% if factors.derived %}; factors derived from fuel properties also show how they "
+                              "were derived{% endif %}.",
     "appendix.factors.caption": "Emission factor sources",
-    "appendix.factors.widths": [1.0, 3.8, 4.2, 1.2, 1.9, 2.9],
-    "appendix.factors.head": ["No.", "Name", "Source", "Year", "Status", "Notes"],
-    "appendix.factors.name": "{{ item.name }}{% if item.name_original %}\n{{ item.name_original }}{% endif %}"
-                             "{% if item.library %}\n({{ item.library }}: {{ item.id }}){% endif %}",
+    "appendix.factors.widths": [1.0, 4.6, 9.4],
+    "appendix.factors.head": ["No.", "Name", "Source"],
+    "appendix.factors.source": "{{ item.source }}{% if item.derivation %}\n{{ item.derivation }}{% endif %}",
     "appendix.references": "Appendix B Databases and references",
     "appendix.databases_intro": "Databases and data sources used in this assessment:",
     "appendix.references_intro": "Standards and documents applied or referred to in this assessment:",
     "appendix.team": "Appendix C Assessment team",
     "appendix.team.caption": "Assessment team",
-    "appendix.team.widths": [2.0, 2.4, 2.6, 3.4, 2.4, 2.2],
-    "appendix.team.head": ["Duty", "Name", "Role", "Organisation", "Certificate no.", "Date"],
+    "appendix.team.widths": [2.1, 1.8, 2.6, 4.9, 3.6],
+    "appendix.team.head": ["Duty", "Name", "Role", "Organisation", "Certificate no."],
 }

@@ -11,8 +11,12 @@ def cover(b: Builder) -> None:
     t = b.t
     b.p("{{ company.name }}", "Cover Company")
     b.p("{{ report.title }}", "Title")
-    for line in t["cover.lines"]:
-        b.p(line, "Cover Line")
+    b.p(t["cover.number"], "Cover Line")
+    b.tag("{%p if not report.self_declared %}")
+    b.p(t["cover.client"], "Cover Line")
+    b.tag("{%p endif %}")
+    b.p(t["cover.assessor"], "Cover Line")
+    b.p(t["cover.date"], "Cover Line")
 
 
 def information(b: Builder) -> None:
@@ -20,19 +24,22 @@ def information(b: Builder) -> None:
     b.h(1, t["info"], numbered=False)
     left, right = t["info.widths"]
     key = t["info.keys"]
+    def optional(condition: str, label: str, value: str) -> list[tuple]:
+        """A row the table leaves out when the fact is not given (never a dash for it)."""
+        return [("tag", f"{{%tr if {condition} %}}"), ("row", [(label, "l"), (value, "l")]),
+                ("tag", "{%tr endif %}")]
+
     rows = [
-        ("row", [(key["client"], "l"), ("{{ report.client }}", "l")]),
-        ("tag", "{%tr if report.commissioned %}"),
-        ("row", [(key["company"], "l"), ("{{ company.name }}", "l")]),
-        ("tag", "{%tr endif %}"),
+        *optional("not report.self_declared", key["client"], "{{ report.client }}"),
+        *optional("report.commissioned", key["company"], "{{ company.name }}"),
+        *optional("report.self_declared", key["company"], "{{ company.name }}"),
+        *optional("company.credit_code", key["credit_code"], "{{ company.credit_code }}"),
+        ("row", [(key["address"], "l"), ("{{ company.address }}", "l")]),
+        ("row", [(key["legal_representative"], "l"), ("{{ company.legal_representative }}", "l")]),
+        *optional("company.registered_capital", key["registered_capital"],
+                  "{{ company.registered_capital }}"),
+        ("row", [(key["contact"], "l"), (t["info.contact"], "l")]),
     ]
-    rows += [("row", [(key[k], "l"), (v, "l")]) for k, v in (
-        ("credit_code", "{{ company.credit_code }}"),
-        ("address", "{{ company.address }}"),
-        ("legal_representative", "{{ company.legal_representative }}"),
-        ("registered_capital", "{{ company.registered_capital }}"),
-        ("contact", t["info.contact"]),
-    )]
     rows += [
         ("tag", "{%tr for product in products %}"),
         ("row", [(key["product"], "l"), ("{{ product.name_model }}", "l")]),
@@ -46,18 +53,37 @@ def information(b: Builder) -> None:
         ("boundary", "{{ boundary.summary }}"),
         ("gwp", t["info.gwp"]),
         ("conclusion", "{{ conclusion }}"),
-        ("prepared", "{{ report.prepared }}"),
-        ("reviewed", "{{ report.reviewed }}"),
-        ("approved", "{{ report.approved }}"),
-        ("assessor", "{{ report.assessor }}"),
-        ("issue_date", "{{ report.issue_date }}"),
     )]
+    rows += [
+        ("row", [("{{ report.assessor_label }}", "l"), ("{{ report.assessor }}", "l")]),
+        ("row", [(key["issue_date"], "l"), ("{{ report.issue_date }}", "l")]),
+    ]
     b.table([left, right], rows, header=False)
+    sign_off(b)
     revision_history(b)
 
 
+def sign_off(b: Builder) -> None:
+    """编制 / 审核 / 批准 with name, role, certificate, room to sign and the date; then room for the seal.
+
+    The signature and seal cells hold {{ item.signature }} and {{ signoff.seal }}: empty today, an
+    image when signatures and seals are supplied."""
+    t = b.t
+    b.h(2, t["signoff"], numbered=False, new_page=True)  # the sign-off page: signatures, seal, versions
+    b.table(t["signoff.widths"], [
+        ("head", t["signoff.head"]),
+        ("tag", "{%tr for item in signoff.rows %}"),
+        ("row", [("{{ item.duty }}", "c"), ("{{ item.name }}", "l"), ("{{ item.role }}", "l"),
+                 ("{{ item.certificate }}", "l"), ("{{ item.signature }}", "c"), ("{{ item.date }}", "c")]),
+        ("tag", "{%tr endfor %}"),
+    ], row_height=1.1)
+    b.table(t["signoff.seal_widths"], [
+        ("row", [("{{ signoff.seal_label }}", "l"), ("{{ signoff.seal }}", "c")]),
+    ], header=False, row_height=3.2)
+
+
 def revision_history(b: Builder) -> None:
-    """The spec's commits, newest first; only when the spec lives in git."""
+    """The report's versions as the spec states them (or, when it asks, the spec's git commits)."""
     t = b.t
     b.tag("{%p if revisions %}")
     b.h(2, t["revisions"], numbered=False)
@@ -74,6 +100,11 @@ def revision_history(b: Builder) -> None:
 def abstract(b: Builder) -> None:
     t = b.t
     b.h(1, t["abstract"], numbered=False)
+    b.tag("{%p if report.self_declared %}")
+    b.p(t["abstract.self_declared"])
+    b.tag("{%p else %}")
+    b.p(t["abstract.commissioned"])
+    b.tag("{%p endif %}")
     for text in t["abstract.paragraphs"]:
         b.p(text)
     b.tag("{%p for product in products %}")
@@ -125,20 +156,40 @@ def chapter_company(b: Builder) -> None:
         ("head", t["company.equipment.head"]),
         ("tag", "{%tr for item in company.equipment %}"),
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.model }}", "l"),
-                 ("{{ item.code }}", "l"), ("{{ item.quantity }}", "r"), ("{{ item.manufacturer }}", "l"),
-                 ("{{ item.note }}", "l")]),
+                 ("{{ item.code }}", "l"), ("{{ item.quantity }}", "r"), ("{{ item.manufacturer }}", "l")]),
         ("tag", "{%tr endfor %}"),
     ])
+    remarks(b, "company.equipment")
     b.tag("{%p endif %}")
     b.tag("{%p if company.annual_output %}")
     b.h(2, t["company.output"])
     b.p(t["company.output_intro"])
     b.caption("table", 2, t["company.output.caption"])
+    # The output value column only when a value is given (economic allocation needs it).
+    b.tag("{%p if company.output_values %}")
     b.table(t["company.output.widths"], [
         ("head", t["company.output.head"]),
         ("tag", "{%tr for item in company.annual_output %}"),
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.amount }}", "r"),
-                 ("{{ item.unit }}", "c"), ("{{ item.value }}", "r"), ("{{ item.note }}", "l")]),
+                 ("{{ item.unit }}", "c"), ("{{ item.value }}", "r")]),
+        ("tag", "{%tr endfor %}"),
+    ])
+    b.tag("{%p else %}")
+    widths = t["company.output.widths"]
+    b.table([*widths[:3], widths[3] + widths[4]], [
+        ("head", t["company.output.head"][:4]),
+        ("tag", "{%tr for item in company.annual_output %}"),
+        ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.amount }}", "r"),
+                 ("{{ item.unit }}", "c")]),
         ("tag", "{%tr endfor %}"),
     ])
     b.tag("{%p endif %}")
+    remarks(b, "company.annual_output")
+    b.tag("{%p endif %}")
+
+
+def remarks(b: Builder, rows: str) -> None:
+    """The remarks of a table's rows, under it: a column of remarks would stand mostly empty."""
+    b.tag(f"{{%p for item in {rows} if item.note %}}")
+    b.p(b.t["table.remark"], "Table Note")
+    b.tag("{%p endfor %}")

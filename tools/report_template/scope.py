@@ -75,7 +75,7 @@ def chapter_scope(b: Builder) -> None:
     b.p(t["scope.pedigree_defaults"])
     b.caption("table", 3, t["scope.defaults.caption"])
     b.table([2.5, 2.5, 2.5, 2.5, 2.5, 2.5], [
-        ("head", [t["scope.defaults.type"]] + [f"{{{{ analysis.indicators[{i}] }}}}" for i in range(5)]),
+        ("head", [t["scope.defaults.type"], *t["scope.defaults.indicators"]]),
         ("tag", "{%tr for item in analysis.defaults %}"),
         ("row", [("{{ item.type }}", "l")] + [(f"{{{{ item.scores[{i}] }}}}", "c") for i in range(5)]),
         ("tag", "{%tr endfor %}"),
@@ -186,11 +186,9 @@ def chapter_data(b: Builder) -> None:
         ("head", t["data.factors.head"]),
         ("tag", "{%tr for item in factors.rows %}"),
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.value }}", "r"),
-                 ("{{ item.unit }}", "c"), ("{{ item.year }}", "c"), ("{{ item.region }}", "l"),
-                 ("{{ item.status }}", "c")]),
+                 ("{{ item.unit }}", "c"), ("{{ item.year }}", "c"), ("{{ item.region }}", "l")]),
         ("tag", "{%tr endfor %}"),
     ])
-    unverified_note(b)
     b.tag("{%p if declared %}")
     b.p(t["data.declared_intro"])
     b.caption("table", 4, t["data.declared.caption"])
@@ -203,8 +201,3 @@ def chapter_data(b: Builder) -> None:
     ])
     b.tag("{%p endif %}")
 
-
-def unverified_note(b: Builder) -> None:
-    b.tag("{%p if factors.unverified %}")
-    b.p(b.t["factors.unverified_note"], "Table Note")
-    b.tag("{%p endif %}")

@@ -15,9 +15,13 @@ TEXTS = {
     "footer": ("第 ", " 页 共 ", " 页"),
     "item": "（{n}）",
     "total": "合计",
+    "table.remark": "注：序号 {{ item.no }}，{{ item.note }}",
+    "draft_gap": "　",
     # -- cover, information, revisions, abstract, contents --------------------------------------------
-    "cover.lines": ("报告编号：{{ report.number }}", "委托单位：{{ report.client }}",
-                    "评价机构：{{ report.assessor }}", "报告日期：{{ report.issue_date }}"),
+    "cover.number": "报告编号：{{ report.number }}",
+    "cover.client": "委托单位：{{ report.client }}",
+    "cover.assessor": "{{ report.assessor_label }}：{{ report.assessor }}",
+    "cover.date": "报告日期：{{ report.issue_date }}",
     "info": "基本信息",
     "info.widths": (4.2, 10.8),
     "info.keys": {
@@ -25,21 +29,28 @@ TEXTS = {
         "legal_representative": "法定代表人", "registered_capital": "注册资本", "contact": "联系人及联系方式",
         "product": "产品名称及型号", "functional_unit": "功能单位", "number": "报告编号",
         "period": "数据时间范围", "standards": "评价依据", "boundary": "系统边界", "gwp": "特征化因子",
-        "conclusion": "评价结论", "prepared": "编制", "reviewed": "审核", "approved": "批准",
-        "assessor": "评价机构", "issue_date": "报告日期",
+        "conclusion": "评价结论", "issue_date": "报告日期",
     },
     "info.contact": "{{ company.contact.name }}{% if company.contact.phone %}，电话 "
                     "{{ company.contact.phone }}{% endif %}{% if company.contact.email %}，邮箱 "
                     "{{ company.contact.email }}{% endif %}",
     "info.gwp": "IPCC {{ gwp.id }} 全球变暖潜势（GWP100）",
+    "signoff": "签署",
+    "signoff.widths": [1.3, 1.7, 2.4, 3.8, 2.5, 3.3],
+    "signoff.head": ["职责", "姓名", "角色", "证书编号", "签名", "日期"],
+    "signoff.seal_widths": [4.2, 10.8],
     "revisions": "修订记录",
-    "revisions.widths": (2.6, 2.8, 3.0, 6.6),
-    "revisions.head": ["版本", "日期", "作者", "说明"],
+    "revisions.widths": (2.0, 3.4, 2.4, 7.2),
+    "revisions.head": ["版本", "日期", "修订人", "修订说明"],
     "abstract": "摘要",
-    "abstract.paragraphs": (
+    "abstract.commissioned":
         "受{{ report.client }}委托，{{ report.assessor }}依据{{ report.standards_text }}，采用生命周期评价方法，"
-        "对{{ company.name }}生产的{{ products_text }}开展了产品碳足迹量化评价"
-        "{% if improvements %}，并提出了改进建议{% endif %}。",
+        "对{% if report.commissioned %}{{ company.name }}{% else %}该公司{% endif %}生产的{{ products_text }}"
+        "开展了产品碳足迹量化评价{% if improvements.measures %}，并提出了改进建议{% endif %}。",
+    "abstract.self_declared":
+        "{{ company.name }}依据{{ report.standards_text }}，采用生命周期评价方法，对本公司生产的{{ products_text }}"
+        "开展了产品碳足迹量化评价{% if improvements.measures %}，并提出了改进建议{% endif %}。",
+    "abstract.paragraphs": (
         "本次评价的功能单位为{{ fu_text }}。系统边界为“{{ boundary.type_name }}”，包括{{ boundary.stages_text }}"
         "共 {{ boundary.stage_count }} 个阶段{% if boundary.excluded_text %}，{{ boundary.excluded_text }}"
         "不在评价范围内{% endif %}。活动数据的时间范围为{{ period.text }}。",
@@ -80,13 +91,13 @@ TEXTS = {
     "company.process_intro": "{{ company.name }}的主要生产工序如下：",
     "company.process_step": "{{ item.name }}{% if item.description %}：{{ item.description }}{% endif %}",
     "company.equipment": "主要生产设备",
-    "company.equipment.widths": [1.0, 2.8, 2.6, 2.0, 1.2, 3.2, 2.2],
-    "company.equipment.head": ["序号", "设备名称", "型号", "设备编号", "数量", "生产厂家", "备注"],
+    "company.equipment.widths": [1.2, 3.2, 2.8, 2.2, 1.2, 4.4],
+    "company.equipment.head": ["序号", "设备名称", "型号", "设备编号", "数量", "生产厂家"],
     "company.output": "产品产量",
     "company.output_intro": "数据时间范围内，{{ company.name }}的产品产量如下表所示。",
     "company.output.caption": "数据时间范围内的产品产量",
-    "company.output.widths": [1.2, 4.4, 2.6, 1.4, 2.4, 3.0],
-    "company.output.head": ["序号", "产品", "产量", "单位", "产值（{{ company.output_value_unit }}）", "备注"],
+    "company.output.widths": [1.2, 6.0, 3.0, 1.8, 3.0],
+    "company.output.head": ["序号", "产品", "产量", "单位", "产值\n（{{ company.output_value_unit }}）"],
     # -- chapter 3 ----------------------------------------------------------------------------------
     "scope": "目标与范围定义",
     "scope.purpose": "评价目的与预期用途",
@@ -116,21 +127,24 @@ TEXTS = {
     "scope.allocation_text":
         "{% if allocation.method == 'none' %}本次评价不在多种产出之间分配排放"
         "{% if allocation.rows %}；以全年总量记录的消耗，按评价产品在数据时间范围内的产量折算为单位产品消耗"
-        "{% endif %}。{% else %}工厂的多种产出共用部分能源和物料，这些以全年总量记录的消耗"
+        "{% endif %}。{% elif allocation.rows %}工厂的多种产出共用部分能源和物料，这些以全年总量记录的消耗"
         "{% if allocation.method == 'physical' %}按各产出的产量{% elif allocation.method == 'mass' %}"
         "按各产出的质量{% else %}按各产出的经济价值（产值）{% endif %}"
-        "在各产出之间分配，再按评价产品的产量折算为单位产品消耗。{% endif %}",
+        "在各产出之间分配，再按评价产品的产量折算为单位产品消耗。{% else %}多种产出共用的能源和物料"
+        "{% if allocation.method == 'physical' %}按各产出的产量{% elif allocation.method == 'mass' %}"
+        "按各产出的质量{% else %}按各产出的经济价值（产值）{% endif %}分配；本次评价的活动数据均已按功能单位"
+        "收集，计算中无需再作分配。{% endif %}",
     "scope.allocation.caption": "分配依据",
     "scope.allocation.widths": [5.0, 3.0, 1.6, 3.4, 2.0],
     "scope.allocation.head": ["产出", "产量", "单位", "分配依据", "分配比例（%）"],
     "cutoff": "取舍准则",
     "cutoff.intro": "本次评价采用以下取舍准则：",
-    "cutoff.mass_rule": "单项物料的质量小于产品质量的 {{ cutoff.mass_threshold }}% 时，可不计其上游排放；",
-    "cutoff.total_rule": "按上条忽略的物料，总质量不超过产品质量的 {{ cutoff.total_threshold }}%；",
+    "cutoff.mass_rule": "单项物料的质量小于产品质量的 {{ cutoff.mass_threshold }}% 时，可不计其上游排放。",
+    "cutoff.total_rule": "按上条忽略的物料，总质量不超过产品质量的 {{ cutoff.total_threshold }}%。",
     "cutoff.table_intro": "{{ product.name }}中，单项质量低于阈值的原材料和评价中剔除的输入逐项列于下表。",
     "cutoff.caption": "{{ product.name }}的取舍情况",
     "cutoff.widths": [4.4, 2.6, 2.2, 2.6, 1.6, 1.6],
-    "cutoff.head": ["名称", "所属阶段", "质量占比（%）", f"排放量（{UNIT}）", "占比（%）", "处理"],
+    "cutoff.head": ["名称", "所属阶段", "质量占比\n（%）", f"排放量\n（{UNIT}）", "占比\n（%）", "处理"],
     "cutoff.note": "注：质量占比以单位产品质量为基准，无法折算为质量的输入记为“—”；剔除项的排放量为估算值，"
                    "占比以碳足迹与剔除项估算排放量之和为基准。",
     "cutoff.detail": "剔除项{{ item.name }}：{% if item.source %}数据来源为{{ item.source }}{% if item.note %}；{% endif %}"
@@ -144,9 +158,9 @@ TEXTS = {
         "{% else %}上表所列输入虽低于单项质量阈值，其排放仍全部计入碳足迹，本次评价没有剔除任何输入。{% endif %}",
     "scope.impact": "影响类别与特征化方法",
     "scope.impact_text":
-        "本次评价只考虑气候变化这一个影响类别，以 100 年全球变暖潜势（GWP100）作为特征化因子，把各种温室气体"
-        "折算为二氧化碳当量。GWP 值取自{{ gwp.report_name }}，本报告用到的数值见下表。排放因子本身已以 CO₂e "
-        "表示的，直接计入。",
+        "本次评价只考虑气候变化一个影响类别，特征化因子为 100 年全球变暖潜势（GWP100），用于把各种温室气体"
+        "折算为二氧化碳当量。GWP 值取自{{ gwp.report_name }}，本报告用到的数值见下表；已以 CO₂e 表示的排放因子"
+        "直接计入。",
     "scope.gwp.caption": "全球变暖潜势（GWP100）",
     "scope.gwp.head": ["温室气体", "化学式", "GWP100"],
     "scope.data": "数据来源与数据质量要求",
@@ -168,11 +182,12 @@ TEXTS = {
         "分别打分，每项 1～5 分，1 分最好，5 分最差。五项评分的平均值为该排放源的数据质量评分（DQR）；各排放源的 DQR "
         "按排放量加权平均，得到产品的 DQR，并按以下区间评定等级：{{ analysis.levels_text }}。",
     "scope.pedigree_defaults":
-        "未单独给出时间相关性评分的，按排放因子的参考年份与数据时间范围起始年份之差推算："
+        "未单独给出时间代表性评分的，按排放因子的参考年份与数据时间范围起始年份之差推算："
         "{{ analysis.temporal_ages }}。其余未给出的评分采用下表的默认值；采用默认值和推算值的评分在第 5 章的"
         "数据质量评分表中逐项标出。",
     "scope.defaults.caption": "未给出评分时采用的默认评分",
     "scope.defaults.type": "数据类型",
+    "scope.defaults.indicators": ["可靠性", "完整性", "时间代表性", "地理代表性", "技术代表性"],
     # -- chapter 4 ----------------------------------------------------------------------------------
     "data": "数据收集",
     "data.method": "数据收集方法",
@@ -184,18 +199,18 @@ TEXTS = {
         "{{ product.name }}共有 {{ product.line_count }} 项活动数据，其中初级数据 {{ product.primary_count }} 项、"
         "次级数据 {{ product.secondary_count }} 项，按生命周期阶段列于下列各表。",
     "data.inventory.caption": "{{ product.name }}：{{ stage.name }}阶段的活动数据",
-    "data.inventory.widths": [1.2, 3.4, 2.0, 1.4, 2.1, 2.0, 2.9],
+    "data.inventory.widths": [1.2, 3.0, 1.8, 1.2, 1.8, 1.8, 4.2],
     "data.inventory.head": ["序号", "名称", "数量", "单位", "计量基准", "数据类型", "数据来源"],
     "data.transport.caption": "{{ product.name }}：{{ stage.name }}阶段的运输数据",
-    "data.transport.widths": [1.2, 3.2, 2.0, 2.0, 2.2, 2.2, 2.2],
-    "data.transport.head": ["序号", "运输对象", "运输质量（t）", "运输距离（km）", "运输方式", "周转量（t·km）",
+    "data.transport.widths": [1.2, 2.8, 2.0, 1.8, 1.8, 1.9, 3.5],
+    "data.transport.head": ["序号", "运输对象", "运输质量\n（t）", "运输距离\n（km）", "运输方式", "周转量\n（t·km）",
                             "数据来源"],
     "data.destinations_intro":
         "产品按销量比例运往以下目的地，每个功能单位的运输质量为 {{ product.shipped_mass }} t"
         "{% if product.distribution_source %}（数据来源：{{ product.distribution_source }}）{% endif %}。",
     "data.destinations.caption": "{{ product.name }}的销售去向",
     "data.destinations.widths": [1.2, 3.4, 2.4, 2.4, 2.8, 2.8],
-    "data.destinations.head": ["序号", "目的地", "销量占比（%）", "运输距离（km）", "运输方式", "周转量（t·km）"],
+    "data.destinations.head": ["序号", "目的地", "销量占比\n（%）", "运输距离\n（km）", "运输方式", "周转量\n（t·km）"],
     "data.line_note": "注：{{ item.name }}——{{ item.note }}",
     "data.empty_stage": "本阶段在系统边界内，但没有需要计入的排放源。",
     "data.annual": "全年总量的折算",
@@ -203,13 +218,11 @@ TEXTS = {
                          "（{{ product.annual_output }}）得到单位产品用量。",
     "data.annual.caption": "{{ product.name }}全年总量的折算",
     "data.annual.widths": [3.6, 3.0, 2.2, 3.0, 3.2],
-    "data.annual.head": ["名称", "全年总量", "分配比例（%）", "产品产量", "每{{ product.fu_unit }}用量"],
+    "data.annual.head": ["名称", "全年总量", "分配比例\n（%）", "产品产量", "每{{ product.fu_unit }}用量"],
     "data.factors": "排放因子",
-    "data.factors_intro": "下表列出计算中使用的全部排放因子；来源、核实状态和说明见附录 A。",
-    "data.factors.widths": [1.2, 3.9, 2.2, 2.6, 1.3, 1.9, 1.9],
-    "data.factors.head": ["序号", "名称", "数值", "单位", "年份", "适用地区", "状态"],
-    "factors.unverified_note": "注意：以下排放因子标记为“未核实”，其数值未能与原始来源核对，引用本报告结论时应予以注意："
-                               "{{ factors.unverified | join('、') }}。",
+    "data.factors_intro": "下表列出计算中使用的全部排放因子，各因子的出处见附录 A。",
+    "data.factors.widths": [1.2, 4.8, 2.2, 2.8, 1.4, 2.6],
+    "data.factors.head": ["序号", "名称", "数值", "单位", "年份", "适用地区"],
     "data.declared_intro": "以下物料采用供应商或其他来源声明的单位排放量，代替“活动数据 × 排放因子”中的排放因子：",
     "data.declared.caption": "声明的单位排放量",
     "data.declared.widths": [3.2, 3.4, 2.2, 2.6, 3.6],
@@ -225,8 +238,8 @@ TEXTS = {
     "calc.product": "{{ product.name }}的计算结果",
     "calc.table_intro": "下表逐项列出{{ product.name }}各排放源的活动数据、排放因子和排放量，均以一个功能单位（{{ product.fu }}）计。",
     "calc.table.caption": "{{ product.name }}碳足迹计算表",
-    "calc.table.widths": [1.1, 3.0, 1.9, 1.3, 1.9, 2.3, 2.0, 1.5],
-    "calc.table.head": ["序号", "排放源", "活动数据", "单位", "排放因子", "因子单位", f"排放量（{UNIT}）", "占比（%）"],
+    "calc.table.widths": [1.1, 2.3, 1.8, 1.2, 1.9, 2.6, 2.5, 1.6],
+    "calc.table.head": ["序号", "排放源", "活动数据", "单位", "排放因子", "因子单位", f"排放量\n（{UNIT}）", "占比\n（%）"],
     "calc.stages_intro": "各生命周期阶段的排放量和占比见下表和下图。",
     "calc.stages.caption": "{{ product.name }}各生命周期阶段的碳排放",
     "calc.stages.widths": [5.0, 5.0, 3.0],
@@ -249,7 +262,7 @@ TEXTS = {
     "quality.intro": "按第 3 章所述的谱系矩阵方法，逐项评价各排放源的数据质量，结果如下。",
     "quality.caption": "{{ product.name }}的数据质量评分",
     "quality.widths": [1.1, 3.2, 1.5, 1.5, 1.5, 1.5, 1.5, 1.2, 2.0],
-    "quality.head": ["序号", "排放源", "可靠性", "完整性", "时间\n相关性", "地理\n相关性", "技术\n相关性", "DQR", "数据类型"],
+    "quality.head": ["序号", "排放源", "可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性", "DQR", "数据类型"],
     "quality.note": "注：{% if product.quality.has_default %}带“*”的评分未在数据中给出，采用第 3 章所列的默认评分"
                     "{% if product.quality.has_derived %}；{% endif %}{% endif %}{% if product.quality.has_derived %}"
                     "带“†”的评分由排放因子的参考年份推算{% endif %}。",
@@ -267,13 +280,13 @@ TEXTS = {
     "uncertainty.formula": "σ² = Σᵢ (ln Uᵢ / 2)²，GSD = exp(σ)",
     "uncertainty.terms":
         "式中，Uᵢ 依次为基本不确定性和五项谱系评分对应的不确定性因子（以 GSD² 表示，取自 ecoinvent 数据质量体系）；"
-        "基本不确定性取{{ analysis.basic_text }}。各排放源相互独立地抽样，每次抽样得到的排放量按阶段和产品加总，"
-        "共模拟 {{ analysis.iterations }} 次，随机数种子为 {{ analysis.seed }}：数据和种子不变时，"
-        "重新计算得到完全相同的结果。",
+        "基本不确定性的取值：{{ analysis.basic_text }}。模拟时按上述分布为每个排放源相互独立地抽取一个排放量，按阶段和产品"
+        "加总，得到碳足迹的一个可能值；如此重复 {{ analysis.iterations }} 次，由这些可能值的分布读出平均值、中位数和"
+        "95% 置信区间。模拟结果可以复现：数据不变时，重新计算得到相同的数值。",
     "uncertainty.result":
-        "{{ product.name }}的模拟结果见下表（单位：{{ product.per_label }}）。在 95% 的概率下，碳足迹介于 "
-        "{{ product.uncertainty.total.p2_5 }} 与 {{ product.uncertainty.total.p97_5 }} {{ product.per_label }} "
-        "之间，中位数为 {{ product.uncertainty.total.p50 }}，平均值为 {{ product.uncertainty.total.mean }}。",
+        "{{ product.name }}的模拟结果见下表（单位：{{ product.per_label }}）：碳足迹的 95% 置信区间为 "
+        "{{ product.uncertainty.total.p2_5 }}～{{ product.uncertainty.total.p97_5 }}，中位数为 "
+        "{{ product.uncertainty.total.p50 }}，平均值为 {{ product.uncertainty.total.mean }}。",
     "uncertainty.caption": "{{ product.name }}碳足迹的不确定性",
     "uncertainty.widths": [2.6, 2.48, 2.48, 2.48, 2.48, 2.48],
     "uncertainty.head": ["项目", "确定值", "平均值", "中位数", "2.5% 分位数", "97.5% 分位数"],
@@ -293,8 +306,8 @@ TEXTS = {
     "sensitivity.chart.caption": "{{ product.name }}的敏感性分析",
     "sensitivity.caption": "{{ product.name }}对结果影响最大的参数",
     "sensitivity.widths": [3.6, 3.7, 2.7, 2.7, 2.3],
-    "sensitivity.head": ["参数", "类型", "−{{ analysis.step }}% 时结果（{{ product.result_unit }}）",
-                         "+{{ analysis.step }}% 时结果（{{ product.result_unit }}）", "变化幅度（%）"],
+    "sensitivity.head": ["参数", "类型", "−{{ analysis.step }}% 时结果\n（{{ product.result_unit }}）",
+                         "+{{ analysis.step }}% 时结果\n（{{ product.result_unit }}）", "变化幅度\n（%）"],
     "sensitivity.none": "{{ product.name }}没有排放，不作敏感性分析。",
     "scenarios": "情景分析",
     "scenarios.method": "情景分析在基准数据的基础上改变部分活动数据、运输距离或排放因子，按相同的方法重新计算碳足迹，"
@@ -319,16 +332,20 @@ TEXTS = {
     "interpretation.limitations": "本次评价的局限性如下：",
     "interpretation.validity": "本报告的结论基于所收集的数据和所选用的排放因子。生产工艺、原材料来源或能源结构发生变化时，应重新评价。",
     "improvement": "改进建议",
-    "improvement.intro": "根据计算结果，针对排放较大的环节提出以下改进措施。",
-    "improvement.use":
-        "{% if item.several %}{{ use.product }}：{% endif %}针对"
-        "{% for target in use.targets %}{{ target.name }}{% if target.stage %}阶段{% endif %}"
-        "（占 {{ target.share }}%）{{ '、' if not loop.last else '' }}{% endfor %}，所针对的排放为 {{ use.emission }}，"
-        "占产品碳足迹的 {{ use.share }}%{% if use.reduction %}。{% if use.scenario %}按情景“{{ use.scenario }}”"
-        "计算，{% endif %}{% if use.increase %}这部分排放反而增加 {{ use.reduction_pct }}%，即增加约 "
-        "{{ use.reduction }}，相当于产品碳足迹的 {{ use.reduction_share }}%{% else %}预计可使这部分排放降低 "
-        "{{ use.reduction_pct }}%，即减少约 {{ use.reduction }}，相当于产品碳足迹的 {{ use.reduction_share }}%"
-        "{% endif %}{% endif %}。",
+    "improvement.intro": "根据计算结果，围绕排放较大的环节提出以下 {{ improvements.measures | length }} 项改进措施。"
+                         "各项措施的作用对象及其排放占比、预计减排效果汇总于下{% if improvements.several %}列各{% endif %}表，"
+                         "具体内容分述于后。",
+    "improvement.caption": "{% if improvements.several %}{{ table.product }}的{% endif %}改进措施及预计效果",
+    "improvement.widths": [1.1, 2.9, 3.0, 1.5, 2.4, 1.8, 2.3],
+    "improvement.head": ["序号", "改进措施", "作用对象", "占比\n（%）", "预计减排量\n（{{ table.result_unit }}）",
+                         "减排占比\n（%）", "测算依据"],
+    "improvement.note": "注：占比指作用对象的排放占产品碳足迹的百分比，减排占比指预计减排量占产品碳足迹的百分比；"
+                        "减排量以 {{ table.per_label }} 计，依据情景的减排量取自第 5 章的情景分析。作用对象重叠的措施，"
+                        "减排量不宜直接相加。",
+    "improvement.largest": "{% if table.largest %}{% if improvements.several %}对{{ table.product }}而言，"
+                           "{% endif %}在已量化的措施中，“{{ table.largest.title }}”的减排潜力最大，预计可减少 "
+                           "{{ table.largest.reduction }} {{ table.per_label }}，相当于产品碳足迹的 "
+                           "{{ table.largest.reduction_share }}%。{% endif %}",
     "improvement.none": "本次评价未提出具体的改进措施。",
     "closing": "结语",
     "closing.text":
@@ -337,19 +354,17 @@ TEXTS = {
         "各项改进措施的实施效果。",
     # -- appendices ---------------------------------------------------------------------------------
     "appendix.factors": "附录 A 排放因子来源",
-    "appendix.factors_intro":
-        "状态一栏说明各因子的数值是否已与原始来源核对：“已核实”为已核对；“第三方转录”为取自第三方转录、"
-        "未与原文核对；“未核实”为来源已注明但数值未能核对；“项目提供”为本项目自行提供。",
+    "appendix.factors_intro": "计算中使用的各排放因子出处如下{% if factors.derived %}；由燃料参数推算的因子同时列出推算方法"
+                              "{% endif %}。",
     "appendix.factors.caption": "排放因子来源",
-    "appendix.factors.widths": [1.2, 3.6, 4.2, 1.2, 1.8, 3.0],
-    "appendix.factors.head": ["序号", "名称", "来源", "年份", "状态", "说明"],
-    "appendix.factors.name": "{{ item.name }}{% if item.name_en %}\n{{ item.name_en }}{% endif %}"
-                             "{% if item.library %}\n（{{ item.library }}：{{ item.id }}）{% endif %}",
+    "appendix.factors.widths": [1.2, 4.4, 9.4],
+    "appendix.factors.head": ["序号", "名称", "来源"],
+    "appendix.factors.source": "{{ item.source }}{% if item.derivation %}\n{{ item.derivation }}{% endif %}",
     "appendix.references": "附录 B 数据库与参考资料",
     "appendix.databases_intro": "本次评价使用的数据库和数据来源：",
     "appendix.references_intro": "本次评价依据和参考的标准与文件：",
     "appendix.team": "附录 C 评价人员",
     "appendix.team.caption": "评价人员",
-    "appendix.team.widths": [1.4, 2.4, 2.8, 3.8, 2.8, 1.8],
-    "appendix.team.head": ["职责", "姓名", "角色", "单位", "证书编号", "日期"],
+    "appendix.team.widths": [1.3, 1.7, 2.6, 5.2, 4.2],
+    "appendix.team.head": ["职责", "姓名", "角色", "单位", "证书编号"],
 }

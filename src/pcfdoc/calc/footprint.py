@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 
 from ..spec.scenarios import apply, touches
 from ..spec.schema import Node
-from ..vocab.catalogue import DATA_TYPES, FREIGHT_UNIT, STAGE_BY_ID, STAGE_IDS, transport_label
+from ..spec.texts import stage_names
+from ..vocab.catalogue import DATA_TYPES, FREIGHT_UNIT, STAGE_IDS, transport_label
 from ..vocab.gwp import CO2E, GwpSet, gwp_sets
 from ..vocab.units import co2e_unit, conversion_factor, gas_of_unit
 from .cutoff import cutoff
@@ -123,6 +124,7 @@ class _ProductCalculation:
         baseline); a row with the very same input nodes is taken from there, not recomputed."""
         self.spec, self.product, self.factors, self.gwp = spec, product, factors, gwp
         self.language = spec.report.language
+        self.stage_names = stage_names(spec)
         self.path = product_path(index)
         self.scale = inventory_scale(product, self.path)
         needs_basis = any(line.annual_total for line in product.inventory)
@@ -272,7 +274,7 @@ class _ProductCalculation:
         stages = tuple(
             StageResult(
                 id=stage_id,
-                name=STAGE_BY_ID[stage_id].name(self.language),
+                name=self.stage_names[stage_id],
                 kgco2e=kgco2e,
                 share=_fraction(kgco2e, total),
                 line_ids=tuple(line.id for line in lines if line.stage == stage_id),

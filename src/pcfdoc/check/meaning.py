@@ -26,6 +26,7 @@ from .pact import check_pact
 from .plausibility import check_plausibility
 from .report import check_report
 from .scenarios import check_scenarios
+from .texts import check_texts
 from .variants import check_variants
 
 
@@ -42,6 +43,7 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     for index, product in products:
         check_product(ctx, index, product)
     check_report(ctx)
+    check_texts(ctx)
     check_company(ctx)
     if spec.boundary is not None:
         check_boundary(ctx, spec.boundary)

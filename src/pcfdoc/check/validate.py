@@ -22,6 +22,7 @@ from ..spec.schema import Node, Spec
 from ..spec.schema_errors import locate, schema_problems
 from ..spec.valid import ValidSpec
 from .meaning import check
+from .texts import placeholder_findings
 
 
 def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:
@@ -40,7 +41,7 @@ def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:
     resolved = resolve(spec, source)
     problems = schema_errors + resolved.problems + [
         locate(source, finding.path, finding.message, finding.severity)
-        for finding in check(spec, pending, resolved.table)
+        for finding in [*check(spec, pending, resolved.table), *placeholder_findings(source.data, "warning")]
     ]
     return ValidSpec(source, spec, resolved.table, _judge(problems, strict))
 

@@ -3,7 +3,8 @@ uncertainty, sensitivity and scenarios.
 
 Like the rest of the context it formats and selects what the calculation
 produced; it never computes a quantity of its own. Figures are converted to
-each product's result unit and rounded with one number of decimals per column.
+each product's result unit and printed with the product's decimals, as every
+other result of the report.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Any
 from ..calc.quality import BASIC_GSD2, QUALITY_LEVELS, TEMPORAL_AGE_LIMITS, default_scores
 from ..calc.results import GHG_CATEGORIES, PEDIGREE_INDICATORS, ProductResult
 from ..errors import shorten
-from ..formatting import column_decimals, column_number, figure, in_unit, number, percent, plain
+from ..formatting import column_number, exact, in_unit, number, percent, plain, share_text
 from ..spec.schema import Node
-from ..vocab.catalogue import DATA_TYPES, STAGE_BY_ID
+from ..spec.texts import stage_names
+from ..vocab.catalogue import DATA_TYPES
 from . import charts
 from .products import Image
 
@@ -54,41 +56,40 @@ def report_analysis(spec: Node, results_products: Sequence[ProductResult], words
         ],
         "temporal_ages": words["join"](ages),
         "levels_text": words["join"](bands),
-        "basic_text": words["clause_join"](
-            words["basic_uncertainty"].format(kind=words["line_types"][kind], value=plain(value))
-            for kind, value in BASIC_GSD2.items()),
+        "basic_text": _basic_text(words),
         "iterations": plain(settings.iterations),
-        "seed": str(settings.seed),
-        "step": plain(settings.sensitivity_pct),
+        "step": exact(settings.sensitivity_pct),
         "has_scenarios": any(product.scenarios for product in results_products),
     }
 
 
-def product_analysis(spec: Node, result: ProductResult, words: Mapping, image: Image,
-                     per_label: str, factor_names: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """One product's analysis tables and charts; ``factor_names`` names factors as the report does
-    where that differs from the calculation's names (an English report's English names)."""
-    unit = result.result_unit
-    language = spec.report.language
-    stage_names = {stage.id: stage.name for stage in result.stages}
+def _basic_text(words: Mapping) -> str:
+    """'物料和能源输入 1.05，原辅材料运输和产品运输 2': kinds that share a value are named together."""
+    kinds_of: dict[float, list[str]] = {}
+    for kind, value in BASIC_GSD2.items():
+        kinds_of.setdefault(value, []).append(words["line_types"][kind])
+    template = words["basic_uncertainty"]
+    return words["clause_join"](template.format(kind=words["join"](kinds), value=plain(value))
+                                for value, kinds in kinds_of.items())
 
-    def stage_name(stage_id: str) -> str:
-        return stage_names.get(stage_id) or STAGE_BY_ID[stage_id].name(language)
+
+def product_analysis(spec: Node, result: ProductResult, words: Mapping, image: Image,
+                     per_label: str, decimals: int) -> dict[str, Any]:
+    """One product's analysis tables and charts, its results with the product's ``decimals``."""
+    unit = result.result_unit
+    stage_name = stage_names(spec).__getitem__
 
     return {
-        "cutoff": _cutoff(spec, result, unit, per_label, words, stage_name),
-        "ghg": _ghg(result, unit, stage_name),
+        "cutoff": _cutoff(spec, result, unit, per_label, words, stage_name, decimals),
+        "ghg": _ghg(result, unit, stage_name, decimals),
         "quality": _quality(result, words),
-        "uncertainty": _uncertainty(result, unit, per_label, words, image, stage_name),
-        "sensitivity": _sensitivity(spec, result, unit, per_label, words, image, factor_names or {}),
-        "scenarios": _scenarios(spec, result, unit, words),
+        "uncertainty": _uncertainty(result, unit, per_label, words, image, stage_name, decimals),
+        "sensitivity": _sensitivity(spec, result, unit, per_label, words, image, decimals),
+        "scenarios": _scenarios(spec, result, unit, words, decimals),
     }
 
 
-def _share(fraction: float) -> str:
-    """A single share in %, where a small non-zero share reads '<0.01' rather than '0.00'."""
-    text = percent(fraction)
-    return "<0.01" if fraction > 0 and float(text) == 0 else text
+_share = share_text
 
 
 def _signed(text: str, value: float) -> str:
@@ -96,12 +97,11 @@ def _signed(text: str, value: float) -> str:
 
 
 def _cutoff(spec: Node, result: ProductResult, unit: str, per_label: str, words: Mapping,
-            stage_name) -> dict[str, Any]:
+            stage_name, decimals: int) -> dict[str, Any]:
     cut = result.cutoff
     if cut is None or not cut.lines:
         return {"rows": [], "excluded": False}
     values = [in_unit(line.kgco2e, unit) for line in cut.lines]
-    decimals = column_decimals(values)
     excluded = [line for line in cut.lines if line.excluded]
     # Excluded lines appear in no other table: their source and note are stated here.
     spec_product = next(product for product in spec.products if product.id == result.id)
@@ -112,7 +112,8 @@ def _cutoff(spec: Node, result: ProductResult, unit: str, per_label: str, words:
     return {
         "rows": [
             {"name": line.name, "stage": stage_name(line.stage),
-             "mass_share": _share(line.mass_share) if line.mass_share is not None else words["none"],
+             "mass_share": (_share(line.mass_share) if line.mass_share is not None
+                            else words["not_applicable"]),
              "emission": column_number(value, decimals), "share": _share(line.emission_share),
              "treatment": words["cutoff_treatment"][line.excluded]}
             for line, value in zip(cut.lines, values, strict=True)
@@ -122,13 +123,13 @@ def _cutoff(spec: Node, result: ProductResult, unit: str, per_label: str, words:
         "details": [{"name": line.name, "source": line.source, "note": (line.note or "").strip()}
                     for line in details],
         "mass_share": _share(cut.excluded_mass_share) if known_mass else None,
-        "emission": f"{figure(in_unit(cut.excluded_kgco2e, unit))} {per_label}",
+        "emission": f"{column_number(in_unit(cut.excluded_kgco2e, unit), decimals)} {per_label}",
         "emission_share": _share(cut.excluded_emission_share),
         "within": cut.within_limit,
     }
 
 
-def _ghg(result: ProductResult, unit: str, stage_name) -> dict[str, Any]:
+def _ghg(result: ProductResult, unit: str, stage_name, decimals: int) -> dict[str, Any]:
     """ISO 14067 categories per stage, then the product; each row's total is the calculated one."""
     if not result.ghg_breakdown:
         return {"rows": [], "total": None}
@@ -137,7 +138,6 @@ def _ghg(result: ProductResult, unit: str, stage_name) -> dict[str, Any]:
     rows.append(("", splits["total"], result.total_kgco2e))
     numbers = [[in_unit(getattr(split, c), unit) for c in GHG_CATEGORIES] + [in_unit(whole, unit)]
                for _, split, whole in rows]
-    decimals = column_decimals([value for row in numbers for value in row])
     formatted = [
         {"name": name, "amounts": [column_number(value, decimals) for value in values[:-1]],
          "total": column_number(values[-1], decimals)}
@@ -165,13 +165,13 @@ def _quality(result: ProductResult, words: Mapping) -> dict[str, Any]:
         "has_derived": "derived" in origins,
         "dqr": number(quality.dqr, 2) if quality is not None and quality.dqr is not None else None,
         "level": words["quality_level"][quality.level] if quality is not None and quality.level else None,
-        "pact": {indicator: number(value, 2) if value is not None else words["none"]
+        "pact": {indicator: number(value, 2) if value is not None else words["not_applicable"]
                  for indicator, value in pact.items()},
     }
 
 
 def _uncertainty(result: ProductResult, unit: str, per_label: str, words: Mapping, image: Image,
-                 stage_name) -> dict[str, Any] | None:
+                 stage_name, decimals: int) -> dict[str, Any] | None:
     spread = result.uncertainty
     if spread is None:
         return None
@@ -180,7 +180,6 @@ def _uncertainty(result: ProductResult, unit: str, per_label: str, words: Mappin
     total = (None, result.total_kgco2e, spread.total)
     numbers = [[in_unit(v, unit) for v in (value, s.mean, s.p50, s.p2_5, s.p97_5)]
                for _, value, s in (*items, total)]
-    decimals = column_decimals([value for row in numbers for value in row])
 
     def row(name: str | None, values: list[float]) -> dict[str, Any]:
         value, mean, p50, low, high = (column_number(v, decimals) for v in values)
@@ -205,7 +204,6 @@ def _uncertainty(result: ProductResult, unit: str, per_label: str, words: Mappin
         words["footprint_axis"].format(unit=per_label), words["frequency"])
     return {
         "iterations": plain(spread.iterations),
-        "seed": str(spread.seed),
         "rows": rows,
         "total": total_row,
         "variance": variance,
@@ -214,22 +212,21 @@ def _uncertainty(result: ProductResult, unit: str, per_label: str, words: Mappin
 
 
 def _sensitivity(spec: Node, result: ProductResult, unit: str, per_label: str, words: Mapping,
-                 image: Image, factor_names: Mapping[str, str]) -> dict[str, Any]:
+                 image: Image, decimals: int) -> dict[str, Any]:
     chosen = [row for row in result.sensitivity if row.swing != 0][:SENSITIVITY_COUNT]
     if not chosen:
         return {"rows": [], "chart": None}
     lows = [in_unit(row.low_kgco2e, unit) for row in chosen]
     highs = [in_unit(row.high_kgco2e, unit) for row in chosen]
     baseline = in_unit(result.total_kgco2e, unit)
-    decimals = column_decimals([*lows, *highs, baseline])
     rows = [
-        {"name": factor_names.get(row.id, row.name) if row.kind == "factor" else row.name,
+        {"name": row.name,
          "kind": words["parameter_kind"]["both" if row.factor_id else row.kind],
          "low": column_number(low, decimals), "high": column_number(high, decimals),
-         "swing": _share(row.swing_share) if result.total_kgco2e else words["none"]}
+         "swing": _share(row.swing_share) if result.total_kgco2e else words["not_applicable"]}
         for row, low, high in zip(chosen, lows, highs, strict=True)
     ]
-    step = plain(spec.uncertainty.sensitivity_pct)
+    step = exact(spec.uncertainty.sensitivity_pct)
     limit = CHART_LABEL_LIMIT * words["chart_label_scale"]
     kinds = [words["parameter_kind_chart"]["both" if row.factor_id else row.kind] for row in chosen]
     names = [shorten(words["paren"].format(row["name"], kind), limit)
@@ -241,14 +238,13 @@ def _sensitivity(spec: Node, result: ProductResult, unit: str, per_label: str, w
     return {"rows": rows, "chart": image(chart), "baseline": column_number(baseline, decimals)}
 
 
-def _scenarios(spec: Node, result: ProductResult, unit: str, words: Mapping) -> dict[str, Any]:
+def _scenarios(spec: Node, result: ProductResult, unit: str, words: Mapping, decimals: int) -> dict[str, Any]:
     if not result.scenarios:
         return {"rows": [], "descriptions": []}
     described = {scenario.id: scenario for scenario in spec.scenarios}
     totals = [in_unit(result.total_kgco2e, unit), *(in_unit(s.total_kgco2e, unit) for s in result.scenarios)]
     changes = [in_unit(s.change_kgco2e, unit) for s in result.scenarios]
-    decimals = column_decimals([*totals, *changes])
-    none = words["none"]
+    none = words["not_applicable"]
     rows = [{"name": words["baseline"], "total": column_number(totals[0], decimals), "change": none,
              "change_pct": none}]
     for scenario, total, change in zip(result.scenarios, totals[1:], changes, strict=True):

@@ -15,20 +15,20 @@ from typing import Any
 
 from ..calc.results import Results
 from ..formatting import (
+    column_number,
+    exact,
     factor_unit,
     figure,
     in_unit,
-    per_unit_label,
-    percent,
     percentages,
     plain,
-    pretty_unit,
+    share_text,
 )
-from ..spec.library import SHIPPED
 from ..spec.revisions import Revision
 from ..spec.schema import Node
+from ..spec.texts import stage_names
 from ..spec.valid import ValidSpec
-from ..vocab.catalogue import BOUNDARY_TYPES, STAGE_BY_ID, STAGE_IDS, STANDARDS
+from ..vocab.catalogue import BOUNDARY_TYPES, DUTIES, STAGE_IDS, STANDARDS
 from ..vocab.gwp import gases, gwp_sets
 from .analysis import product_analysis, report_analysis
 from .captions import Captions
@@ -41,27 +41,30 @@ CORE_GASES = ("CO2", "CH4", "N2O")
 
 
 def report_context(valid: ValidSpec, results: Results, image: Image,
-                   history: Sequence[Revision] = ()) -> dict[str, Any]:
+                   history: Sequence[Revision] = (), draft: bool = False) -> dict[str, Any]:
+    """``history``: git commits, when the spec asks for them instead of its own revisions;
+    ``draft``: the report is a draft (every page header says so)."""
     spec = valid.spec
     words = VOCABULARY[spec.report.language]
-    factor_names = _factor_names(valid, words)
     products = []
     for spec_product, result in zip(spec.products, results.products, strict=True):
-        view = product_view(spec_product, result, words, image)
+        view = product_view(spec_product, result, words, image, spec.report.precision)
         products.append({**view, **product_analysis(spec, result, words, image, view["per_label"],
-                                                    factor_names)})
+                                                    view["decimals"])})
     join, date = words["join"], words["date"]
     return {
         "report": _report(spec, words, products),
-        "revisions": _revisions(history, words),
+        "draft": words["draft"] if draft else "",
+        "signoff": _sign_off(spec, words),
+        "revisions": _revisions(spec, history, words),
         "company": _company(spec, words),
         "period": {"text": words["period"].format(start=date(spec.data_period.start),
                                                   end=date(spec.data_period.end))},
         "boundary": _boundary(spec, words, image),
         "allocation": _allocation(spec, results, words),
         "cutoff": {
-            "mass_threshold": plain(spec.cutoff.mass_threshold_pct),
-            "total_threshold": plain(spec.cutoff.total_threshold_pct),
+            "mass_threshold": exact(spec.cutoff.mass_threshold_pct),
+            "total_threshold": exact(spec.cutoff.total_threshold_pct),
             "rules": spec.cutoff.rules,
         },
         "gwp": _gwp(spec, results, words),
@@ -75,6 +78,7 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
         "declared": _declared(spec, results, words),
         "products": products,
         "products_text": join(p["name"] for p in products),
+        "products_in_text": join(p["name_in_text"] for p in products),
         "data": {
             "line_count": sum(p["line_count"] for p in products),
             "primary_count": sum(p["primary_count"] for p in products),
@@ -84,7 +88,7 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
         "conclusion": "\n".join(words["name_value"].format(name=p["name"],
                                                            value=f"{p['total']} {p['per_label']}")
                                 for p in products),
-        "improvements": _improvements(spec, results, products),
+        "improvements": _improvements(spec, results, products, words),
         "analysis": report_analysis(spec, results.products, words),
         "notes": {
             "assumptions": spec.notes.assumptions,
@@ -99,16 +103,21 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _revisions(revisions: tuple[Revision, ...], words: Mapping) -> list[dict[str, str]]:
-    """The revision-history table: numbered from the first commit, listed newest first."""
-    count = len(revisions)
-    return [
-        {"version": words["revision"].format(number=count - index, commit=revision.commit),
-         "date": words["date"](revision.date),
-         "author": _CONTROL.sub("", revision.author),
-         "description": _CONTROL.sub("", revision.subject)}
-        for index, revision in enumerate(revisions)
-    ]
+def _revisions(spec: Node, history: Sequence[Revision], words: Mapping) -> list[dict[str, str]]:
+    """The revision history: the report's versions as the spec states them, in its order; or, when
+    the spec asks for its git history, the commits numbered from the first, newest first."""
+    if history:
+        count = len(history)
+        return [
+            {"version": words["revision"].format(number=count - index, commit=revision.commit),
+             "date": words["date"](revision.date),
+             "author": _CONTROL.sub("", revision.author),
+             "description": _CONTROL.sub("", revision.subject)}
+            for index, revision in enumerate(history)
+        ]
+    return [{"version": revision.version, "date": words["date"](revision.date),
+             "author": revision.author or "", "description": revision.description}
+            for revision in spec.report.revisions]
 
 
 def report_title(spec: Node) -> str:
@@ -119,28 +128,26 @@ def report_title(spec: Node) -> str:
     return spec.report.title or words["title"].format(products=names)
 
 
+def assessor(spec: Node) -> str:
+    """Who prepares the report: the assessment body, or in a self-declared study the company."""
+    return spec.report.assessor or spec.company.name
+
+
 def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
     report = spec.report
-    language, date, none = words["language"], words["date"], words["none"]
+    language, date = words["language"], words["date"]
     standards = [STANDARDS[s] for s in report.standards]
     people = [
         {
             "duty": words["duty"][person.duty],
             "name": person.name,
-            "role": person.role or none,
-            "organization": person.organization or report.assessor,
-            "certificate": person.certificate or none,
-            "date": date(person.date) if person.date else none,
+            "role": person.role or "",
+            "organization": person.organization or assessor(spec),
+            "certificate": person.certificate or "",
+            "date": date(person.date) if person.date else "",
         }
         for person in report.people
     ]
-
-    def signed(duty: str) -> str:
-        names = [
-            words["paren"].format(p.name, date(p.date)) if p.date else p.name
-            for p in report.people if p.duty == duty
-        ]
-        return words["list_sep"].join(names) or none
 
     def cite(standard, form: str) -> str:
         return words[form].format(id=standard.id, title=standard.title(language))
@@ -149,7 +156,9 @@ def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
         "number": report.number,
         "title": report_title(spec),
         "issue_date": date(report.issue_date),
-        "assessor": report.assessor,
+        "assessor": assessor(spec),
+        "assessor_label": words["assessor_label"][report.self_declared],
+        "self_declared": report.self_declared,
         "client": report.commissioned_by or spec.company.name,
         "commissioned": report.commissioned_by is not None,
         "standards": [
@@ -160,24 +169,31 @@ def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
         "standards_text": words["join"](cite(s, "standard_cite") for s in standards),
         "standards_lines": "\n".join(cite(s, "standard_ref") for s in standards),
         "other_references": report.other_references,
-        "other_references_text": words["join"](_document_ref(words, reference)
+        "other_references_text": words["join"](words["document_ref"].format(reference)
                                                for reference in report.other_references),
         "references": [cite(s, "standard_ref") for s in standards] + list(report.other_references),
         "purpose": report.purpose.strip(),
         "audience": report.audience,
         "people": people,
-        "prepared": signed("prepared"),
-        "reviewed": signed("reviewed"),
-        "approved": signed("approved"),
     }
 
 
-def _document_ref(words: Mapping, reference: str) -> str:
-    """A document title in the report's quotation marks, unless its author already wrote them:
-    '《GB/T 2589-2020 综合能耗计算通则》' must not print as 《《…》》."""
-    if "《" in reference:
-        return reference
-    return words["document_ref"].format(reference)
+def _sign_off(spec: Node, words: Mapping) -> dict[str, Any]:
+    """编制 / 审核 / 批准: one row per person, in that order, with room to sign and for the seal; a
+    duty nobody is named for keeps an empty row, to be filled in by hand.
+
+    ``signature`` and ``seal`` are the slots a signature or seal image will fill; today they are
+    empty, and the template leaves the space blank for a pen and a stamp."""
+    date = words["date"]
+    rows = []
+    for duty in DUTIES:
+        people = [person for person in spec.report.people if person.duty == duty]
+        rows += [{"duty": words["duty"][duty], "name": person.name, "role": person.role or "",
+                  "certificate": person.certificate or "", "date": date(person.date) if person.date else "",
+                  "signature": ""} for person in people] or [
+            {"duty": words["duty"][duty], "name": "", "role": "", "certificate": "", "date": "",
+             "signature": ""}]
+    return {"rows": rows, "seal_label": words["seal"][spec.report.self_declared], "seal": ""}
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -185,31 +201,33 @@ def _paragraphs(text: str | None) -> list[str]:
 
 
 def _company(spec: Node, words: Mapping) -> dict[str, Any]:
+    """Company facts; an optional fact left out is empty, and the template leaves its row out."""
     company = spec.company
     products = {product.id: product.name for product in spec.products}
-    none = words["none"]
+    unit = words["unit"]
     return {
         "name": company.name,
-        "credit_code": company.credit_code or none,
+        "credit_code": company.credit_code or "",
         "address": company.address,
         "legal_representative": company.legal_representative,
-        "registered_capital": company.registered_capital or none,
+        "registered_capital": company.registered_capital or "",
         "contact": {"name": company.contact.name, "phone": company.contact.phone,
                     "email": company.contact.email},
         "introduction": _paragraphs(company.introduction),
         "site": _paragraphs(company.site),
         "process_steps": [{"name": s.name, "description": s.description} for s in company.process_steps],
         "equipment": [
-            {"no": i, "name": e.name, "model": e.model or none, "code": e.code or none,
-             "quantity": none if e.quantity is None else e.quantity,
-             "manufacturer": e.manufacturer or none, "note": e.note or none}
+            {"no": i, "name": e.name, "model": e.model or "", "code": e.code or "",
+             "quantity": "" if e.quantity is None else e.quantity, "manufacturer": e.manufacturer or "",
+             "note": e.note or ""}
             for i, e in enumerate(company.equipment, 1)
         ],
-        "output_value_unit": company.output_value_unit,
+        "output_value_unit": company.output_value_unit or words["output_value_unit"],
+        "output_values": any(row.value is not None for row in company.annual_output),
         "annual_output": [
-            {"no": i, "name": products.get(row.product, row.name), "amount": plain(row.amount),
-             "unit": pretty_unit(row.unit), "value": plain(row.value) if row.value is not None else none,
-             "note": row.note or none}
+            {"no": i, "name": products.get(row.product, row.name), "amount": exact(row.amount),
+             "unit": unit(row.unit), "value": exact(row.value) if row.value is not None else "",
+             "note": row.note or ""}
             for i, row in enumerate(company.annual_output, 1)
         ],
     }
@@ -221,13 +239,13 @@ def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
     language = spec.report.language
     inside = [stage for stage in STAGE_IDS if stage in boundary.stages]
     outside = [stage for stage in STAGE_IDS if stage not in boundary.stages]
-    names = {stage: STAGE_BY_ID[stage].name(language) for stage in STAGE_IDS}
+    names = stage_names(spec)
     processes: dict[str, dict[str, list[str]]] = {}
     for entry in boundary.processes:
         processes.setdefault(entry.stage, {"in": [], "out": []})
         processes[entry.stage]["in"] += entry.included
         processes[entry.stage]["out"] += entry.excluded
-    sep, none, join, in_text = words["list_sep"], words["none"], words["join"], words["in_text"]
+    sep, join, in_text = words["list_sep"], words["join"], words["in_text"]
     type_name = kind.names[language]
     diagram = boundary_diagram(inside, names, words["excluded"],
                                words["boundary_label"].format(type=type_name))
@@ -245,8 +263,8 @@ def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
             {
                 "name": names[stage],
                 "included": words["included"] if stage in inside else words["excluded"],
-                "processes_in": sep.join(processes.get(stage, {}).get("in", [])) or none,
-                "processes_out": sep.join(processes.get(stage, {}).get("out", [])) or none,
+                "processes_in": sep.join(processes.get(stage, {}).get("in", [])),
+                "processes_out": sep.join(processes.get(stage, {}).get("out", [])),
             }
             for stage in STAGE_IDS
         ],
@@ -259,15 +277,16 @@ def _allocation(spec: Node, results: Results, words: Mapping) -> dict[str, Any]:
     rows = spec.company.annual_output
     names = {product.id: product.name for product in spec.products}
     shares = percentages([a.share for a in results.allocation], 2)
+    unit = words["unit"]
     return {
         "method": spec.allocation.method,
         "rationale": spec.allocation.rationale,
         "rows": [
             {
                 "name": names.get(rows[a.row].product, rows[a.row].name),
-                "amount": plain(rows[a.row].amount),
-                "unit": pretty_unit(rows[a.row].unit),
-                "basis": f"{plain(a.basis)} {pretty_unit(a.basis_unit)}",
+                "amount": exact(rows[a.row].amount),
+                "unit": unit(rows[a.row].unit),
+                "basis": f"{plain(a.basis)} {unit(a.basis_unit)}",
                 "share": str(share),
             }
             for a, share in zip(results.allocation, shares, strict=True)
@@ -290,44 +309,39 @@ def _gwp(spec: Node, results: Results, words: Mapping) -> dict[str, Any]:
     }
 
 
-def _factor_names(valid: ValidSpec, words: Mapping) -> dict[str, str]:
-    """Factors an English report names by their English name (the library's all have one)."""
-    if words["language"] != "en":
-        return {}
-    return {factor_id: entry.factor.name_en for factor_id, entry in valid.factors.items()
-            if entry.factor.name_en}
-
-
 def _factors(valid: ValidSpec, results: Results, words: Mapping) -> dict[str, Any]:
-    """Every factor the lines use, in order of first use, with where it came from."""
+    """Every factor the lines use, in order of first use, cited as a reader expects: publication and
+    issuer, year, region, and where a value was quoted second-hand. Nothing of the tool (ids,
+    library, verification status) reaches the report; `pcfdoc check` is where those speak."""
     used = list(dict.fromkeys(line.factor_id for product in results.products for line in product.lines
                               if line.factor_id is not None))
-    none = words["none"]
-    names = _factor_names(valid, words)
+    language = words["language"]
     rows = []
     for number, factor_id in enumerate(used, 1):
-        entry = valid.factors[factor_id]
-        factor = entry.factor
+        factor = valid.factors[factor_id].factor
         if factor.gases is not None:
-            value = words["value_sep"].join(f"{pretty_unit(gas)} {plain(amount)}"
+            value = words["value_sep"].join(f"{words['unit'](gas)} {exact(amount)}"
                                             for gas, amount in factor.gases.items())
         else:
-            value = plain(factor.value)
-        # An English report names a factor by its English name where it has one, and keeps the other.
-        name = names.get(factor_id, factor.name)
+            # A derived value is computed, so it is rounded; a stated one prints as written.
+            value = figure(factor.value) if factor.derivation is not None else exact(factor.value)
         rows.append({
-            "no": number, "id": factor.id, "name": name, "name_en": factor.name_en,
-            "name_original": factor.name if name != factor.name else None, "value": value,
-            "unit": latin_brackets(factor_unit(factor.unit, factor.gas), words),
-            "year": factor.year or none, "region": factor.region or none,
-            "source": factor.source or none, "note": factor.note or none,
-            "status": words["status"][factor.status or "project"],
-            "unverified": factor.status == "unverified",
+            "no": number, "name": factor.name, "value": value,
+            "unit": latin_brackets(factor_unit(factor.unit, factor.gas, language), words),
+            "year": str(factor.year) if factor.year is not None else "",
+            "region": factor.region or "",
+            "source": _citation(factor, words),
             "derivation": _derivation(factor, words),
-            "library": words["library_origin"] if entry.origin == SHIPPED else None,
         })
-    unverified = [row["name"] for row in rows if row["unverified"]]
-    return {"rows": rows, "unverified": unverified, "unverified_text": words["join"](unverified)}
+    return {"rows": rows, "derived": any(row["derivation"] for row in rows)}
+
+
+def _citation(factor: Node, words: Mapping) -> str:
+    """'生态环境部、国家统计局《…》；数值转引自 …': the source, and where the value was read."""
+    parts = [part for part in (factor.source,
+                               words["cited_from"].format(factor.cited_from) if factor.cited_from else None)
+             if part]
+    return words["value_sep"].join(parts)
 
 
 def _derivation(factor: Node, words: Mapping) -> str | None:
@@ -335,64 +349,70 @@ def _derivation(factor: Node, words: Mapping) -> str | None:
     derivation = factor.derivation
     if derivation is None:
         return None
-    return words["derivation"].format(
-        ncv=plain(derivation.ncv), ncv_unit=pretty_unit(derivation.ncv_unit),
-        carbon=plain(derivation.carbon_content), oxidation=plain(derivation.oxidation * 100),
-        value=figure(factor.value), unit=pretty_unit(factor.unit))
+    unit = words["unit"]
+    return words["derivation_label"].format(words["derivation"].format(
+        ncv=exact(derivation.ncv), ncv_unit=unit(derivation.ncv_unit),
+        carbon=exact(derivation.carbon_content),
+        oxidation=plain(derivation.oxidation * 100), value=figure(factor.value), unit=unit(factor.unit)))
 
 
 def _declared(spec: Node, results: Results, words: Mapping) -> list[dict[str, Any]]:
-    sources = {
-        (product.id, line.id): line.declared.source
+    declared = {
+        (product.id, line.id): line.declared
         for product in spec.products for line in product.inventory if line.declared is not None
     }
     return [
-        {"product": product.name, "name": line.name, "value": plain(line.factor_value),
-         "unit": pretty_unit(line.factor_unit), "source": sources[(product.id, line.id)] or words["none"]}
+        {"product": product.name, "name": line.name, "value": exact(declared[(product.id, line.id)].value),
+         "unit": words["unit"](declared[(product.id, line.id)].unit),
+         "source": declared[(product.id, line.id)].source or ""}
         for product in results.products for line in product.lines
-        if (product.id, line.id) in sources
+        if (product.id, line.id) in declared
     ]
 
 
-def _improvements(spec: Node, results: Results, views: list[dict]) -> list[dict]:
-    """Each measure with, per product it applies to, its targets and expected effect."""
+def _targets(targets, words: Mapping) -> str:
+    """'原材料获取阶段、电机', 'Raw material acquisition stage and electric motor'."""
+    names = [words["stage_target"].format(t.name) if t.kind == "stage" else t.name for t in targets]
+    text = words["join"](words["in_text"](name) for name in names)
+    return text[:1].upper() + text[1:]
+
+
+def _improvements(spec: Node, results: Results, views: list[dict], words: Mapping) -> dict[str, Any]:
+    """The improvement plan: each measure with its description, and per product a table of what
+    each measure acts on and what it is expected to save, in the product's result precision."""
     by_product = {product.id: product for product in results.products}
-    printed_share = {view["id"]: view["share_of"] for view in views}
     scenario_names = {scenario.id: scenario.name for scenario in spec.scenarios}
-    measures = []
-    for index, measure in enumerate(spec.improvements):
-        uses = []
-        for item in (r for r in results.improvements if r.index == index):
-            product = by_product[item.product_id]
-            unit = product.result_unit
-            per = pretty_unit(per_unit_label(unit, product.functional_unit_amount, product.functional_unit))
+    measures = [{"no": index, "title": measure.title, "description": measure.description.strip()}
+                for index, measure in enumerate(spec.improvements, 1)]
+    tables = []
+    for view in views:
+        product = by_product[view["id"]]
+        unit, decimals = product.result_unit, view["decimals"]
+        rows, largest = [], None
+        for item in (r for r in results.improvements if r.product_id == product.id):
+            measure = spec.improvements[item.index]
             reduction = item.expected_reduction_kgco2e
-            # A scenario may raise the emission it was meant to cut: then the text says so.
-            increase = reduction is not None and reduction < 0
             if reduction is None:
-                reduction_pct = None
-            elif measure.expected_reduction_pct is not None:
-                reduction_pct = plain(measure.expected_reduction_pct)
+                basis = words["not_quantified"]
+            elif measure.scenario is not None:
+                basis = words["reduction_basis"]["scenario"].format(scenario_names[measure.scenario])
             else:
-                reduction_pct = percent(abs(item.expected_reduction_of_targets or 0.0))
-            uses.append({
-                "product": product.name,
-                "targets": [{"name": t.name, "stage": t.kind == "stage",
-                             "share": printed_share[product.id][t.id]} for t in item.targets],
-                "emission": f"{figure(in_unit(item.target_kgco2e, unit))} {per}",
-                "share": percent(item.target_share),
-                "scenario": scenario_names.get(item.scenario) if item.scenario is not None else None,
-                "increase": increase,
-                "reduction_pct": reduction_pct,
-                "reduction": (f"{figure(in_unit(abs(reduction), unit))} {per}"
-                              if reduction is not None else None),
-                "reduction_share": (percent(abs(item.expected_reduction_share))
-                                    if reduction is not None else None),
-            })
-        measures.append({
-            "title": measure.title,
-            "description": measure.description.strip(),
-            "uses": uses,
-            "several": len(uses) > 1,
-        })
-    return measures
+                basis = words["reduction_basis"]["percent"].format(exact(measure.expected_reduction_pct))
+            row = {
+                "no": item.index + 1, "title": measure.title,
+                "targets": _targets(item.targets, words),
+                "share": share_text(item.target_share),
+                "reduction": (column_number(in_unit(reduction, unit), decimals)
+                              if reduction is not None else ""),
+                "reduction_share": (share_text(item.expected_reduction_share)
+                                    if reduction is not None else ""),
+                "basis": basis,
+            }
+            rows.append(row)
+            if reduction is not None and reduction > 0 and (largest is None or reduction > largest[0]):
+                largest = (reduction, row)
+        if rows:
+            tables.append({"product": view["name"], "per_label": view["per_label"],
+                           "result_unit": view["result_unit"], "rows": rows,
+                           "largest": largest[1] if largest else None})
+    return {"measures": measures, "tables": tables, "several": len(tables) > 1}

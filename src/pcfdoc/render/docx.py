@@ -41,10 +41,11 @@ def default_template(language: str) -> Path:
 
 
 def render_report(valid: ValidSpec, results: Results, template: Path,
-                  history: Sequence[Revision] = ()) -> bytes:
+                  history: Sequence[Revision] = (), *, draft: bool = False) -> bytes:
     """The report for ``valid`` as .docx bytes; nothing is written.
 
-    ``history`` is the spec's revisions, newest first (none: no revision-history table).
+    ``history`` is the spec's git commits, newest first, when the spec asks for them as its
+    revision history. A ``draft`` says so on every page and highlights the placeholders it holds.
     """
     from docx.opc.exceptions import PackageNotFoundError
     from jinja2 import StrictUndefined
@@ -58,15 +59,21 @@ def render_report(valid: ValidSpec, results: Results, template: Path,
     try:
         document = ReportTemplate(str(template))
         document.init_docx()
+        # A draft's placeholders are highlighted in the document tree, which spliced rows bypass.
+        document.splice_rows = not draft
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise TemplateError(f"{template}: not a Word .docx file ({exc})") from None
 
-    context = report_context(valid, results, Figures(document), history)
+    context = report_context(valid, results, Figures(document), history, draft)
     environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     try:
         document.render(context, environment, autoescape=True)
     except JinjaError as exc:
         raise TemplateError(_template_error(template, exc)) from None
+    if draft:
+        from .draft import highlight_placeholders
+
+        highlight_placeholders(document.docx)
     update_fields_on_open(document.docx)
     _core_properties(document.docx, valid)
     buffer = io.BytesIO()

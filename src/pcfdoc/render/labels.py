@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 from types import MappingProxyType
 
-from ..formatting import date_zh
+from ..formatting import date_zh, pretty_unit
+from ..vocab.units import ENGLISH_COUNT_WORDS
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -26,6 +27,12 @@ def join_en(items: Iterable[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = list(items)
     return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def quantity_en(number: str, unit: str, value: float) -> str:
+    """'16,340 units', '1 unit', '225,500 kWh': a counting word takes its plural."""
+    shown = pretty_unit(unit, "en")
+    return f"{number} {shown}s" if shown in ENGLISH_COUNT_WORDS and value != 1 else f"{number} {shown}"
 
 
 def in_text_en(name: str) -> str:
@@ -48,9 +55,21 @@ ZH = MappingProxyType({
     "boundary_summary": "{type}：{stages}",
     "standard_cite": "{id}《{title}》",  # a standard named in a sentence
     "standard_ref": "{id}《{title}》",  # a standard in a list of references
-    "document_ref": "《{}》",
+    "document_ref": "{}",  # as written: 'GB/T 2589-2020《综合能耗计算通则》' carries its own 《》
     "value_sep": "；",
     "revision": "{number}（{commit}）",
+    "unit": lambda unit: pretty_unit(unit, "zh-CN"),
+    "quantity": lambda number, unit, value: f"{number} {pretty_unit(unit, 'zh-CN')}",
+    "draft": "草稿",
+    "assessor_label": {False: "评价机构", True: "编制单位"},
+    "seal": {False: "评价机构（盖章）", True: "编制单位（盖章）"},
+    "output_value_unit": "万元",
+    "cited_from": "数值转引自{}",
+    "derivation_label": "计算方法：{}",
+    "not_applicable": "—",
+    "not_quantified": "未量化",
+    "reduction_basis": {"scenario": "情景“{}”", "percent": "预计降低 {}%"},
+    "stage_target": "{}阶段",
     "chart_label_scale": 1,  # chart labels are cut at CHART_LABEL_LIMIT characters times this
     "data_type": {"primary": "初级数据", "secondary": "次级数据"},
     "duty": {"prepared": "编制", "reviewed": "审核", "approved": "批准"},
@@ -61,14 +80,10 @@ ZH = MappingProxyType({
         "AR6": "IPCC 第六次评估报告（AR6，2021 年）",
     },
     "co2e_gas": "以 CO₂e 计的排放",
-    "status": {"verified": "已核实", "third-party": "第三方转录", "unverified": "未核实",
-               "project": "项目提供"},
-    "library_origin": "pcfdoc 因子库",
     "derivation": "低位发热量 {ncv} {ncv_unit} × 单位热值含碳量 {carbon} tC/TJ × 碳氧化率 {oxidation}% "
                   "× 44/12 = {value} {unit}",
     "included": "纳入",
     "excluded": "不纳入",
-    "none": "—",
     "list_sep": "、",
     "annual_basis": "全年总量",
     "supplier": "供应商：{}",
@@ -80,8 +95,8 @@ ZH = MappingProxyType({
     # data quality, uncertainty, sensitivity, scenarios, cut-off
     "quality_level": {"excellent": "优秀", "very-good": "很好", "good": "良好", "fair": "一般",
                       "poor": "较差"},
-    "indicator": {"reliability": "可靠性", "completeness": "完整性", "temporal": "时间相关性",
-                  "geographical": "地理相关性", "technological": "技术相关性"},
+    "indicator": {"reliability": "可靠性", "completeness": "完整性", "temporal": "时间代表性",
+                  "geographical": "地理代表性", "technological": "技术代表性"},
     "score_mark": {"given": "", "derived": "†", "default": "*"},
     "parameter_kind": {"line": "活动数据", "factor": "排放因子", "both": "活动数据或排放因子"},
     "parameter_kind_chart": {"line": "活动数据", "factor": "排放因子", "both": "活动数据或排放因子"},
@@ -97,10 +112,10 @@ ZH = MappingProxyType({
     "raised": "参数增加 {step}%",
     "level_band": "{level}（DQR ≤ {upper}）",
     "level_last": "{level}（DQR > {lower}）",
-    "basic_uncertainty": "{kind} {value}",
+    "basic_uncertainty": "{kind}为 {value}",
     "temporal_age": "不足 {limit} 年为 {score} 分",
     "temporal_oldest": "{limit} 年及以上为 {score} 分",
-    "line_types": {"inventory": "物料和能源输入", "transport": "运输", "distribution": "产品分销运输"},
+    "line_types": {"inventory": "物料和能源输入", "transport": "原辅材料运输", "distribution": "产品运输"},
 })
 
 EN = MappingProxyType({
@@ -120,6 +135,18 @@ EN = MappingProxyType({
     "document_ref": "{}",
     "value_sep": "; ",
     "revision": "{number} ({commit})",
+    "unit": lambda unit: pretty_unit(unit, "en"),
+    "quantity": quantity_en,
+    "draft": "DRAFT",
+    "assessor_label": {False: "Assessment body", True: "Prepared by"},
+    "seal": {False: "Seal of the assessment body", True: "Company seal"},
+    "output_value_unit": "10,000 CNY",
+    "cited_from": "value quoted from {}",
+    "derivation_label": "Derived as {}",
+    "not_applicable": "—",
+    "not_quantified": "Not quantified",
+    "reduction_basis": {"scenario": "Scenario “{}”", "percent": "Expected cut of {}%"},
+    "stage_target": "{} stage",
     "chart_label_scale": 2,  # Latin letters are about half as wide as Chinese characters
     "data_type": {"primary": "Primary", "secondary": "Secondary"},
     "duty": {"prepared": "Preparation", "reviewed": "Review", "approved": "Approval"},
@@ -130,14 +157,10 @@ EN = MappingProxyType({
         "AR6": "the IPCC Sixth Assessment Report (AR6, 2021)",
     },
     "co2e_gas": "Emissions given as CO₂e",
-    "status": {"verified": "Verified", "third-party": "Third-party", "unverified": "Unverified",
-               "project": "Project-supplied"},
-    "library_origin": "pcfdoc factor library",
     "derivation": "NCV {ncv} {ncv_unit} × carbon content {carbon} tC/TJ × oxidation rate {oxidation}% "
                   "× 44/12 = {value} {unit}",
     "included": "Included",
     "excluded": "Excluded",
-    "none": "—",
     "list_sep": ", ",
     "annual_basis": "Annual total",
     "supplier": "supplier: {}",
@@ -149,8 +172,9 @@ EN = MappingProxyType({
     "quality_level": {"excellent": "excellent", "very-good": "very good", "good": "good", "fair": "fair",
                       "poor": "poor"},
     "indicator": {"reliability": "Reliability", "completeness": "Completeness",
-                  "temporal": "Temporal correlation", "geographical": "Geographical correlation",
-                  "technological": "Technological correlation"},
+                  "temporal": "Temporal representativeness",
+                  "geographical": "Geographical representativeness",
+                  "technological": "Technological representativeness"},
     "score_mark": {"given": "", "derived": "†", "default": "*"},
     "parameter_kind": {"line": "Activity data", "factor": "Emission factor",
                        "both": "Activity data or emission factor"},
@@ -170,8 +194,8 @@ EN = MappingProxyType({
     "basic_uncertainty": "{value} for {kind}",
     "temporal_age": "{score} if under {limit} years",
     "temporal_oldest": "{score} if {limit} years or more",
-    "line_types": {"inventory": "material and energy inputs", "transport": "transport",
-                   "distribution": "product distribution"},
+    "line_types": {"inventory": "material and energy inputs", "transport": "transport of materials",
+                   "distribution": "product transport"},
 })
 
 VOCABULARY = {"zh-CN": ZH, "en": EN}

@@ -8,15 +8,15 @@ from typing import Any
 from ..calc.results import LineResult, ProductResult
 from ..errors import shorten
 from ..formatting import (
-    column_decimals,
     column_number,
+    exact,
     factor_unit,
     in_unit,
     per_unit_label,
     percent,
-    percentages,
     plain,
-    pretty_unit,
+    result_decimals,
+    share_texts,
 )
 from ..spec.schema import Node
 from ..vocab.gwp import CO2E, gases
@@ -37,19 +37,28 @@ def latin_brackets(text: str, words: Mapping) -> str:
     return text.replace("（", opening).replace("）", closing)
 
 
-def product_view(spec_product: Node, result: ProductResult, words: Mapping, image: Image) -> dict[str, Any]:
-    """One product's tables, charts and figures, formatted in its result unit."""
-    unit = result.result_unit
-    fu = f"{plain(result.functional_unit_amount)} {result.functional_unit}"
-    per_label = pretty_unit(per_unit_label(unit, result.functional_unit_amount, result.functional_unit))
+def product_view(spec_product: Node, result: ProductResult, words: Mapping, image: Image,
+                 precision: Node | None = None) -> dict[str, Any]:
+    """One product's tables, charts and figures, formatted in its result unit.
+
+    Every result of the product (tables, abstract, conclusion, analysis, improvement plan) is
+    printed with one number of decimals, ``decimals``, set by report.precision; inputs print as
+    written."""
+    unit, show_unit = result.result_unit, words["unit"]
+    fu_amount = spec_product.functional_unit.amount
+    fu = f"{exact(fu_amount)} {show_unit(result.functional_unit)}"
+    per_label = show_unit(per_unit_label(unit, result.functional_unit_amount, result.functional_unit))
     emissions = {line.id: in_unit(line.kgco2e, unit) for line in result.lines}
     stage_values = [in_unit(stage.kgco2e, unit) for stage in result.stages]
     total = in_unit(result.total_kgco2e, unit)
-    decimals = column_decimals([*emissions.values(), *stage_values, total])
-    line_shares = percentages([line.share for line in result.lines], 2)
-    line_share = {line.id: str(share) for line, share in zip(result.lines, line_shares, strict=True)}
-    stage_share = [str(s) for s in percentages([s.share for s in result.stages], 2)]
+    decimals = result_decimals(total, getattr(precision, "decimals", None),
+                               getattr(precision, "significant", None))
+    line_shares = share_texts([line.share for line in result.lines])
+    line_share = {line.id: share for line, share in zip(result.lines, line_shares, strict=True)}
+    stage_share = share_texts([s.share for s in result.stages])
     spec_lines = {line.id: line for line in spec_product.inventory}
+    distribution = spec_product.distribution
+    destinations = {d.id: d for d in distribution.destinations} if distribution else {}
     notes = {item.id: item.note for item in (*spec_product.inventory, *spec_product.transport) if item.note}
     numbering = {line.id: i for i, line in enumerate(result.lines, 1)}
     basis_words = _basis_words(spec_product, words)
@@ -61,11 +70,12 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
                    for kind in ("inventory", "transport", "distribution")}
         stages.append({
             "id": stage.id, "name": stage.name, "value": column_number(value, decimals), "share": share,
-            "lines": [_calc_row(line, numbering, emissions, decimals, line_share, words) for line in lines],
+            "lines": [_calc_row(line, numbering, emissions, decimals, line_share, words,
+                                spec_lines.get(line.id)) for line in lines],
             "inventory": [_inventory_row(i, line, spec_lines[line.id], basis_words, words)
                           for i, line in enumerate(by_kind["inventory"], 1)],
             "transport": [_transport_row(i, line, words) for i, line in enumerate(by_kind["transport"], 1)],
-            "destinations": [_destination_row(i, line, words)
+            "destinations": [_destination_row(i, line, destinations[line.id], words)
                              for i, line in enumerate(by_kind["distribution"], 1)],
             "notes": [{"name": line.name, "note": notes[line.id].strip()}
                       for line in lines if line.id in notes],
@@ -75,32 +85,34 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
     hotspots = [line for line in result.contributors[:HOTSPOT_COUNT] if line.kgco2e > 0]
     stage_names = {stage.id: stage.name for stage in result.stages}
     hotspot_rows = [
-        {"rank": rank, "name": line.name, "stage": stage_names[line.stage],
+        {"rank": rank, "name": line.name, "name_in_text": words["in_text"](line.name),
+         "stage": stage_names[line.stage],
          "emission": column_number(emissions[line.id], decimals), "share": line_share[line.id]}
         for rank, line in enumerate(hotspots, 1)
     ]
     annual = [line for line in result.lines if line.annual is not None]
     distribution = [line for line in result.lines if line.kind == "distribution"]
-    primary_share, secondary_share = (str(s) for s in percentages(
-        [result.primary_share, result.secondary_share], 2))
+    primary_share, secondary_share = share_texts([result.primary_share, result.secondary_share])
     return {
         "id": result.id,
         "name": result.name,
+        "name_in_text": words["in_text"](result.name),  # inside an English sentence: 'valve actuator'
         "model": spec_product.model,
         "name_model": (words["paren"].format(result.name, spec_product.model) if spec_product.model
                        else result.name),
         "description": (spec_product.description or "").strip(),
         "fu": fu,
-        "fu_unit": result.functional_unit,
-        "fu_text": words["fu_text"].format(fu=fu, name=result.name),
-        "result_unit": pretty_unit(unit),
+        "fu_unit": show_unit(result.functional_unit),
+        "fu_text": words["fu_text"].format(fu=fu, name=words["in_text"](result.name)),
+        "result_unit": show_unit(unit),
         "per_label": per_label,
-        "mass": f"{plain(result.mass_kg)} kg" if result.mass_kg is not None else None,
-        "inventory_basis": (f"{plain(spec_product.inventory_per.amount)} {spec_product.inventory_per.unit}"
-                            if spec_product.inventory_per else None),
+        "decimals": decimals,
+        "mass": _mass(spec_product, result, words),
+        "inventory_basis": _basis(spec_product.inventory_per, show_unit),
         "inventory_scale": plain(result.inventory_scale),
         "total": column_number(total, decimals),
         "total_share": "100.00" if result.total_kgco2e else "0.00",
+        "total_value": total,
         "stages": stages,
         "top_stage": {"name": top_stage[0].name, "share": top_stage[1]},
         # every line's and stage's share as printed, for text that cites them
@@ -114,7 +126,7 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
         "primary_share": primary_share,
         "secondary_share": secondary_share,
         "annual": [_annual_row(line, result, words) for line in annual],
-        "annual_output": _output_text(annual[0]) if annual else None,
+        "annual_output": _output_text(annual[0], words) if annual else None,
         "shipped_mass": plain(distribution[0].freight.mass_t) if distribution else None,
         "distribution_source": spec_product.distribution.source if spec_product.distribution else None,
         "stage_chart": image(charts.stage_chart(
@@ -128,21 +140,46 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
     }
 
 
-def _output_text(line: LineResult) -> str:
-    return f"{plain(line.annual.output_amount)} {pretty_unit(line.annual.output_unit)}"
+def _mass(product: Node, result: ProductResult, words: Mapping) -> str | None:
+    """The mass of one functional unit: as written when the spec gives it per unit, else computed."""
+    if result.mass_kg is None:
+        return None
+    given = product.mass_per_unit
+    if given is not None and product.functional_unit.amount == 1:
+        return f"{exact(given.amount)} {words['unit'](given.unit)}"
+    return f"{plain(result.mass_kg)} kg"
+
+
+def _basis(inventory_per: Node | None, show_unit) -> str | None:
+    return f"{exact(inventory_per.amount)} {show_unit(inventory_per.unit)}" if inventory_per else None
+
+
+def _output_text(line: LineResult, words: Mapping) -> str:
+    output = line.annual
+    return words["quantity"](_input(output.output_amount), output.output_unit, output.output_amount)
+
+
+def _input(value: float) -> str:
+    """A number that came from the spec, as written (a Written float), or one computed from it."""
+    given = getattr(value, "written", None) is not None or float(value).is_integer()
+    return exact(value) if given else plain(value)
 
 
 def _basis_words(product: Node, words: Mapping) -> str:
     basis = product.inventory_per or product.functional_unit
-    return words["per"].format(amount=plain(basis.amount), unit=basis.unit)
+    return words["per"].format(amount=exact(basis.amount), unit=words["unit"](basis.unit))
 
 
 def _calc_row(line: LineResult, numbering: dict[str, int], emissions: dict[str, float], decimals: int,
-              line_share: dict[str, str], words: Mapping) -> dict[str, Any]:
+              line_share: dict[str, str], words: Mapping, spec_line: Node | None) -> dict[str, Any]:
+    # An amount that is the spec's own prints as written; a per-unit share of a plant total, a t·km
+    # figure or a scaled amount is computed, and rounded to six significant digits.
+    given = spec_line is not None and not spec_line.annual_total and line.amount == spec_line.amount
     return {
-        "no": numbering[line.id], "name": line.name, "amount": plain(line.amount),
-        "unit": pretty_unit(line.unit), "factor": plain(line.factor_value),
-        "factor_unit": latin_brackets(factor_unit(line.factor_unit, line.gas), words),
+        "no": numbering[line.id], "name": line.name,
+        "amount": exact(spec_line.amount) if given else plain(line.amount),
+        "unit": words["unit"](line.unit), "factor": _input(line.factor_value),
+        "factor_unit": latin_brackets(factor_unit(line.factor_unit, line.gas, words["language"]), words),
         "emission": column_number(emissions[line.id], decimals), "share": line_share[line.id],
     }
 
@@ -150,11 +187,10 @@ def _calc_row(line: LineResult, numbering: dict[str, int], emissions: dict[str, 
 def _inventory_row(no: int, line: LineResult, spec_line: Node, basis: str, words: Mapping) -> dict[str, Any]:
     name = words["paren"].format(line.name, spec_line.model) if spec_line.model else line.name
     return {
-        "no": no, "name": name, "amount": plain(spec_line.amount), "unit": pretty_unit(spec_line.unit),
+        "no": no, "name": name, "amount": exact(spec_line.amount), "unit": words["unit"](spec_line.unit),
         "basis": words["annual_basis"] if spec_line.annual_total else basis,
         "data_type": words["data_type"][line.data_type],
-        "source": words["value_sep"].join(filter(None, (line.source, _supplier(spec_line, words))))
-        or words["none"],
+        "source": words["value_sep"].join(filter(None, (line.source, _supplier(spec_line, words)))),
     }
 
 
@@ -171,16 +207,16 @@ def _supplier(line: Node, words: Mapping) -> str | None:
 def _transport_row(no: int, line: LineResult, words: Mapping) -> dict[str, Any]:
     freight = line.freight
     return {
-        "no": no, "name": line.name, "mass": plain(freight.mass_t), "distance": plain(freight.distance_km),
-        "mode": _mode(freight, words), "tkm": plain(line.amount), "source": line.source or words["none"],
+        "no": no, "name": line.name, "mass": plain(freight.mass_t), "distance": exact(freight.distance_km),
+        "mode": _mode(freight, words), "tkm": plain(line.amount), "source": line.source or "",
     }
 
 
-def _destination_row(no: int, line: LineResult, words: Mapping) -> dict[str, Any]:
+def _destination_row(no: int, line: LineResult, destination: Node, words: Mapping) -> dict[str, Any]:
     freight = line.freight
     return {
-        "no": no, "name": line.name, "share": plain(freight.share * 100.0),
-        "distance": plain(freight.distance_km),
+        "no": no, "name": line.name, "share": exact(destination.share_pct),
+        "distance": exact(destination.distance_km),
         "mode": _mode(freight, words), "tkm": plain(line.amount),
     }
 
@@ -192,13 +228,13 @@ def _mode(freight, words: Mapping) -> str:
 
 
 def _annual_row(line: LineResult, result: ProductResult, words: Mapping) -> dict[str, Any]:
-    basis = line.annual
+    basis, unit = line.annual, words["unit"]
     return {
         "name": line.name,
-        "total": f"{plain(line.annual_amount)} {pretty_unit(line.unit)}",
+        "total": f"{exact(line.annual_amount)} {unit(line.unit)}",
         "share": percent(basis.share),
-        "output": f"{plain(basis.output_amount)} {pretty_unit(basis.output_unit)}",
-        "per_unit": f"{plain(line.amount)} {pretty_unit(line.unit)}",
+        "output": words["quantity"](_input(basis.output_amount), basis.output_unit, basis.output_amount),
+        "per_unit": f"{plain(line.amount)} {unit(line.unit)}",
     }
 
 
@@ -213,8 +249,8 @@ def _gas_rows(result: ProductResult, unit: str, decimals: int, words: Mapping) -
     return [
         {
             "name": name(gas.gas),
-            "mass": words["none"] if gas.gas == CO2E else plain(gas.gas_kg),
-            "gwp": words["none"] if gas.gas == CO2E else plain(gas.gwp),
+            "mass": words["not_applicable"] if gas.gas == CO2E else plain(gas.gas_kg),
+            "gwp": words["not_applicable"] if gas.gas == CO2E else plain(gas.gwp),
             "co2e": column_number(in_unit(gas.kgco2e, unit), decimals),
         }
         for gas in result.gases

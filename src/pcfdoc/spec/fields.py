@@ -51,9 +51,35 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def doc(text: str, unit: str | None = None, **extra: Any) -> dict[str, Any]:
-    """Field metadata: the one-line meaning (and unit) shown in the spec reference."""
-    return {"doc": text, "unit": unit, **extra}
+#: ``printed`` of a text the report never shows (a path, a remark for the author).
+NOT_PRINTED = "not printed"
+
+
+def doc(text: str, unit: str | None = None, *, printed: str | None = None, **extra: Any) -> dict[str, Any]:
+    """Field metadata: the one-line meaning (and unit) shown in the spec reference.
+
+    ``printed`` says where the report shows a text field (or NOT_PRINTED); the reference
+    lists it, so an author knows which texts reach the client. A printed text may be
+    given in English too, under the same key with ``_en`` appended (see english_twin).
+    """
+    return {"doc": text, "unit": unit, "printed": printed, **extra}
+
+
+def is_translatable(field: fields.Field) -> bool:
+    """A text the report prints in its own words: a plain Text, or an array of them (not a code that
+    reads the same in every language, which says english=False)."""
+    printed = field.metadata.get("printed")
+    text = field.inner if isinstance(field, fields.List) else field
+    return type(text) is Text and printed not in (None, NOT_PRINTED) and field.metadata.get("english", True)
+
+
+def english_twin(field: fields.Field, name: str) -> fields.Field:
+    """``name_en``: the English text of a printed text field, of the same kind, always optional."""
+    metadata = {"doc": f"English text of {name}", "unit": None, "printed": None, "twin_of": name}
+    if isinstance(field, fields.List):
+        inner = field.inner
+        return List(Text(max_length=inner.max_length), load_default=None, metadata=metadata)
+    return Text(max_length=field.max_length, load_default=None, metadata=metadata)
 
 
 class Number(fields.Field):
@@ -80,7 +106,7 @@ class Number(fields.Field):
             raise ValidationError(f"must be at least {self.minimum:g}, got {value:g}")
         if self.maximum is not None and value > self.maximum:
             raise ValidationError(f"must be at most {self.maximum:g}, got {value:g}")
-        return float(value)
+        return value if isinstance(value, float) else float(value)  # a float keeps how it was written
 
 
 class Integer(fields.Field):

@@ -27,6 +27,21 @@ _SYNTAX_HINTS = (
 )
 
 
+class Written(float):
+    """A TOML float that remembers how it was written ('20.20', '1.0e-5'): a report prints an input
+    exactly as given (formatting.exact), while every calculation sees a plain float."""
+
+    __slots__ = ("written",)
+
+    def __new__(cls, text: str) -> Written:
+        value = super().__new__(cls, text)
+        value.written = text
+        return value
+
+    def __reduce__(self):
+        return Written, (self.written,)
+
+
 @dataclass(frozen=True)
 class SpecSource:
     """A parsed spec: where it came from, its data, and its text, in which keys are located."""
@@ -65,7 +80,7 @@ def load(path: str | Path) -> SpecSource:
 def parse(raw: bytes, file: str) -> SpecSource:
     text = decode(raw, file)
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text, parse_float=Written)
     except tomllib.TOMLDecodeError as exc:
         raise _syntax_error(exc, file) from None
     except RecursionError:  # tomllib recurses once per nested array or inline table

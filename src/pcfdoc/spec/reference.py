@@ -1,4 +1,5 @@
-"""The spec reference (every key, its type, unit and meaning), generated from the schema.
+"""The spec reference (every key, its type, unit, meaning and where the report prints it), generated
+from the schema.
 
 ``python -m pcfdoc.spec.reference README.md`` rewrites the README section between
 the reference markers; a test keeps the committed README in step.
@@ -55,18 +56,39 @@ def _presence(field: fields.Field) -> str:
     return f"default `{default}`"
 
 
-def _table(title: str, schema: Schema) -> list[str]:
-    rows = [f"#### `{title}`", "", "| key | type | presence | unit | meaning |", "|---|---|---|---|---|"]
+def _printed(name: str, field: fields.Field, path: str) -> str:
+    """Where the report prints a text field ('not printed' for remarks to the author); empty for
+    values that are not texts (numbers, ids, choices, units, tables)."""
+    if path.split(".")[0] == "pact":
+        return "PACT only" if _is_text(field) else ""
+    printed = field.metadata.get("printed")
+    if printed is None:
+        return ""
+    if spec_fields.is_translatable(field):
+        return f"{printed}; English: `{name}_en`"
+    return printed
+
+
+def _is_text(field: fields.Field) -> bool:
+    inner = field.inner if isinstance(field, fields.List) else field
+    return type(inner) is spec_fields.Text
+
+
+def _table(title: str, schema: Schema, path: str = "") -> list[str]:
+    rows = [f"#### `{title}`", "", "| key | type | presence | unit | meaning | in the report |",
+            "|---|---|---|---|---|---|"]
     for name, field in schema.fields.items():
+        if field.metadata.get("twin_of"):
+            continue  # the English twin of a printed text: one sentence above every table says so
         unit = field.metadata.get("unit") or ""
         rows.append(f"| `{name}` | {_type_name(field)} | {_presence(field)} | {unit} | "
-                    f"{field.metadata.get('doc', '')} |")
+                    f"{field.metadata.get('doc', '')} | {_printed(name, field, path)} |")
     return rows + [""]
 
 
 def _sections(schema: Schema, path: str, array: bool) -> list[str]:
     title = f"[[{path}]]" if array else f"[{path}]" if path else "top level"
-    lines = _table(title, schema)
+    lines = _table(title, schema, path)
     for name, field in schema.fields.items():
         child = f"{path}.{name}" if path else name
         if isinstance(field, fields.List) and isinstance(field.inner, fields.Nested):

@@ -1,7 +1,9 @@
 """A spec's versions in git: an old revision's text, and the commits that touched it.
 
 git is asked, never required: outside a repository (or without git) there is
-no history, and a revision that cannot be read is a user error.
+no history, and a revision that cannot be read is a user error. A report's
+revision history is the author's statement (report.revisions); the commits are
+listed instead only when the spec asks for them (report.revisions_from_git).
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ def text_at(path: Path, rev: str) -> bytes:
     return done.stdout
 
 
-def history(path: Path) -> tuple[Revision, ...]:
-    """Commits that changed ``path``, newest first; empty outside git."""
+def history(path: Path, until: dt.date | None = None) -> tuple[Revision, ...]:
+    """Commits that changed ``path``, newest first (those dated on or before ``until``, if given);
+    empty outside git."""
     done = _git(path, "log", "--follow", f"--format=%h{_FIELD}%ad{_FIELD}%an{_FIELD}%s{_RECORD}",
                 "--date=short", "--", path.name)
     if done is None or done.returncode != 0:
@@ -57,5 +60,7 @@ def history(path: Path) -> tuple[Revision, ...]:
         fields = record.strip("\n").split(_FIELD)
         if len(fields) == 4:
             commit, date, author, subject = fields
-            revisions.append(Revision(commit, dt.date.fromisoformat(date), author, subject))
+            revision = Revision(commit, dt.date.fromisoformat(date), author, subject)
+            if until is None or revision.date <= until:
+                revisions.append(revision)
     return tuple(revisions)

@@ -14,6 +14,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, post_load, validates_schema
 from marshmallow.fields import Nested
+from marshmallow.schema import SchemaMeta
 
 from ..vocab.catalogue import (
     ALLOCATION_METHODS,
@@ -26,6 +27,7 @@ from ..vocab.catalogue import (
     LANGUAGES,
     RESULT_UNITS,
     STAGE_IDS,
+    STAGES,
     STANDARDS,
     TRANSPORT_MODES,
 )
@@ -33,6 +35,7 @@ from ..vocab.gwp import CO2E, gas_ids, gwp_sets, single_gases
 from ..vocab.units import UnitError, combustion_factor, gas_of_unit, is_mass
 from .fields import (
     LONG_TEXT,
+    NOT_PRINTED,
     Amounts,
     Boolean,
     Choice,
@@ -45,6 +48,8 @@ from .fields import (
     Text,
     Unit,
     doc,
+    english_twin,
+    is_translatable,
 )
 
 
@@ -52,7 +57,20 @@ class Node(SimpleNamespace):
     """A validated table of the spec."""
 
 
-class Table(Schema):
+class TableMeta(SchemaMeta):
+    """Gives every printed text field its English twin: ``name`` → ``name_en``, ``audience`` →
+    ``audience_en``. An English report prints the twin where it is given."""
+
+    def __new__(mcs, name, bases, attrs):
+        klass = super().__new__(mcs, name, bases, attrs)
+        declared = klass._declared_fields
+        for key, field in list(declared.items()):
+            if is_translatable(field) and f"{key}_en" not in declared:
+                declared[f"{key}_en"] = english_twin(field, key)
+        return klass
+
+
+class Table(Schema, metaclass=TableMeta):
     """Base of every table: unknown keys are errors, loading yields a Node."""
 
     error_messages = {"unknown": "unknown key", "type": "expected a table"}
@@ -96,7 +114,8 @@ class Declared(Table):
     value = Number(required=True, minimum=0,
                    metadata=doc("emission per unit of the line's activity", "see unit"))
     unit = Unit(required=True, metadata=doc("emission unit per activity unit, e.g. kgCO2e/台"))
-    source = Text(load_default=None, metadata=doc("who declared it (supplier, EPD number, report)"))
+    source = Text(load_default=None, metadata=doc("who declared it (supplier, EPD number, report)",
+                                                  printed="table of declared emissions (chapter 4)"))
 
 
 class Pedigree(Table):
@@ -130,68 +149,134 @@ def emission_source_fields() -> tuple[Nested, Number, Choice]:
 
 # -- report -------------------------------------------------------------------
 
+SIGN_OFF = "sign-off block (information page), appendix C"
+
+
 class Person(Table):
     duty = Choice(DUTIES, required=True, metadata=doc("prepared, reviewed or approved"))
-    name = Text(required=True, metadata=doc("full name"))
-    role = Text(load_default=None, metadata=doc("role in the assessment, e.g. 评价组组长"))
-    organization = Text(load_default=None, metadata=doc("organisation, if not the assessor body"))
-    certificate = Text(load_default=None, metadata=doc("certificate or registration number"))
+    name = Text(required=True, metadata=doc("full name", printed=SIGN_OFF))
+    role = Text(load_default=None, metadata=doc("role in the assessment, e.g. 评价组组长", printed=SIGN_OFF))
+    organization = Text(load_default=None, metadata=doc("organisation, if not the assessor body",
+                                                        printed="appendix C"))
+    certificate = Text(load_default=None, metadata=doc("certificate or registration number",
+                                                       printed=SIGN_OFF))
     date = Date(load_default=None, metadata=doc("date signed (on or before the issue date)"))
 
 
+class Revision(Table):
+    version = Text(required=True, metadata=doc("version of the report, e.g. A/0 or 1.1; unique",
+                                               printed="revision history (information page)"))
+    date = Date(required=True, metadata=doc("date of this version (on or before the issue date)"))
+    author = Text(load_default=None, metadata=doc("who made this version",
+                                                  printed="revision history (information page)"))
+    description = Text(required=True, metadata=doc("what this version changed, e.g. 首次发布",
+                                                   printed="revision history (information page)"))
+
+
+class Precision(Table):
+    decimals = Integer(load_default=None, minimum=0, maximum=6, metadata=doc(
+        "decimal places of every result, e.g. 4 for 1,345.6139"))
+    significant = Integer(load_default=None, minimum=1, maximum=10, metadata=doc(
+        "significant digits of each product's total; its other results take the same decimals"))
+
+    @validates_schema
+    def _one_rule(self, data: dict, **_: Any) -> None:
+        if data.get("decimals") is not None and data.get("significant") is not None:
+            raise ValidationError("give either decimals or significant, not both", "significant")
+
+
 class Report(Table):
-    number = Text(required=True, metadata=doc("report number printed on every page header"))
-    title = Text(load_default=None, metadata=doc("title; default '<product names>产品碳足迹评价报告'"))
+    number = Text(required=True, metadata=doc("report number",
+                                              printed="cover, page header, information table"))
+    title = Text(load_default=None, metadata=doc("title; default '<product names>产品碳足迹评价报告'",
+                                                 printed="cover, page header"))
     language = Choice(LANGUAGES, load_default="zh-CN", metadata=doc("report language"))
     issue_date = Date(required=True, metadata=doc("date of issue, e.g. 2024-06-07"))
-    assessor = Text(required=True, metadata=doc("assessment body that prepares the report"))
+    self_declared = Boolean(load_default=False, metadata=doc(
+        "true when the company assesses its own product (no client, no outside assessor)"))
+    assessor = Text(load_default=None, metadata=doc(
+        "assessment body that prepares the report; required unless self_declared (then default: the "
+        "company)", printed="cover, information table, abstract, sign-off block"))
     commissioned_by = Text(load_default=None, metadata=doc(
-        "party that commissioned the study, if not the company itself"))
+        "party that commissioned the study, if not the company itself",
+        printed="cover, information table, abstract"))
     standards = List(Choice(STANDARDS), required=True, min_length=1,
                      metadata=doc("standards the study follows"))
-    other_references = List(Text(), load_default=[],
-                            metadata=doc("further documents relied on (guides, factor sets)"))
-    purpose = Text(required=True, max_length=LONG_TEXT, metadata=doc("why the study is done"))
-    audience = List(Text(), load_default=[], metadata=doc("intended audience, one entry per group"))
+    other_references = List(Text(), load_default=[], metadata=doc(
+        "further documents relied on (guides, factor sets)", printed="chapter 1, appendix B"))
+    purpose = Text(required=True, max_length=LONG_TEXT, metadata=doc("why the study is done",
+                                                                     printed="chapter 3.1"))
+    audience = List(Text(), load_default=[], metadata=doc("intended audience, one entry per group",
+                                                          printed="chapter 3.1"))
     people = tables(Person, "assessment team: who prepared, reviewed and approved", required=True,
                     min_length=1)
+    revisions = tables(Revision, "the report's versions, as the author states them, listed as written")
+    revisions_from_git = Boolean(load_default=False, metadata=doc(
+        "true to list, instead of revisions, the git commits that changed this spec up to the issue "
+        "date (their messages are printed as written)"))
+    precision = optional_table(Precision, "precision of results; default: 4 significant digits of each "
+                                          "product's total, at least 2 decimals")
     template = Text(load_default=None, metadata=doc(
-        "custom .docx report template, relative to the spec file; default: the shipped one"))
+        "custom .docx report template, relative to the spec file; default: the shipped one",
+        printed=NOT_PRINTED))
+
+    @validates_schema
+    def _who_assesses(self, data: dict, **_: Any) -> None:
+        if data.get("self_declared"):
+            if data.get("commissioned_by") is not None:
+                raise ValidationError("a self-declared study has no client; remove commissioned_by or set "
+                                      "self_declared = false", "commissioned_by")
+        elif data.get("assessor") is None:
+            raise ValidationError("give assessor = \"…\" (the assessment body), or self_declared = true "
+                                  "when the company assesses its own product", "assessor")
+        if data.get("revisions") and data.get("revisions_from_git"):
+            raise ValidationError("give either revisions or revisions_from_git = true, not both",
+                                  "revisions_from_git")
 
 
 # -- company --------------------------------------------------------------------
 
+INFO = "information table"
+
+
 class Contact(Table):
-    name = Text(required=True, metadata=doc("contact person"))
-    phone = Text(load_default=None, metadata=doc("phone number"))
-    email = Text(load_default=None, metadata=doc("e-mail address"))
+    name = Text(required=True, metadata=doc("contact person", printed=INFO))
+    phone = Text(load_default=None, metadata=doc("phone number", printed=INFO, english=False))
+    email = Text(load_default=None, metadata=doc("e-mail address", printed=INFO, english=False))
 
 
 class ProcessStep(Table):
-    name = Text(required=True, metadata=doc("name of the process step, e.g. 涂布"))
-    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("one or two sentences"))
+    name = Text(required=True, metadata=doc("name of the process step, e.g. 涂布", printed="chapter 2"))
+    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("one or two sentences",
+                                                                              printed="chapter 2"))
+
+
+EQUIPMENT = "equipment table (chapter 2)"
 
 
 class Equipment(Table):
-    name = Text(required=True, metadata=doc("equipment name"))
-    model = Text(load_default=None, metadata=doc("model designation"))
-    code = Text(load_default=None, metadata=doc("plant asset number"))
+    name = Text(required=True, metadata=doc("equipment name", printed=EQUIPMENT))
+    model = Text(load_default=None, metadata=doc("model designation", printed=EQUIPMENT))
+    code = Text(load_default=None, metadata=doc("plant asset number", printed=EQUIPMENT))
     quantity = Integer(load_default=None, minimum=1, metadata=doc(
         "number of units; leave it out when unknown", "台/套"))
-    manufacturer = Text(load_default=None, metadata=doc("manufacturer"))
-    note = Text(load_default=None, metadata=doc("remark"))
+    manufacturer = Text(load_default=None, metadata=doc("manufacturer", printed=EQUIPMENT))
+    note = Text(load_default=None, metadata=doc("remark for the reader", printed=EQUIPMENT))
+
+
+OUTPUT = "output table (chapter 2), allocation table (chapter 3)"
 
 
 class AnnualOutput(Table):
     product = Identifier(load_default=None, metadata=doc("id of an assessed product"))
-    name = Text(load_default=None, metadata=doc("name of a product that is not assessed"))
+    name = Text(load_default=None, metadata=doc("name of a product that is not assessed", printed=OUTPUT))
     amount = Number(required=True, positive=True, metadata=doc("output during the data period", "see unit"))
     unit = Unit(required=True, metadata=doc("unit of the output, e.g. 台, t, MWh"))
     value = Number(load_default=None, minimum=0,
                    metadata=doc("output value (economic allocation)", "company.output_value_unit"))
     mass = Nested(Quantity, load_default=None,
                   metadata=doc("total mass of the output, when the amount is not a mass"))
-    note = Text(load_default=None, metadata=doc("remark"))
+    note = Text(load_default=None, metadata=doc("remark for the reader", printed="output table (chapter 2)"))
 
     @validates_schema
     def _product_or_name(self, data: dict, **_: Any) -> None:
@@ -199,17 +284,22 @@ class AnnualOutput(Table):
 
 
 class Company(Table):
-    name = Text(required=True, metadata=doc("registered company name, printed everywhere"))
-    credit_code = Text(load_default=None, metadata=doc("unified social credit code (18 characters)"))
-    address = Text(required=True, metadata=doc("registered or site address"))
-    legal_representative = Text(required=True, metadata=doc("legal representative"))
-    registered_capital = Text(load_default=None, metadata=doc("registered capital as written"))
+    name = Text(required=True, metadata=doc("registered company name",
+                                            printed="cover, information table and throughout"))
+    credit_code = Text(load_default=None, metadata=doc("unified social credit code (18 characters)",
+                                                       printed=INFO, english=False))
+    address = Text(required=True, metadata=doc("registered or site address", printed=INFO))
+    legal_representative = Text(required=True, metadata=doc("legal representative", printed=INFO))
+    registered_capital = Text(load_default=None, metadata=doc("registered capital as written", printed=INFO))
     contact = table(Contact, "authorised contact", required=True)
-    introduction = Text(required=True, max_length=LONG_TEXT, metadata=doc("company introduction"))
-    site = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("production site description"))
+    introduction = Text(required=True, max_length=LONG_TEXT, metadata=doc("company introduction",
+                                                                          printed="chapter 2"))
+    site = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("production site description",
+                                                                      printed="chapter 2"))
     process_steps = tables(ProcessStep, "production process steps in order")
     equipment = tables(Equipment, "main production equipment")
-    output_value_unit = Text(load_default="万元", metadata=doc("unit of annual_output.value"))
+    output_value_unit = Text(load_default=None, metadata=doc(
+        "unit of annual_output.value; default 万元 (10,000 CNY)", printed="output table (chapter 2)"))
     annual_output = tables(AnnualOutput, "annual output per product during the data period")
 
 
@@ -218,19 +308,25 @@ class Company(Table):
 class InventoryLine(Table):
     id = Identifier(required=True, metadata=doc("line id, unique within the product"))
     stage = Choice(STAGE_IDS, required=True, metadata=doc("life-cycle stage id"))
-    name = Text(required=True, metadata=doc("material, energy carrier or process"))
-    model = Text(load_default=None, metadata=doc("model, grade or specification, e.g. Q235B or 32209"))
-    supplier = Text(load_default=None, metadata=doc("supplier of a material or part"))
+    name = Text(required=True, metadata=doc("material, energy carrier or process",
+                                            printed="activity data and calculation tables"))
+    model = Text(load_default=None, metadata=doc("model, grade or specification, e.g. Q235B or 32209",
+                                                 printed="activity data table, after the name"))
+    supplier = Text(load_default=None, metadata=doc("supplier of a material or part",
+                                                    printed="activity data table, beside the source"))
     supplier_location = Text(load_default=None, metadata=doc(
-        "where the supplier ships from, e.g. 河北省唐山市"))
+        "where the supplier ships from, e.g. 河北省唐山市",
+        printed="activity data table, after the supplier"))
     amount = Number(required=True, minimum=0, metadata=doc("activity amount per inventory_per", "see unit"))
     unit = Unit(required=True, metadata=doc("activity unit, e.g. kg, kWh, Nm3, 台"))
     factor = Identifier(load_default=None, metadata=doc("id of the emission factor applied"))
     declared = Nested(Declared, load_default=None,
                       metadata=doc("supplier-declared emission per unit, instead of a factor"))
     data_type = Choice(DATA_TYPES, required=True, metadata=doc("primary (measured) or secondary"))
-    source = Text(load_default=None, metadata=doc("where the amount comes from"))
-    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("remark"))
+    source = Text(load_default=None, metadata=doc("where the amount comes from, as the client may read it",
+                                                  printed="activity data table (chapter 4)"))
+    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "remark for the reader", printed="note under the stage's activity data (chapter 4)"))
     annual_total = Boolean(load_default=False, metadata=doc(
         "true when amount is the plant total for the data period, to be allocated and "
         "divided by the product's annual output"))
@@ -239,7 +335,7 @@ class InventoryLine(Table):
     factor_rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "why this factor is used for the line although check questions it (a grid region other than "
         "the site's, e.g. under a direct supply contract; a grid CO2 emission factor in a product "
-        "footprint); clears those warnings"))
+        "footprint); clears those warnings", printed=NOT_PRINTED))
     quality, gsd, category = emission_source_fields()
 
     @validates_schema
@@ -247,20 +343,26 @@ class InventoryLine(Table):
         _exactly_one(data, "factor", "declared", "how the emission is found")
 
 
+TRANSPORT = "transport data table (chapter 4)"
+DESTINATIONS = "destinations table (chapter 4)"
+
+
 class TransportLeg(Table):
     id = Identifier(required=True, metadata=doc("leg id, unique within the product"))
     name = Text(load_default=None, metadata=doc(
-        "label; default '<carried line>运输', spaced after a letter or digit: '轴承 32209 运输'"))
+        "label; default '<carried line>运输', spaced after a letter or digit: '轴承 32209 运输'",
+        printed="transport data and calculation tables"))
     stage = Choice(STAGE_IDS, load_default="raw_material_transport", metadata=doc("life-cycle stage id"))
     carries = Identifier(load_default=None, metadata=doc("id of the inventory line whose mass is carried"))
     mass = Nested(Quantity, load_default=None, metadata=doc("mass carried per inventory_per, if no line"))
     distance_km = Number(required=True, positive=True, metadata=doc("one-way distance", "km"))
     mode = Choice(TRANSPORT_MODES, load_default="road", metadata=doc("road, rail, water, air or pipeline"))
-    vehicle = Text(load_default=None, metadata=doc("vehicle, e.g. 18 t 柴油货车"))
+    vehicle = Text(load_default=None, metadata=doc("vehicle, e.g. 18 t 柴油货车", printed=TRANSPORT))
     factor = Identifier(required=True, metadata=doc("id of a factor per t·km"))
     data_type = Choice(DATA_TYPES, required=True, metadata=doc("primary or secondary"))
-    source = Text(load_default=None, metadata=doc("where distance and mass come from"))
-    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("remark"))
+    source = Text(load_default=None, metadata=doc("where distance and mass come from", printed=TRANSPORT))
+    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "remark for the reader", printed="note under the stage's activity data (chapter 4)"))
     quality, gsd, category = emission_source_fields()
 
     @validates_schema
@@ -272,12 +374,14 @@ class TransportLeg(Table):
 
 class Destination(Table):
     id = Identifier(required=True, metadata=doc("destination id, unique within the product"))
-    name = Text(required=True, metadata=doc("destination, e.g. 山东"))
+    name = Text(required=True, metadata=doc("destination, e.g. 山东",
+                                            printed="destinations and calculation tables"))
     share_pct = Number(required=True, positive=True, maximum=100, metadata=doc("share of sales", "%"))
     distance_km = Number(required=True, positive=True, metadata=doc("distance from the plant", "km"))
     factor = Identifier(load_default=None, metadata=doc("factor id, if not distribution.factor"))
     mode = Choice(TRANSPORT_MODES, load_default=None, metadata=doc("mode, if not distribution.mode"))
-    vehicle = Text(load_default=None, metadata=doc("vehicle, if not distribution.vehicle"))
+    vehicle = Text(load_default=None, metadata=doc("vehicle, if not distribution.vehicle",
+                                                   printed=DESTINATIONS))
 
 
 class Distribution(Table):
@@ -285,9 +389,10 @@ class Distribution(Table):
                   metadata=doc("mass shipped per functional unit; default: the product's mass"))
     factor = Identifier(load_default=None, metadata=doc("factor per t·km for every destination"))
     mode = Choice(TRANSPORT_MODES, load_default="road", metadata=doc("transport mode"))
-    vehicle = Text(load_default=None, metadata=doc("vehicle"))
+    vehicle = Text(load_default=None, metadata=doc("vehicle", printed=DESTINATIONS))
     data_type = Choice(DATA_TYPES, required=True, metadata=doc("primary or secondary"))
-    source = Text(load_default=None, metadata=doc("where shares and distances come from"))
+    source = Text(load_default=None, metadata=doc("where shares and distances come from",
+                                                  printed="chapter 4, above the destinations table"))
     destinations = tables(Destination, "where the product goes, by share of sales", required=True,
                           min_length=1)
     quality, gsd, category = emission_source_fields()
@@ -295,9 +400,11 @@ class Distribution(Table):
 
 class Product(Table):
     id = Identifier(required=True, metadata=doc("product id"))
-    name = Text(required=True, metadata=doc("product name, printed everywhere"))
-    model = Text(load_default=None, metadata=doc("model or specification"))
-    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("product description"))
+    name = Text(required=True, metadata=doc("product name", printed="title, cover and throughout"))
+    model = Text(load_default=None, metadata=doc("model or specification",
+                                                 printed="information table, chapter 2"))
+    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("product description",
+                                                                              printed="chapter 2"))
     functional_unit = table(Quantity, "functional (or declared) unit, e.g. 1 台, 1 t, 1 MWh",
                             required=True)
     mass_per_unit = Nested(Quantity, load_default=None,
@@ -319,15 +426,33 @@ class DataPeriod(Table):
     end = Date(required=True, metadata=doc("last day of the activity data"))
 
 
+PROCESSES = "processes table (chapter 3)"
+EXCLUSIONS = "list of exclusions (chapter 3)"
+
+
 class BoundaryProcesses(Table):
     stage = Choice(STAGE_IDS, required=True, metadata=doc("life-cycle stage id"))
-    included = List(Text(), load_default=[], metadata=doc("processes included in the stage"))
-    excluded = List(Text(), load_default=[], metadata=doc("processes left out of the stage"))
+    included = List(Text(), load_default=[], metadata=doc("processes included in the stage",
+                                                          printed=PROCESSES))
+    excluded = List(Text(), load_default=[], metadata=doc("processes left out of the stage",
+                                                          printed=PROCESSES))
 
 
 class BoundaryExclusion(Table):
-    item = Text(required=True, metadata=doc("what is left out, e.g. capital goods"))
-    reason = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("why"))
+    item = Text(required=True, metadata=doc("what is left out, e.g. capital goods", printed=EXCLUSIONS))
+    reason = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("why", printed=EXCLUSIONS))
+
+
+class StageNames(Table):
+    """A display name per life-cycle stage; the id stays what the spec refers to."""
+
+
+for _stage in STAGES:
+    StageNames._declared_fields[_stage.id] = Text(load_default=None, metadata=doc(
+        f"name printed for {_stage.id} (default {_stage.name('zh-CN')} / {_stage.name('en')})",
+        printed="every table, chart and text naming the stage"))
+    StageNames._declared_fields[f"{_stage.id}_en"] = english_twin(StageNames._declared_fields[_stage.id],
+                                                                   _stage.id)
 
 
 class Boundary(Table):
@@ -337,12 +462,15 @@ class Boundary(Table):
                   metadata=doc("life-cycle stages inside the boundary"))
     processes = tables(BoundaryProcesses, "included / excluded processes per stage")
     exclusions = tables(BoundaryExclusion, "items outside the boundary, with reasons")
+    stage_names = optional_table(StageNames, "names the report prints for stages, by stage id, e.g. "
+                                             "{ distribution = \"成品运输\" }")
 
 
 class Allocation(Table):
     method = Choice(ALLOCATION_METHODS, load_default="none",
                     metadata=doc("none, physical, mass or economic"))
-    rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("why this method"))
+    rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("why this method",
+                                                                           printed="chapter 3"))
 
 
 class Cutoff(Table):
@@ -350,14 +478,17 @@ class Cutoff(Table):
         "an input below this share of product mass may be left out", "%"))
     total_threshold_pct = Number(load_default=5.0, minimum=0, maximum=100, metadata=doc(
         "all left-out inputs together stay below this share", "%"))
-    rules = List(Text(max_length=LONG_TEXT), load_default=[], metadata=doc("further cut-off rules"))
+    rules = List(Text(max_length=LONG_TEXT), load_default=[], metadata=doc("further cut-off rules",
+                                                                           printed="chapter 3"))
 
 
 class Method(Table):
     gwp = Choice(tuple(gwp_sets()), required=True, metadata=doc("IPCC GWP100 set: AR4, AR5 or AR6"))
-    databases = List(Text(), load_default=[], metadata=doc("background databases used"))
-    software = Text(load_default=None, metadata=doc("LCA software used, if any"))
-    data_collection = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("how data were collected"))
+    databases = List(Text(), load_default=[], metadata=doc("background databases used",
+                                                           printed="abstract, chapter 3, appendix B"))
+    software = Text(load_default=None, metadata=doc("LCA software used, if any", printed="chapter 3"))
+    data_collection = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "how data were collected", printed="chapter 4"))
 
 
 FACTOR_STATUSES = ("verified", "third-party", "unverified")
@@ -373,8 +504,8 @@ class Derivation(Table):
 
 class Factor(Table):
     id = Identifier(required=True, metadata=doc("factor id that lines refer to"))
-    name = Text(required=True, metadata=doc("what the factor describes"))
-    name_en = Text(load_default=None, metadata=doc("English name"))
+    name = Text(required=True, metadata=doc("what the factor describes",
+                                            printed="emission factor table, appendix A"))
     value = Number(load_default=None, minimum=0, metadata=doc("emission per unit of activity", "see unit"))
     unit = Unit(required=True, metadata=doc("e.g. kgCO2e/kWh, tCO2e/t, kgCO2e/(t*km), kgCH4/GJ, kg/TJ"))
     gas = Choice(gas_ids(), load_default=None, metadata=doc(
@@ -383,14 +514,20 @@ class Factor(Table):
         "several gases instead of value, each per unit: { CO2 = 74100, CH4 = 3, N2O = 0.6 }"))
     derivation = Nested(Derivation, load_default=None, metadata=doc(
         "instead of value: NCV × carbon content × oxidation × 44/12 (a CO2 factor)"))
-    source = Text(load_default=None, metadata=doc("document and issuer"))
+    source = Text(load_default=None, metadata=doc("publication and issuer, as a reader would cite them",
+                                                  printed="appendix A"))
+    cited_from = Text(load_default=None, metadata=doc(
+        "where the value was read, when not in the source itself (a report or database that quotes it)",
+        printed="appendix A, as 数值转引自 …"))
     year = Integer(load_default=None, minimum=1900, maximum=2100, metadata=doc("reference year"))
-    region = Text(load_default=None, metadata=doc("region the factor represents"))
+    region = Text(load_default=None, metadata=doc("region the factor represents",
+                                                  printed="emission factor table, appendix A"))
     status = Choice(FACTOR_STATUSES, load_default=None, metadata=doc(
         "verified, third-party (transcribed by others) or unverified"))
     category = Choice(GHG_CATEGORIES, load_default="fossil", metadata=doc(
         "ISO 14067 category of what it emits: fossil, biogenic, dluc or aircraft"))
-    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("remark"))
+    note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "remark for the author (`pcfdoc factors` shows it)", printed=NOT_PRINTED))
     kind = Choice(tuple(FACTOR_KINDS), load_default=None, metadata=doc(
         "electricity, fuel, material, water or freight; check compares the value with the library's "
         "factors of that kind"))
@@ -401,7 +538,7 @@ class Factor(Table):
         "date the source made the value public; check suggests only factors published by the issue date"))
     value_rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "why this value is used although it lies far from the library's factors of its kind; "
-        "clears that warning"))
+        "clears that warning", printed=NOT_PRINTED))
     override = Boolean(load_default=False, metadata=doc(
         "true to replace a library factor with the same id"))
 
@@ -453,7 +590,8 @@ def _is_mass_unit(text: str) -> bool:
 class LibraryFactor(Factor):
     """A record of a factor library: the shipped one, or a consultant's own files."""
 
-    source = Text(required=True, metadata=doc("document and issuer"))
+    source = Text(required=True, metadata=doc("publication and issuer, as a reader would cite them",
+                                              printed="appendix A"))
     status = Choice(FACTOR_STATUSES, required=True, metadata=doc(
         "verified, third-party (transcribed by others) or unverified"))
 
@@ -464,12 +602,13 @@ class LibraryFile(Table):
 
 class Library(Table):
     paths = List(Text(), load_default=[], metadata=doc(
-        "factor library files or folders of *.toml files, relative to the spec"))
+        "factor library files or folders of *.toml files, relative to the spec", printed=NOT_PRINTED))
 
 
 class Improvement(Table):
-    title = Text(required=True, metadata=doc("measure, in a few words"))
-    description = Text(required=True, max_length=LONG_TEXT, metadata=doc("what will be done"))
+    title = Text(required=True, metadata=doc("measure, in a few words", printed="chapter 7 heading"))
+    description = Text(required=True, max_length=LONG_TEXT, metadata=doc("what will be done",
+                                                                          printed="chapter 7"))
     targets = List(Identifier(), required=True, min_length=1,
                    metadata=doc("stage ids or inventory line ids the measure acts on"))
     product = Identifier(load_default=None, metadata=doc("product id; default: every product"))
@@ -505,8 +644,10 @@ class Change(Table):
 
 class Scenario(Table):
     id = Identifier(required=True, metadata=doc("scenario id"))
-    name = Text(required=True, metadata=doc("short name, e.g. 使用绿色电力"))
-    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("what the scenario assumes"))
+    name = Text(required=True, metadata=doc("short name, e.g. 使用绿色电力",
+                                            printed="scenario analysis (chapter 5), chapter 7"))
+    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "what the scenario assumes", printed="scenario analysis (chapter 5)"))
     product = Identifier(load_default=None, metadata=doc("product id; default: every product it changes"))
     changes = tables(Change, "what differs from the baseline", required=True, min_length=1)
 
@@ -514,11 +655,15 @@ class Scenario(Table):
 class Variant(Table):
     id = Identifier(required=True, metadata=doc("model id; the report is built as <spec name>-<id>.docx"))
     product = Identifier(load_default=None, metadata=doc("id of the base product; default: the only one"))
-    name = Text(load_default=None, metadata=doc("product name of this model; default: the base's"))
-    model = Text(load_default=None, metadata=doc("model designation, e.g. SMC-10"))
-    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("product description"))
+    name = Text(load_default=None, metadata=doc("product name of this model; default: the base's",
+                                                printed="as products.name"))
+    model = Text(load_default=None, metadata=doc("model designation, e.g. SMC-10",
+                                                 printed="as products.model"))
+    description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "product description", printed="as products.description"))
     report_number = Text(load_default=None, metadata=doc(
-        "report number of this model; default: the base number, a hyphen and the id"))
+        "report number of this model; default: the base number, a hyphen and the id",
+        printed="as report.number"))
     mass_per_unit = Nested(Quantity, load_default=None, metadata=doc("mass of one unit of this model"))
     amounts = Amounts(load_default=dict, metadata=doc(
         "new amounts by line id, in each line's unit: { grey-iron = 18.5, motor = 1 }"))
@@ -539,9 +684,12 @@ class UncertaintySettings(Table):
 
 
 class Notes(Table):
-    assumptions = List(Text(max_length=LONG_TEXT), load_default=[], metadata=doc("assumptions made"))
-    limitations = List(Text(max_length=LONG_TEXT), load_default=[], metadata=doc("limitations"))
-    data_quality = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("data quality statement"))
+    assumptions = List(Text(max_length=LONG_TEXT), load_default=[], metadata=doc("assumptions made",
+                                                                                 printed="chapter 6"))
+    limitations = List(Text(max_length=LONG_TEXT), load_default=[], metadata=doc("limitations",
+                                                                                 printed="chapter 6"))
+    data_quality = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "data quality statement", printed="chapter 5"))
 
 
 # -- PACT data exchange ---------------------------------------------------------------

@@ -46,8 +46,15 @@ def _explain(source: SpecSource, path: SpecPath, message: str, root: Schema) -> 
     """Turn marshmallow's generic wording into what happened and what to do."""
     if message == "unknown key":
         parent = _schema_at(root, path[:-1])
-        allowed = list(parent.fields) if parent else []
-        return f"unknown key {shorten(str(path[-1]))!r}; {suggest(str(path[-1]), allowed)}"
+        key = str(path[-1])
+        # English twins (name_en …) are not listed: every printed text has one.
+        allowed = [name for name, field in (parent.fields.items() if parent else ())
+                   if key.endswith("_en") or not field.metadata.get("twin_of")]
+        if key.endswith("_en") and key.removesuffix("_en") in allowed:
+            printed = key.removesuffix("_en")
+            return (f"unknown key {shorten(key)!r}; {printed!r} is not printed in the report, so it has no "
+                    "English version")
+        return f"unknown key {shorten(key)!r}; {suggest(key, allowed)}"
     if message == _MISSING:
         field = _field_at(root, path)
         meaning = f" ({field.metadata['doc']})" if field is not None and field.metadata.get("doc") else ""

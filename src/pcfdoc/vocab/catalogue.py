@@ -140,7 +140,11 @@ _TRANSPORT_LABELS = {
 
 
 def transport_label(language: str, name: str, *, distribution: bool = False) -> str:
-    """Name of a computed transport line: '灰铁铸件运输', '轴承 32209 运输', '产品运输至山东'."""
+    """Name of a computed transport line: '灰铁铸件运输', '轴承 32209 运输', '产品运输至山东',
+    'Transport of grey iron castings'."""
+    # A material reads as a common noun inside the label; a destination is a place name and stays.
+    if language == "en" and not distribution and name[1:2].islower():
+        name = name[:1].lower() + name[1:]
     before, _, after = _TRANSPORT_LABELS[language][distribution].partition("{name}")
     if language == "zh-CN":
         before += " " if _needs_space(before, name) else ""

@@ -240,3 +240,27 @@ def combustion_factor(ncv: float, ncv_unit: str, carbon_content_t_per_tj: float,
 
 def is_mass(text: str) -> bool:
     return dimensionality(text) == dimensionality("kg")
+
+
+#: Chinese unit words as an English report writes them. Counting units keep distinct names where
+#: English has them; 个 and 只 both read "piece", as English does not tell them apart.
+ENGLISH_UNIT_WORDS = (
+    ("吨公里", "t·km"), ("千瓦时", "kWh"), ("立方米", "m³"), ("千克", "kg"), ("公斤", "kg"), ("公里", "km"),
+    ("千米", "km"), ("吨", "t"), ("克", "g"), ("米", "m"), ("升", "L"), ("度", "kWh"),
+    ("台", "unit"), ("套", "set"), ("件", "item"), ("个", "piece"), ("只", "piece"), ("片", "sheet"),
+    ("块", "block"), ("支", "stick"), ("辆", "vehicle"),
+)
+_ENGLISH_UNIT = re.compile("|".join(re.escape(word) for word, _ in ENGLISH_UNIT_WORDS))
+_MYRIAD = re.compile(r"万\s*")
+
+
+#: The English counting words, which take a plural: 16,340 units.
+ENGLISH_COUNT_WORDS = frozenset(("unit", "set", "item", "piece", "sheet", "block", "stick", "vehicle"))
+
+
+@lru_cache(maxsize=1024)
+def english_unit(text: str) -> str:
+    """A unit as an English report prints it: 'kgCO2e/台' → 'kgCO2e/unit', '万kWh' → '10⁴ kWh'."""
+    words = dict(ENGLISH_UNIT_WORDS)
+    text = _MYRIAD.sub("10⁴ ", text)
+    return _ENGLISH_UNIT.sub(lambda match: words[match.group()], text)
