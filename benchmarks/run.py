@@ -4,6 +4,7 @@
     python benchmarks/run.py --quick               # sizes up to 2,000 lines, a batch of 40: about 2 minutes
     python benchmarks/run.py --only help,example,mc --json /tmp/bench.json
     python benchmarks/run.py --sizes 1000,10000 --runs 5 --batch 200
+    python benchmarks/run.py --only xlsx --sizes 1000,10000      # the calculation workbook (--xlsx)
 
 Every command figure is the whole-process wall time of the ``pcfdoc`` console script run
 as a subprocess (``time.perf_counter`` around ``subprocess.run``), the median of N runs;
@@ -14,7 +15,9 @@ same run, so a slow machine shows as a slow baseline:
 * a build                beside ``pcfdoc calc --json`` of the same spec (load, validate,
                            calculate: everything but the report);
 * the batch with -j 2    beside the same batch with -j 1;
-* the Monte Carlo        beside numpy drawing the same lognormal sample (the floor of the method).
+* the Monte Carlo        beside numpy drawing the same lognormal sample (the floor of the method);
+* ``build --xlsx``       beside ``build`` of the same spec, and the workbook alone in-process
+                           (``workbook_bytes`` of an already calculated spec).
 
 Specs are made by benchmarks/generate.py in a scratch folder (``--workdir``, kept with
 ``--keep``). Nothing here is part of the test suite; there are no timed assertions.
@@ -47,7 +50,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (benchmarks/generate.py, next to this file)
 
 EXAMPLE = ROOT / "specs" / "examples" / "valve-actuator.toml"
-GROUPS = ("help", "example", "sizes", "batch", "mc")
+GROUPS = ("help", "example", "sizes", "batch", "mc", "xlsx")
 MC_LINES, MC_ITERATIONS = 1000, 10_000
 #: Issue 16: the Monte Carlo of the whole 10,000-line spec (12,136 calculated lines with legs and
 #: destinations), before lines sharing a factor drew it together. CPU seconds, median of 5 in-process
@@ -383,6 +386,31 @@ class Bench:
                      note=f"wall median {timing.median:.2f} s" if timing.median else ""), timing)
 
 
+    # build --xlsx beside build, and the workbook alone (no start-up, no report)
+    def xlsx(self) -> None:
+        from pcfdoc import pipeline
+        from pcfdoc.export.xlsx import workbook_bytes
+
+        for lines in self.args.sizes:
+            spec = self.specs[lines]
+            runs = self.args.large_runs if lines >= LARGE else self.args.runs
+            warmup = 0 if lines >= LARGE else self.args.size_warmup
+            out = str(self.out(f"xlsx-{lines}"))
+            plain = time_command([*self.pcfdoc, "build", str(spec), "-o", out], runs, warmup)
+            with_xlsx = time_command([*self.pcfdoc, "build", str(spec), "--xlsx", "-o", out], runs, warmup)
+            self.add(Row(f"xlsx-{lines}-build", f"build {lines:,} lines", plain.median, runs=plain.runs),
+                     plain)
+            extra = (with_xlsx.median - plain.median
+                     if with_xlsx.median is not None and plain.median is not None else None)
+            self.add(Row(f"xlsx-{lines}", f"build --xlsx {lines:,} lines", with_xlsx.median,
+                         baseline=plain.median, baseline_label="build, same spec", runs=with_xlsx.runs,
+                         note="" if extra is None else f"workbook adds {extra:.2f} s"), with_xlsx)
+            calculated = pipeline.calc(spec)
+            alone = time_call(lambda calculated=calculated: workbook_bytes(calculated), runs)
+            self.add(Row(f"xlsx-{lines}-alone", f"workbook_bytes {lines:,} lines", alone.median,
+                         runs=alone.runs, note="in-process, after the calculation"), alone)
+
+
 # -- report ---------------------------------------------------------------------------
 
 def machine() -> dict:
@@ -506,8 +534,8 @@ def main(argv: list[str] | None = None) -> int:
              f"{info['cpu']}; command {' '.join(bench.pcfdoc)}; scratch {workdir}")
     started = time.perf_counter()
     try:
-        if "sizes" in groups or "mc" in groups:
-            wanted = sorted(set(args.sizes if "sizes" in groups else [])
+        if "sizes" in groups or "mc" in groups or "xlsx" in groups:
+            wanted = sorted(set(args.sizes if {"sizes", "xlsx"} & set(groups) else [])
                             | ({MC_LINES, MC_LARGE} if "mc" in groups else set()))
             for lines in wanted:
                 bench.specs[lines] = generate.write_lines_spec(lines, workdir / "specs", args.seed).path

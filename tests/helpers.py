@@ -55,3 +55,35 @@ def with_small_parts(excluded):
                           "factor": "steel", "data_type": "secondary", "source": "BOM",
                           "excluded": line_id in excluded})
     return data
+
+
+#: Placeholder for the facts only a [pact] table can give, in the fixtures' [pact] tables.
+COMPANY_ID = "urn:pact:company:customcode:buyer-assigned:test-4321"
+
+
+def with_pact(data: dict) -> dict:
+    """Fixture spec data with a [pact] table (its products state their masses)."""
+    data["pact"] = {
+        "company_ids": [COMPANY_ID],
+        "geography": "CN",
+        "products": [
+            {"product": product["id"],
+             "ids": [f"urn:pact:product:customcode:vendor-assigned:{product['id']}"],
+             "fossil_carbon_content": 1.5, "biogenic_co2_uptake": 0}
+            for product in data["products"]
+        ],
+    }
+    return data
+
+
+def with_carton(data: dict) -> dict:
+    """Product a of two-products with a carton (0.4 kg × 1.5 kgCO2e/kg = 0.6 kg CO2e) and its transport."""
+    product = data["products"][0]
+    product["inventory"].append({"id": "carton", "stage": "raw_material", "name": "纸箱", "amount": 0.4,
+                                 "unit": "kg", "factor": "carton", "data_type": "primary",
+                                 "source": "包装 BOM"})
+    product["transport"].append({"id": "carton-transport", "carries": "carton", "distance_km": 50,
+                                 "factor": "truck", "data_type": "secondary", "source": "供应商距离"})
+    data["factors"].append({"id": "carton", "name": "瓦楞纸箱", "value": 1.5, "unit": "kgCO2e/kg",
+                            "source": "测试包装因子", "year": 2021})
+    return data

@@ -7,6 +7,8 @@ from click.testing import CliRunner
 
 from pcfdoc import pipeline
 from pcfdoc.cli import main
+from pcfdoc.export.pact import pact_json
+from pcfdoc.export.xlsx import workbook_bytes
 from pcfdoc.formatting import figure, in_unit, percentages
 
 from conftest import EXAMPLES, GOLDEN, ROOT
@@ -48,6 +50,24 @@ def test_calc_json_matches_the_golden_file(stem, monkeypatch, update_golden):
             product["uncertainty"] = _rounded(product["uncertainty"])
     assert actual == expected
     assert json.loads(result.stdout)["spec"] == f"specs/examples/{stem}.toml"
+
+
+@pytest.mark.parametrize("stem", sorted(PUBLISHED))
+def test_every_example_builds_with_pact_records_and_workbook(stem, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["build", f"specs/examples/{stem}.toml", "--pact", "--xlsx",
+                                       "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        f"{stem}.docx", f"{stem}.pact.json", f"{stem}.xlsx"]
+    calculated = pipeline.calc(EXAMPLES / f"{stem}.toml")
+    assert (tmp_path / f"{stem}.pact.json").read_bytes() == pact_json(calculated)
+    assert (tmp_path / f"{stem}.xlsx").read_bytes() == workbook_bytes(calculated)
+    (record,) = json.loads((tmp_path / f"{stem}.pact.json").read_text("utf-8"))["data"]
+    (product,) = calculated.results.products
+    assert record["productNameCompany"] == product.name
+    assert figure(in_unit(float(record["pcf"]["pcfExcludingBiogenicUptake"]), product.result_unit)) == \
+        PUBLISHED[stem]
 
 
 def _rounded(value):

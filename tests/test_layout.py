@@ -148,6 +148,21 @@ def test_help_loads_none_of_the_heavy_libraries():
               "print(' '.join(sorted(m for m in sys.modules)))")
     printed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     loaded = set(printed.stdout.splitlines()[-1].split())
-    heavy = {"numpy", "pint", "marshmallow", "docx", "docxtpl", "jinja2", "openpyxl", "lxml", "rich"}
+    heavy = {"numpy", "pint", "marshmallow", "docx", "docxtpl", "jinja2", "openpyxl", "xlsxwriter", "lxml",
+             "rich"}
     assert not heavy & loaded
     assert "pcfdoc.pipeline" not in loaded
+
+
+def test_every_data_file_is_packaged():
+    """A wheel (pip install ., not -e) holds every data file: package-data lists a pattern for each."""
+    import tomllib
+
+    root = PACKAGE.parents[1]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"]["pcfdoc"]
+    data = {path for path in (PACKAGE / "data").rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts}
+    packaged = {path for pattern in patterns for path in PACKAGE.glob(pattern)}
+    assert data - packaged == set()
+    assert len(data) >= 7  # gwp, starter, units, three factor files, the LibreOffice macro

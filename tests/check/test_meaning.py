@@ -316,3 +316,29 @@ def test_warning_no_allocation_although_the_plant_has_several_outputs(write_spec
     data = two_products()
     data["allocation"]["method"] = "none"
     assert any("allocation.method: warning: method is none" in w for w in warnings(write_spec(data)))
+
+
+def test_packaging_lines_are_lines_or_legs_of_their_product(write_spec):
+    from helpers import with_carton
+
+    data = with_carton(two_products())
+    first, second = data["products"]
+    first["packaging"] = {"included": True, "lines": ["carton", "carton"]}
+    second["packaging"] = {"included": False, "lines": ["steel"]}
+    text = "\n".join(problems(write_spec(data)))
+    assert "products[0].packaging.lines: carton given more than once; list each once" in text
+    assert ("products[1].packaging.lines: packaging that is not counted has no lines; remove lines or set "
+            "included = true") in text
+
+    # once the tables pass the schema, each name must be a line or leg of that product
+    first["packaging"] = {"included": True, "lines": ["cartn", "carton-transport", "x"]}
+    second["packaging"] = {"included": True, "lines": ["carton"]}  # a line of product a
+    found = problems(write_spec(data))
+    assert [line.split(": ", 1)[1] for line in found if ".packaging." in line] == [
+        "products[0].packaging.lines[0]: unknown inventory line or transport leg 'cartn'; did you mean "
+        "'carton'? If not, name a line or leg of product 'a'",
+        "products[0].packaging.lines[2]: unknown inventory line or transport leg 'x'; name a line or leg "
+        "of product 'a'",
+        "products[1].packaging.lines[0]: unknown inventory line or transport leg 'carton'; name a line or "
+        "leg of product 'b'",
+    ]

@@ -44,8 +44,8 @@ def test_packaging_names_lines_of_the_product(write_spec):
     data = minimal()
     data["products"][0]["packaging"] = {"included": True, "lines": ["carton"]}
     assert one_error(write_spec(data)).endswith(
-        "products[0].packaging.lines[0]: unknown inventory line 'carton'; name an inventory line of this "
-        "product")
+        "products[0].packaging.lines[0]: unknown inventory line or transport leg 'carton'; name a line or "
+        "leg of product 'widget'")
 
 
 def test_one_reason_per_stage_and_product(write_spec):

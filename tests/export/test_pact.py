@@ -22,15 +22,13 @@ from pcfdoc.export.pact import PACT_SPEC_VERSION, pact_document, pact_json
 from pcfdoc.formatting import decimals_for, round_half_up
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
-from helpers import problems
+from helpers import COMPANY_ID, problems, with_carton, with_pact
 
 PACT = Path(__file__).resolve().parents[1] / "pact"
 EXAMPLE_SPECS = sorted(EXAMPLES.glob("*.toml"))
 
-# Placeholders for the facts only the [pact] table can give (no example states them).
-COMPANY_ID = "urn:pact:company:customcode:buyer-assigned:test-4321"
-#: The original valve-actuator report states no product mass; PACT requires one for a piece.
-TEST_MASS = {"amount": 85, "unit": "kg"}
+#: What each example's products[].packaging says.
+EXAMPLE_PACKAGING = {"battery-cells": False, "mining-machinery": False, "valve-actuator": False}
 
 
 @cache
@@ -59,36 +57,21 @@ def schema_errors(document: dict) -> list[str]:
             for error in validator().iter_errors(document)]
 
 
-def with_pact(data: dict) -> dict:
-    """Spec data with a [pact] table (and a placeholder mass where PACT needs one)."""
-    for product in data["products"]:
-        if product["functional_unit"]["unit"] == "台" and "mass_per_unit" not in product:
-            product["mass_per_unit"] = dict(TEST_MASS)
-    data["pact"] = {
-        "company_ids": [COMPANY_ID],
-        "geography": "CN",
-        "products": [
-            {"product": product["id"],
-             "ids": [f"urn:pact:product:customcode:vendor-assigned:{product['id']}"],
-             "fossil_carbon_content": 1.5, "biogenic_co2_uptake": 0}
-            for product in data["products"]
-        ],
-    }
-    return data
-
-
 def figure(kgco2e: float) -> Decimal:
     """A figure as the report prints it (4 significant digits, at least 2 decimals)."""
     return round_half_up(kgco2e, decimals_for(kgco2e))
 
 
-@pytest.fixture
-def calculated_example(write_spec):
-    def calculated(spec: Path):
-        data = with_pact(tomllib.loads(spec.read_text("utf-8")))
-        return pipeline.calc(write_spec(data, spec.name))
-
-    return calculated
+def factor_sources(calculated, result) -> list[dict[str, str]]:
+    """The sources of the factors the product's counted lines use, in order of first use."""
+    expected = []
+    for line in result.lines:
+        if line.factor_id is not None:
+            factor = calculated.valid.factors[line.factor_id].factor
+            source = {"name": factor.source, "version": str(factor.year) if factor.year else "not stated"}
+            if source not in expected:
+                expected.append(source)
+    return expected
 
 
 # -- the schema copy ------------------------------------------------------------------
@@ -103,8 +86,8 @@ def test_the_schema_copy_is_the_published_file_and_version():
     assert openapi()["info"]["version"] == PACT_SPEC_VERSION
 
 
-def test_the_validator_rejects_what_pact_forbids(calculated_example):
-    document = pact_document(calculated_example(EXAMPLES / "valve-actuator.toml"))
+def test_the_validator_rejects_what_pact_forbids():
+    document = pact_document(pipeline.calc(EXAMPLES / "valve-actuator.toml"))
     assert schema_errors(document) == []
     broken = json.loads(json.dumps(document))
     record = broken["data"][0]
@@ -122,8 +105,8 @@ def test_the_validator_rejects_what_pact_forbids(calculated_example):
 # -- every example ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("spec", EXAMPLE_SPECS, ids=lambda path: path.stem)
-def test_every_example_gives_a_valid_document_true_to_its_results(spec, calculated_example):
-    calculated = calculated_example(spec)
+def test_every_example_gives_a_valid_document_true_to_its_results(spec):
+    calculated = pipeline.calc(spec)  # as shipped, with its own [pact] table
     document = pact_document(calculated)
     assert schema_errors(document) == []
     records = document["data"]
@@ -143,10 +126,19 @@ def test_every_example_gives_a_valid_document_true_to_its_results(spec, calculat
         for key in ("technological", "geographical", "temporal"):
             assert Decimal(pcf["dqi"][f"{key}DQR"]) == round_half_up(result.data_quality.pact_dqr[key], 2)
         assert pcf["ipccCharacterizationFactors"] == [calculated.valid.spec.method.gwp]
-        assert pcf["geographyCountry"] == "CN"
+        assert pcf["geographyCountrySubdivision"] == calculated.valid.spec.pact.geography
+        assert pcf["geographyCountrySubdivision"].startswith("CN-")
+        # The three SHALL/SHOULD fields of issue 15, true to the spec and the results.
+        assert pcf["packagingEmissionsIncluded"] is EXAMPLE_PACKAGING[spec.stem]
+        assert "packagingGhgEmissions" not in pcf  # no example names its packaging lines
+        assert pcf["ccsTechnologicalCO2CaptureIncluded"] is False
+        assert pcf["secondaryEmissionFactorSources"] == factor_sources(calculated, result)
+        assert pcf["secondaryEmissionFactorSources"]  # every example uses factors
         spec_data = calculated.valid.spec
         assert record["companyName"] == spec_data.company.name
-        assert record["companyIds"] == [COMPANY_ID]
+        (company_id,) = record["companyIds"]
+        assert company_id.startswith("urn:pact:company:customcode:buyer-assigned:example-")
+        assert record["productIds"][0].startswith("urn:pact:product:customcode:vendor-assigned:example-")
         assert record["productNameCompany"] == product.name
         assert record["specVersion"] == PACT_SPEC_VERSION
         assert record["status"] == "Active"
@@ -157,22 +149,30 @@ def test_every_example_gives_a_valid_document_true_to_its_results(spec, calculat
         assert end == spec_data.data_period.end + dt.timedelta(days=1)  # PACT's end is exclusive
 
 
-def test_valve_actuator_totals_as_the_report_prints_them(calculated_example):
-    (record,) = pact_document(calculated_example(EXAMPLES / "valve-actuator.toml"))["data"]
+def test_valve_actuator_totals_as_the_report_prints_them():
+    (record,) = pact_document(pipeline.calc(EXAMPLES / "valve-actuator.toml"))["data"]
     pcf = record["pcf"]
     assert (pcf["declaredUnitOfMeasurement"], pcf["declaredUnitAmount"]) == ("piece", "1")
     assert pcf["pcfExcludingBiogenicUptake"] == "401.95"  # the README's figure, kg CO2e per 台
-    assert pcf["productMassPerDeclaredUnit"] == "85"
+    assert pcf["productMassPerDeclaredUnit"] == "50"  # products[0].mass_per_unit
+    assert (pcf["fossilCarbonContent"], pcf["biogenicCO2Uptake"]) == ("1.2", "0")
+    # The spec's own factors and the library's road freight name CPCD without a year, so their version
+    # is said to be unknown; the 2012 North China grid factor of the library gives its year: eight
+    # factors, two sources.
+    assert pcf["secondaryEmissionFactorSources"] == [
+        {"name": "中国产品全生命周期温室气体排放系数库（CPCD）", "version": "not stated"},
+        {"name": "国家发展改革委应对气候变化司、国家应对气候变化战略研究和国际合作中心，2011年和2012年"
+                 "中国区域电网平均二氧化碳排放因子", "version": "2012"}]
     assert pcf["crossSectoralStandards"] == ["ISO14067", "PAS2050"]
     assert pcf["ipccCharacterizationFactors"] == ["AR6"]
 
 
-def test_declared_units_follow_the_functional_unit(calculated_example):
-    battery = pact_document(calculated_example(EXAMPLES / "battery-cells.toml"))["data"][0]["pcf"]
+def test_declared_units_follow_the_functional_unit():
+    battery = pact_document(pipeline.calc(EXAMPLES / "battery-cells.toml"))["data"][0]["pcf"]
     # 1 MWh of cells: results per MWh are per 1000 kWh; PACT states no mass for energy units.
     assert (battery["declaredUnitOfMeasurement"], battery["declaredUnitAmount"]) == ("kilowatt hour", "1000")
     assert battery["productMassPerDeclaredUnit"] == "0"
-    mining = pact_document(calculated_example(EXAMPLES / "mining-machinery.toml"))["data"][0]["pcf"]
+    mining = pact_document(pipeline.calc(EXAMPLES / "mining-machinery.toml"))["data"][0]["pcf"]
     assert (mining["declaredUnitOfMeasurement"], mining["declaredUnitAmount"]) == ("kilogram", "1000")
     assert mining["productMassPerDeclaredUnit"] == "1000"
     # ISO/TS 14067:2013 is not ISO 14067: passed on as written (PACT's list is open).
@@ -240,6 +240,14 @@ def test_the_pact_table_reaches_the_record():
     assert "EF-001" in record["comment"]
     assert Decimal(pcf["exemptedEmissionsPercent"]) > 0
     assert "铭牌" in pcf["exemptedEmissionsDescription"]  # the line cut off
+    # products[0].packaging names the carton: 0.5 kg CO2e, reported apart
+    assert (pcf["packagingEmissionsIncluded"], pcf["packagingGhgEmissions"]) == (True, "0.5000")
+    # ccs_included = true: said, and the captured amount (which pcfdoc does not compute) left out
+    assert pcf["ccsTechnologicalCO2CaptureIncluded"] is True
+    assert not {"ccsTechnologicalCO2Capture", "technologicalCO2Removals"} & set(pcf)
+    assert "the amount captured is not quantified" in record["comment"]
+    keys = list(pcf)  # in the schema's order
+    assert keys.index("aircraftGhgEmissions") + 3 == keys.index("ccsTechnologicalCO2CaptureIncluded")
 
 
 def test_iso_14067_categories_map_to_pact_fields(write_spec):
@@ -273,29 +281,113 @@ def test_iso_14067_categories_map_to_pact_fields(write_spec):
 
 # -- what is missing is named ----------------------------------------------------------------
 
-def test_a_missing_required_fact_names_the_spec_key():
-    calculated = pipeline.calc(EXAMPLES / "valve-actuator.toml")  # as shipped: no [pact], no mass
+def test_a_missing_required_fact_names_the_spec_key(write_spec):
+    data = tomllib.loads((EXAMPLES / "valve-actuator.toml").read_text("utf-8"))
+    del data["pact"], data["products"][0]["mass_per_unit"]
+    path = write_spec(data, "valve-actuator.toml")
+    calculated = pipeline.calc(path)  # checks and builds its report: only PACT needs these
     with pytest.raises(SpecInvalidError) as info:
         pact_document(calculated)
     found = {problem.path: problem for problem in info.value.problems}
     assert set(found) == {("pact",), ("products", 0, "mass_per_unit")}
     mass = found[("products", 0, "mass_per_unit")]
-    header = (EXAMPLES / "valve-actuator.toml").read_text("utf-8").splitlines().index("[[products]]") + 1
+    header = path.read_text("utf-8").splitlines().index("[[products]]") + 1
     assert mass.line == header  # the [[products]] header: mass_per_unit is not written yet
-    assert str(mass).startswith(f"{EXAMPLES / 'valve-actuator.toml'}:{header}: products[0].mass_per_unit: ")
+    assert str(mass).startswith(f"{path}:{header}: products[0].mass_per_unit: ")
     assert "company_ids" in found[("pact",)].message
     assert all(problem.severity == "error" for problem in info.value.problems)
 
 
 def test_every_product_needs_its_pact_entry(write_spec):
     data = with_pact(fixture_data("two-products.toml"))
-    data["pact"]["products"][1]["product"] = "c"
+    del data["pact"]["products"][1]
+    path = write_spec(data)
     with pytest.raises(SpecInvalidError) as info:
-        pact_document(pipeline.calc(write_spec(data)))
-    messages = {problem.path: problem.message for problem in info.value.problems}
-    assert set(messages) == {("pact", "products", 1, "product"), ("pact", "products")}
-    assert "no product has the id 'c'" in messages[("pact", "products", 1, "product")]
-    assert "no entry for product 'b' (products[1])" in messages[("pact", "products")]
+        pact_document(pipeline.calc(path))
+    (problem,) = info.value.problems
+    assert problem.path == ("pact", "products")
+    assert problem.message == (
+        "no entry for product 'b' (products[1]); add { product = \"b\", ids = [\"urn:…\"], "
+        "fossil_carbon_content = …, biogenic_co2_uptake = … }")
+
+
+# -- packaging, CO2 capture, factor sources ---------------------------------------------------
+
+def test_packaging_lines_are_reported_apart(write_spec):
+    data = with_carton(with_pact(fixture_data("two-products.toml")))
+    data["products"][0]["packaging"] = {"included": True, "lines": ["carton", "carton-transport"]}
+    calculated = pipeline.calc(write_spec(data))
+    a, b = pact_document(calculated)["data"]
+    assert schema_errors({"data": [a, b]}) == []
+    # 0.4 kg × 1.5 = 0.6; 0.0004 t × 50 km × 0.1 = 0.002: 0.602 kg CO2e, part of 93.42 + 0.602
+    assert (a["pcf"]["packagingEmissionsIncluded"], a["pcf"]["packagingGhgEmissions"]) == (True, "0.6020")
+    assert a["pcf"]["pcfExcludingBiogenicUptake"] == "94.02"
+    assert (b["pcf"]["packagingEmissionsIncluded"], "packagingGhgEmissions" in b["pcf"]) == (False, False)
+    assert "Packaging" not in a["comment"]
+
+
+def test_packaging_included_without_lines_says_so_in_the_comment(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    data["products"][0]["packaging"] = {"included": True, "note": "纸箱的排放计入原材料。"}
+    (a, _) = pact_document(pipeline.calc(write_spec(data)))["data"]
+    assert a["pcf"]["packagingEmissionsIncluded"] is True and "packagingGhgEmissions" not in a["pcf"]
+    assert a["comment"].endswith("Packaging is included in the PCF; its emissions are not reported apart.")
+    assert a["pcf"]["ccsTechnologicalCO2CaptureIncluded"] is False  # the default
+
+
+def test_packaging_must_be_stated_for_pact(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    del data["products"][1]["packaging"]
+    path = write_spec(data)
+    with pytest.raises(SpecInvalidError) as info:
+        pact_document(pipeline.calc(path))  # the spec itself checks: only PACT asks
+    (problem,) = info.value.problems
+    lines = path.read_text("utf-8").splitlines()
+    second = [n for n, line in enumerate(lines, 1) if line == "[[products]]"][1]
+    assert str(problem) == (
+        f"{path}:{second}: products[1]: PACT asks whether the footprint of 'b' includes packaging; add "
+        'packaging = { included = false, note = "…" } (shipped unpacked, or packaging left out), or '
+        'included = true with lines = ["…"] (the lines that are packaging, reported apart) or a note')
+
+
+def test_only_factors_give_secondary_sources(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    steel, grid, _, _ = data["factors"]  # the CH4 leak and the truck: 测试来源, no year
+    steel["year"] = 2022
+    grid.update(source="电网因子公告", year=2023)
+    calculated = pipeline.calc(write_spec(data))
+    a, b = pact_document(calculated)["data"]
+    # a, in the order of its lines by stage: steel, its transport (truck), the grid, the CH4 leak
+    # (测试来源 again) and the distribution (truck); its motor is supplier-declared: primary data
+    assert a["pcf"]["secondaryEmissionFactorSources"] == [
+        {"name": "测试来源", "version": "2022"}, {"name": "测试来源", "version": "not stated"},
+        {"name": "电网因子公告", "version": "2023"}]
+    assert b["pcf"]["secondaryEmissionFactorSources"] == [
+        {"name": "测试来源", "version": "2022"}, {"name": "电网因子公告", "version": "2023"}]
+    assert schema_errors({"data": [a, b]}) == []
+
+    # every line declared by its supplier: no secondary data, and PACT wants the property left out
+    for product in data["products"]:
+        for line in product["inventory"]:
+            line.pop("factor", None)
+            line["declared"] = {"value": 1.0, "unit": f"kgCO2e/{line['unit']}", "source": "供应商"}
+        product.pop("transport", None), product.pop("distribution", None)
+    data["factors"] = []
+    a, b = pact_document(pipeline.calc(write_spec(data)))["data"]
+    assert "secondaryEmissionFactorSources" not in a["pcf"] | b["pcf"]
+
+
+def test_a_factor_without_a_source_cannot_be_named(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    del data["factors"][0]["source"]  # steel, used by both products: reported once
+    path = write_spec(data)
+    with pytest.raises(SpecInvalidError) as info:
+        pact_document(pipeline.calc(path))
+    (problem,) = info.value.problems
+    assert problem.path == ("factors", 0, "source")
+    assert problem.message == (
+        "factor 'steel' has no source, and PACT names the source of every emission factor used "
+        "(secondaryEmissionFactorSources); add source = \"…\", the document and its issuer")
 
 
 def test_a_functional_unit_pact_has_no_unit_for_is_named(write_spec):

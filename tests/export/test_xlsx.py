@@ -1,4 +1,4 @@
-"""The calculation workbook: live formulas that recalculate to the report's numbers."""
+"""The calculation workbook: live formulas stored with their values, recalculating to the report's numbers."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import tomli_w
+import xlsxwriter
 from openpyxl.utils import get_column_letter
 
 from pcfdoc import pipeline
-from pcfdoc.export.xlsx import COL, LABELS, workbook_bytes
+from pcfdoc.export.xlsx import COL, FACTOR_COLUMNS, LABELS, workbook_bytes
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
 
@@ -35,6 +37,46 @@ def emission(row: int) -> str:
 def build(path: Path) -> tuple[pipeline.Calculated, openpyxl.Workbook]:
     calculated = pipeline.calc(path)
     return calculated, openpyxl.load_workbook(io.BytesIO(workbook_bytes(calculated)))
+
+
+#: Text a spreadsheet program would run or reinterpret if it were not a string cell (issue 14,
+#: class 6), and Excel's own escape form, which must come back as written.
+HOSTILE = {
+    "source": '=HYPERLINK("http://example.com/x","click")',
+    "name": "-1+1",
+    "other_source": "+cmd|' /C calc'!A0",
+    "product": "@SUM(1,2)",
+    "factor_source": "=1+1",
+    "factor_region": "_x0041_",
+}
+
+
+def hostile_spec(folder: Path) -> Path:
+    """The minimal spec with user text that looks like formulas in every text column."""
+    data = fixture_data("minimal.toml")
+    steel, electricity = data["products"][0]["inventory"]
+    steel["source"], steel["name"] = HOSTILE["source"], HOSTILE["name"]
+    electricity["source"] = HOSTILE["other_source"]
+    data["products"][0]["name"] = HOSTILE["product"]
+    data["factors"][0].update(source=HOSTILE["factor_source"], region=HOSTILE["factor_region"])
+    path = folder / "hostile.toml"
+    path.write_text(tomli_w.dumps(data), "utf-8")
+    return path
+
+
+def hostile_cells(workbook: openpyxl.Workbook) -> dict[str, openpyxl.cell.Cell]:
+    """The cells of the workbook of hostile_spec that hold the hostile texts, by HOSTILE key."""
+    inventory, factors = workbook[INVENTORY], workbook[FACTORS]
+    steel, electricity = inventory_rows(inventory)
+    summary, = summary_sheets(workbook)
+    return {
+        "source": inventory.cell(steel, COL["source"]),
+        "name": inventory.cell(steel, COL["name"]),
+        "other_source": inventory.cell(electricity, COL["source"]),
+        "product": summary["B4"],
+        "factor_source": factors.cell(2, FACTOR_COLUMNS.index("source") + 1),
+        "factor_region": factors.cell(2, FACTOR_COLUMNS.index("region") + 1),
+    }
 
 
 def summary_sheets(workbook: openpyxl.Workbook) -> list:
@@ -286,7 +328,105 @@ def test_every_language_labels_every_header():
     assert LABELS["en"].keys() == LABELS["zh-CN"].keys()
 
 
+@pytest.mark.parametrize("spec", RECALCULATED, ids=lambda p: p.stem)
+def test_every_formula_is_stored_with_its_value(spec):
+    """What a viewer that does not recalculate shows: the value stored with each formula."""
+    calculated = pipeline.calc(spec)
+    package = workbook_bytes(calculated)
+    formulas = openpyxl.load_workbook(io.BytesIO(package))
+    stored = openpyxl.load_workbook(io.BytesIO(package), data_only=True)
+    evaluate = Evaluator(formulas)
+    count = 0
+    for sheet in formulas.worksheets:
+        for cell in (cell for row in sheet.iter_rows() for cell in row if cell.data_type == "f"):
+            value = stored[sheet.title][cell.coordinate].value
+            assert isinstance(value, int | float), (sheet.title, cell.coordinate, cell.value, value)
+            # the stored value is what the live formula gives from the sheet's own inputs
+            assert value == pytest.approx(evaluate.value(sheet.title, cell.column_letter, cell.row),
+                                          rel=1e-12, abs=1e-15), (sheet.title, cell.coordinate, cell.value)
+            count += 1
+    assert count > 10
+
+    # and it is the figure pcfdoc computed, exactly (the report prints the same numbers)
+    for sheet, product in zip(summary_sheets(stored), calculated.results.products, strict=True):
+        total_row = find_row(sheet, "合计")
+        assert sheet.cell(total_row, 3).value == product.total_kgco2e
+        assert sheet.cell(total_row + 1, 3).value == product.total_kgco2e  # the cross-check row
+        for offset, stage in enumerate(product.stages):
+            row = total_row - len(product.stages) + offset
+            assert (sheet.cell(row, 3).value, sheet.cell(row, 4).value) == (stage.kgco2e, stage.share)
+        gas_header = find_row(sheet, "气体", start=total_row)
+        for offset, gas in enumerate(product.gases, start=1):
+            assert [sheet.cell(gas_header + offset, column).value for column in (1, 2, 3, 4)] == [
+                gas.gas, gas.gas_kg, gas.gwp, gas.kgco2e]
+    inventory = stored[INVENTORY]
+    by_line: dict[tuple[str, str], list[float]] = {}
+    for row in inventory_rows(inventory):
+        key = (inventory.cell(row, COL["product"]).value, inventory.cell(row, COL["line"]).value)
+        by_line.setdefault(key, []).append(inventory.cell(row, COL["kgco2e"]).value)
+        if inventory.cell(row, COL["amount"]).data_type == "n":
+            assert inventory.cell(row, COL["amount"]).value is not None
+    for product in calculated.results.products:
+        for line in product.lines:
+            assert [gas.kgco2e for gas in line.gases] == by_line[(product.id, line.id)], line.id
+
+
+def test_minimal_workbook_stores_the_hand_computed_values():
+    _, workbook = build(FIXTURES / "minimal.toml")
+    package = workbook_bytes(pipeline.calc(FIXTURES / "minimal.toml"))
+    stored = openpyxl.load_workbook(io.BytesIO(package), data_only=True)
+    inventory = stored[INVENTORY]
+    steel, electricity = inventory_rows(inventory)
+    keys = ("amount", "factor_value", "conversion", "gwp_value", "gas_kg", "kgco2e")
+    assert [inventory.cell(steel, COL[key]).value for key in keys] == [10, 2, 1, 1, 20, 20]
+    assert [inventory.cell(electricity, COL[key]).value for key in keys] == [50, 0.5, 1, 1, 25, 25]
+    summary, = summary_sheets(stored)
+    total_row = find_row(summary, "合计")
+    assert [summary.cell(row, 3).value for row in range(total_row - 2, total_row + 2)] == [20, 25, 45, 45]
+    assert summary.cell(total_row, 4).value == 1
+
+
+def test_user_text_is_always_a_string_cell(tmp_path):
+    calculated = pipeline.calc(hostile_spec(tmp_path))
+    package = workbook_bytes(calculated)
+    workbook = openpyxl.load_workbook(io.BytesIO(package))
+    for key, cell in hostile_cells(workbook).items():
+        assert (cell.data_type, cell.value) == ("s", HOSTILE[key]), key
+    summary, = summary_sheets(workbook)
+    assert summary.title == "汇总 @SUM(1,2)"
+    # No formula anywhere holds the text: only the workbook's own arithmetic is a formula.
+    sheets = [info for info in zipfile.ZipFile(io.BytesIO(package)).infolist()
+              if info.filename.startswith("xl/worksheets/")]
+    for info in sheets:
+        xml = zipfile.ZipFile(io.BytesIO(package)).read(info).decode("utf-8")
+        for formula in re.findall(r"<f>(.*?)</f>", xml):
+            assert not re.search(r"HYPERLINK|cmd|@|1\+1|_x0041_", formula), formula
+
+
+def test_same_input_gives_identical_bytes_in_another_time_zone():
+    calculated = pipeline.calc(FIXTURES / "two-products.toml")
+    script = ("import sys; from pcfdoc import pipeline; from pcfdoc.export.xlsx import workbook_bytes; "
+              "sys.stdout.buffer.write(workbook_bytes(pipeline.calc(sys.argv[1])))")
+    other = subprocess.run([sys.executable, "-c", script, str(FIXTURES / "two-products.toml")],
+                           capture_output=True, check=True, env={**os.environ, "TZ": "Pacific/Kiritimati"})
+    assert other.stdout == workbook_bytes(calculated)
+    core = zipfile.ZipFile(io.BytesIO(other.stdout)).read("docProps/core.xml").decode("utf-8")
+    assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2024-03-01T00:00:00Z</dcterms:created>" in core
+    assert "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2024-03-01T00:00:00Z</dcterms:modified>" in core
+
+
 # --- with LibreOffice -------------------------------------------------------------------------
+
+#: LibreOffice's own setting "recalculation on file load" for Excel 2007 and newer files: 0 is
+#: always. Left at its default, LibreOffice shows the values stored with the formulas, and the
+#: tests below would compare pcfdoc's numbers with themselves.
+ALWAYS_RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
 
 
 @pytest.fixture(scope="module")
@@ -297,13 +437,19 @@ def recalculated(tmp_path_factory) -> dict[str, tuple[pipeline.Calculated, openp
     folder = tmp_path_factory.mktemp("xlsx")
     source, target = folder / "in", folder / "out"
     source.mkdir()
+    (folder / "profile" / "user").mkdir(parents=True)
+    (folder / "profile" / "user" / "registrymodifications.xcu").write_text(ALWAYS_RECALCULATE, "utf-8")
     calculated = {}
-    for spec in RECALCULATED:
+    for spec in [*RECALCULATED, hostile_spec(folder)]:
         calculated[spec.stem] = pipeline.calc(spec)
         (source / f"{spec.stem}.xlsx").write_bytes(workbook_bytes(calculated[spec.stem]))
-    probe = openpyxl.Workbook()  # tells a missing Calc from a workbook LibreOffice cannot read
-    probe.active["A1"] = "=1+1"
-    probe.save(source / "probe.xlsx")
+    # The probe tells a missing Calc from a workbook LibreOffice cannot read, and proves that
+    # LibreOffice recalculates: its formula =A1+1 is stored with the wrong value 7.
+    probe = xlsxwriter.Workbook(str(source / "probe.xlsx"))
+    probe_sheet = probe.add_worksheet()
+    probe_sheet.write_number(0, 0, 1)
+    probe_sheet.write_formula(0, 1, "=A1+1", None, 7)
+    probe.close()
     result = subprocess.run(
         [OFFICE, "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
          "--convert-to", "xlsx", "--outdir", str(target), *sorted(str(p) for p in source.glob("*.xlsx"))],
@@ -311,8 +457,18 @@ def recalculated(tmp_path_factory) -> dict[str, tuple[pipeline.Calculated, openp
     )
     if not (target / "probe.xlsx").exists():
         pytest.skip(f"LibreOffice cannot open .xlsx here (is Calc installed?): {result.stderr.strip()}")
+    probe_value = openpyxl.load_workbook(target / "probe.xlsx", data_only=True).active["B1"].value
+    assert probe_value == 2, "LibreOffice showed the stored values instead of recalculating"
     return {stem: (calc, openpyxl.load_workbook(target / f"{stem}.xlsx", data_only=True))
             for stem, calc in calculated.items()}
+
+
+def test_libreoffice_keeps_user_text_as_text(recalculated):
+    calculated, workbook = recalculated["hostile"]
+    for key, cell in hostile_cells(workbook).items():
+        assert cell.value == HOSTILE[key], key
+    summary, = summary_sheets(workbook)
+    assert summary.cell(find_row(summary, "合计"), 3).value == pytest.approx(45, rel=1e-12)
 
 
 @pytest.mark.parametrize("spec", RECALCULATED, ids=lambda p: p.stem)

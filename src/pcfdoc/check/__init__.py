@@ -5,6 +5,6 @@ In comes a :class:`~pcfdoc.spec.load.SpecSource`; out comes a
 factor table and its warnings), or a SpecInvalidError listing every problem with
 its path and line. ``validate`` runs the stage; ``meaning`` lists the checks, one
 module per subject (inventory, report, company, boundary, factors, improvements,
-scenarios, variants, cut-off). ``results`` holds the checks that need calculated
-results: they run after the calculation and add to the same warnings.
+scenarios, variants, cut-off, the [pact] table). ``results`` holds the checks that need
+calculated results: they run after the calculation and add to the same warnings.
 """

@@ -39,6 +39,7 @@ class _ProductCheck:
         check_cutoff(self.ctx, self.index, self.product, scale, basis)
         if self.product.distribution is not None:
             self.check_distribution()
+        self.check_packaging_lines()
         if self.boundary is not None and self.ctx.complete:
             explained = {reason.stage for _, reason in present(self.spec.boundary.stage_reasons)
                          if reason.product in (None, self.product.id)}
@@ -71,6 +72,19 @@ class _ProductCheck:
             if line_id in STAGE_IDS:
                 self.out.error(path, f"{line_id!r} is a stage id; give the line another id "
                                      "so improvement targets stay unambiguous")
+
+    def check_packaging_lines(self) -> None:
+        """Each line named as packaging is an inventory line or transport leg of this product."""
+        packaging = self.product.packaging
+        if packaging is None:
+            return
+        lines = [line.id for _, line in present(self.product.inventory)]
+        lines += [leg.id for _, leg in present(self.product.transport)]
+        for position, line_id in enumerate(packaging.lines):
+            if line_id not in lines:
+                self.ctx.unknown(self.path + ("packaging", "lines", position),
+                                 "inventory line or transport leg", line_id, lines,
+                                 f"name a line or leg of product {self.product.id!r}")
 
     def check_mass_per_unit(self) -> None:
         mass = self.product.mass_per_unit

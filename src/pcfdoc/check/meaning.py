@@ -23,6 +23,7 @@ from .factors import warn_factors
 from .improvements import check_improvement_links, check_improvements
 from .inventory import check_product
 from .origins import check_origins
+from .pact import check_pact
 from .plausibility import check_plausibility
 from .report import check_report
 from .scenarios import check_scenarios
@@ -51,6 +52,7 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     check_scenarios(ctx)
     check_improvement_links(ctx)
     check_variants(ctx)
+    check_pact(ctx)
     warn_factors(ctx)
     check_origins(ctx)
     check_plausibility(ctx)

@@ -24,7 +24,6 @@ def check_origins(ctx: CheckContext) -> None:
                           for _, destination in present(distribution.destinations)}
             for factor_id in sorted(filter(None, factor_ids)):
                 _scores(ctx, path + ("distribution",), distribution, ctx.factors.get(factor_id))
-        _packaging(ctx, path, product)
     _stage_reasons(ctx)
 
 
@@ -48,17 +47,6 @@ def _scores(ctx: CheckContext, path: SpecPath, source: Node, factor: Node | None
         ctx.out.error(path + ("quality", "temporal"),
                       f"{label} has no year: it cannot score 1 on time; give the factor's year (year = …) "
                       "or score 5 (age unknown)")
-
-
-def _packaging(ctx: CheckContext, path: SpecPath, product: Node) -> None:
-    packaging = product.packaging
-    if packaging is None:
-        return
-    known = {line.id for _, line in present(product.inventory)}
-    for i, line_id in enumerate(packaging.lines):
-        if line_id not in known:
-            ctx.unknown(path + ("packaging", "lines", i), "inventory line", line_id, known,
-                        "name an inventory line of this product")
 
 
 def _stage_reasons(ctx: CheckContext) -> None:

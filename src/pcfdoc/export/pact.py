@@ -11,8 +11,11 @@ What goes in, and from where:
   kilowatt hour, 1 台 → 1 piece), so the PCF is the product total as calculated;
 * descriptions, standards, GWP set and periods come from the spec;
 * what pcfdoc cannot know (company and product identifiers, carbon contents, biogenic uptake,
-  geography) comes from the spec's ``[pact]`` table; a required one that is missing is an
-  error that names the spec key to add. Optional PACT fields pcfdoc cannot know are left out.
+  geography, whether packaging or CO2 capture and storage is inside the footprint) comes from
+  the spec's ``[pact]`` table; a required one that is missing is an error that names the spec
+  key to add. Optional PACT fields pcfdoc cannot know are left out;
+* the secondary emission factor sources are the sources of the factors the counted lines used
+  (a supplier-declared value is the supplier's own, primary figure).
 
 The same spec always gives the same bytes: no clock, no random ids (see ``_footprint_id``).
 """
@@ -23,6 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +41,7 @@ from ..vocab.units import conversion_factor, dimensionality, parse_unit
 
 if TYPE_CHECKING:
     from ..calc.results import Calculated
+    from ..spec.library import Entry
     from ..spec.load import SpecSource
 
 #: The version of the PACT Technical Specifications the records follow (the schema's info.version).
@@ -85,8 +90,10 @@ def pact_document(calculated: Calculated) -> dict[str, Any]:
     facts, problems = _pact_facts(spec, source)
     records = []
     for index, (product, result) in enumerate(zip(spec.products, calculated.results.products, strict=True)):
+        sources, unsourced = _factor_sources(calculated.valid.factors, result)
+        problems.extend(problem for problem in unsourced if problem not in problems)
         try:
-            records.append(_footprint(spec, index, product, result, facts.get(product.id)))
+            records.append(_footprint(spec, index, product, result, facts.get(product.id), sources))
         except _Missing as missing:
             problems.extend(locate(source, path, message) for path, message in missing.problems)
     if problems:
@@ -106,8 +113,11 @@ _PACT_ENTRY = ('{ product = "%s", ids = ["urn:…"], fossil_carbon_content = …
                'biogenic_co2_uptake = … }')
 
 
-def _pact_facts(spec: Node, source: SpecSource) -> tuple[dict[str, Node], list[Problem]]:
-    """The [pact] entry of each product, by product id, and what is wrong with the table."""
+def _pact_facts(spec: Node, source: SpecSource) -> tuple[dict[str, tuple[int, Node]], list[Problem]]:
+    """(index, [pact] entry) of each product, by product id, and the products without an entry.
+
+    Validation has made sure that every entry names a product, once.
+    """
     pact = spec.pact
     if pact is None:
         first = spec.products[0].id
@@ -116,18 +126,8 @@ def _pact_facts(spec: Node, source: SpecSource) -> tuple[dict[str, Node], list[P
             "a [pact] table with company_ids (URNs) and, for each product, a pact.products entry "
             + _PACT_ENTRY % first))]
     product_ids = [product.id for product in spec.products]
-    facts: dict[str, Node] = {}
+    facts = {entry.product: (index, entry) for index, entry in enumerate(pact.products)}
     problems = []
-    for index, entry in enumerate(pact.products):
-        path = ("pact", "products", index, "product")
-        if entry.product not in product_ids:
-            problems.append(locate(source, path, f"no product has the id {entry.product!r}; "
-                                                 f"products are {', '.join(map(repr, product_ids))}"))
-        elif entry.product in facts:
-            problems.append(locate(source, path, f"product {entry.product!r} has two entries; "
-                                                 "keep one"))
-        else:
-            facts[entry.product] = entry
     for index, product_id in enumerate(product_ids):
         if product_id not in facts:
             problems.append(locate(source, ("pact", "products"), (
@@ -138,11 +138,21 @@ def _pact_facts(spec: Node, source: SpecSource) -> tuple[dict[str, Node], list[P
 # -- one record -------------------------------------------------------------------------
 
 def _footprint(spec: Node, index: int, product: Node, result: ProductResult,
-               facts: Node | None) -> dict[str, Any]:
-    unit_name, unit_amount = _declared_unit(index, product)
-    mass = _mass_per_declared_unit(index, product, result, unit_name)
-    if facts is None:  # reported by _pact_facts; the rest of the record is still checked
-        raise _Missing([])
+               entry: tuple[int, Node] | None, sources: list[dict[str, str]]) -> dict[str, Any]:
+    missing: list[tuple[tuple, str]] = []  # every fact this record lacks, reported together
+    unit_name, unit_amount, mass, packaging = None, 0.0, 0.0, (False, None)
+    try:
+        unit_name, unit_amount = _declared_unit(index, product)
+        mass = _mass_per_declared_unit(index, product, result, unit_name)
+    except _Missing as lacking:
+        missing.extend(lacking.problems)
+    try:
+        packaging = _packaging(index, result)
+    except _Missing as lacking:
+        missing.extend(lacking.problems)
+    if missing or entry is None or unit_name is None:
+        raise _Missing(missing)
+    facts = entry[1]
     pact = spec.pact
     record: dict[str, Any] = {
         "id": "",  # set below, from the rest of the record
@@ -160,14 +170,17 @@ def _footprint(spec: Node, index: int, product: Node, result: ProductResult,
     if facts.classifications:
         record["productClassifications"] = list(facts.classifications)
     record["productNameCompany"] = product.name
-    record["comment"] = _comment(spec, product, result)
-    record["pcf"] = _carbon_footprint(spec, product, result, facts, unit_name, unit_amount, mass)
+    record["comment"] = _comment(spec, product, result, facts, packaging)
+    record["pcf"] = _carbon_footprint(spec, product, result, facts, (unit_name, unit_amount, mass),
+                                      packaging, sources)
     record["id"] = _footprint_id(spec.report.number, product.id, record)
     return record
 
 
 def _carbon_footprint(spec: Node, product: Node, result: ProductResult, facts: Node,
-                      unit_name: str, unit_amount: float, mass_kg: float) -> dict[str, Any]:
+                      declared: tuple[str, float, float], packaging: tuple[bool, float | None],
+                      sources: list[dict[str, str]]) -> dict[str, Any]:
+    unit_name, unit_amount, mass_kg = declared
     split = _split(result)
     total = result.total_kgco2e
     pcf: dict[str, Any] = {
@@ -198,6 +211,11 @@ def _carbon_footprint(spec: Node, product: Node, result: ProductResult, facts: N
     if biogenic_non_co2 is not None:
         pcf["biogenicNonCO2Emissions"] = _emission(biogenic_non_co2)
     pcf["aircraftGhgEmissions"] = _emission(split.aircraft)
+    pcf["packagingEmissionsIncluded"], packaging_kgco2e = packaging
+    if packaging_kgco2e is not None:
+        pcf["packagingGhgEmissions"] = _emission(packaging_kgco2e)
+    # pcfdoc's calculation has no term for captured CO2, so the amount is never reported.
+    pcf["ccsTechnologicalCO2CaptureIncluded"] = facts.ccs_included
     pcf["ipccCharacterizationFactors"] = [spec.method.gwp]
     pcf["crossSectoralStandards"] = _unique(CROSS_SECTORAL.get(s, s) for s in spec.report.standards)
     cutoff = result.cutoff
@@ -205,6 +223,8 @@ def _carbon_footprint(spec: Node, product: Node, result: ProductResult, facts: N
     if cutoff is not None and any(line.excluded for line in cutoff.lines):
         pcf["exemptedEmissionsDescription"] = _exempted(spec, result)
     pcf["allocationRulesDescription"] = _allocation(spec)
+    if sources:  # PACT: undefined when no secondary data is used
+        pcf["secondaryEmissionFactorSources"] = sources
     quality = result.data_quality
     if quality is not None:
         pcf["primaryDataShare"] = _percent(quality.primary_share)
@@ -216,6 +236,47 @@ def _carbon_footprint(spec: Node, product: Node, result: ProductResult, facts: N
                 "temporalDQR": _rating(dqr["temporal"]),
             }
     return pcf
+
+
+def _packaging(index: int, result: ProductResult) -> tuple[bool, float | None]:
+    """Whether the footprint includes packaging, and the emissions of the lines the product names as
+    its packaging (products[].packaging, the statement the report makes too).
+
+    A packaging line that is cut off counts nothing, like any other cut-off line.
+    """
+    disclosures = result.disclosures
+    if disclosures is None or disclosures.packaging_included is None:
+        raise _Missing([(("products", index), (
+            f"PACT asks whether the footprint of {result.id!r} includes packaging; add packaging = "
+            '{ included = false, note = "…" } (shipped unpacked, or packaging left out), or included = '
+            'true with lines = ["…"] (the lines that are packaging, reported apart) or a note'))])
+    return disclosures.packaging_included, disclosures.packaging_kgco2e
+
+
+def _factor_sources(factors: Mapping[str, Entry], result: ProductResult
+                    ) -> tuple[list[dict[str, str]], list[Problem]]:
+    """PACT's secondaryEmissionFactorSources: one {name, version} per source of the factors used.
+
+    The name is the factor's source as the spec gives it, the version its reference year. A
+    factor without a source cannot be named: that is an error at the factor.
+    """
+    sources: dict[tuple[str, str], dict[str, str]] = {}
+    problems = []
+    for line in result.lines:
+        if line.factor_id is None:  # supplier-declared: primary data
+            continue
+        entry = factors[line.factor_id]
+        factor = entry.factor
+        if not factor.source:
+            if entry.source is not None:
+                problems.append(locate(entry.source, entry.path + ("source",), (
+                    f"factor {line.factor_id!r} has no source, and PACT names the source of every "
+                    "emission factor used (secondaryEmissionFactorSources); add source = \"…\", the "
+                    "document and its issuer")))
+            continue
+        version = str(factor.year) if factor.year is not None else "not stated"
+        sources.setdefault((factor.source, version), {"name": factor.source, "version": version})
+    return list(sources.values()), problems
 
 
 def _footprint_id(report_number: str, product_id: str, record: dict[str, Any]) -> str:
@@ -344,7 +405,8 @@ def _exempted(spec: Node, result: ProductResult) -> str:
             "are not counted in the PCF.")
 
 
-def _comment(spec: Node, product: Node, result: ProductResult) -> str:
+def _comment(spec: Node, product: Node, result: ProductResult, facts: Node,
+             packaging: tuple[bool, float | None]) -> str:
     report = spec.report
     fu = product.functional_unit
     lines = [f"Calculated with pcfdoc for report {report.number} ({report.assessor}, issued "
@@ -361,6 +423,11 @@ def _comment(spec: Node, product: Node, result: ProductResult) -> str:
         elif split.biogenic - non_co2 > 0:
             lines.append(f"The PCF includes {_emission(split.biogenic - non_co2)} kgCO2e of biogenic "
                          "CO2 emissions, for which PACT has no field of its own.")
+    if packaging == (True, None):
+        lines.append("Packaging is included in the PCF; its emissions are not reported apart.")
+    if facts.ccs_included:
+        lines.append("CO2 is captured and stored (CCS) within the boundary; the amount captured is not "
+                     "quantified in this record.")
     return " ".join(lines)
 
 

@@ -13,9 +13,12 @@ An auditor recalculates every figure of the report from its inputs:
   output``;
 * the factors used (one row per gas) and the GWP100 values used; inventory rows refer to them.
 
-Numbers keep full precision (formats only choose what is shown). Results are kg CO2e per
-functional unit. The same calculation always gives the same bytes: document properties carry
-the report's issue date and zip entries a fixed timestamp.
+Every formula is stored with the value pcfdoc computed for it, so a viewer that does not
+recalculate shows the report's numbers, and a spreadsheet program that does recalculates them
+from the inputs (``cells.py``); text from the spec is always a string cell, never a formula.
+Numbers are stored to 16 significant digits and formulas' values in full (formats only choose
+what is shown). Results are kg CO2e per functional unit. The same calculation always gives the
+same bytes: document properties carry the report's issue date and zip entries a fixed timestamp.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,10 +40,9 @@ from ..vocab.catalogue import STAGE_BY_ID
 from ..vocab.gwp import CO2E, GwpSet, gwp_sets
 from ..vocab.units import conversion_factor, gas_of_unit
 from ..write import reproducible_zip
+from .cells import Formats, Sheet
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
-
     from ..calc.results import Calculated
 
 #: Excel's limit on sheet names, and the characters a sheet name may not hold.
@@ -118,7 +119,7 @@ FACTOR_COLUMNS = ("id", "name", "gas", "value", "unit", "source", "year", "regio
 
 def workbook_bytes(calculated: Calculated) -> bytes:
     """The calculation workbook of ``calculated`` as .xlsx bytes; nothing is written."""
-    from openpyxl import Workbook
+    import xlsxwriter
 
     valid, results = calculated.valid, calculated.results
     spec = valid.spec
@@ -130,7 +131,6 @@ def workbook_bytes(calculated: Calculated) -> bytes:
     factor_rows = _factor_rows(rows)
     gases = list(dict.fromkeys(row.gas for row in rows))
 
-    workbook = Workbook()
     names = _SheetNames()
     inventory_name = names.add(labels["inventory"])
     factors_name = names.add(labels["factors"])
@@ -138,23 +138,27 @@ def workbook_bytes(calculated: Calculated) -> bytes:
     summary_names = [names.add(f"{labels['summary']} {product.name}", fallback=product.id)
                      for product in results.products]
 
-    first = workbook.active
-    summaries = [first, *(workbook.create_sheet() for _ in results.products[1:])]
-    inventory = workbook.create_sheet()
-    factors_sheet = workbook.create_sheet()
-    gwp_sheet = workbook.create_sheet()
-    inventory.title, factors_sheet.title, gwp_sheet.title = inventory_name, factors_name, gwp_name
+    buffer = io.BytesIO()
+    # Every cell is written by a typed method (text, number, formula), so these options only
+    # guard against a later write() that forgets it: a string never turns into anything else.
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_numbers": False, "strings_to_urls": False})
+    formats = Formats(workbook)
+    summaries = [Sheet(workbook.add_worksheet(name), formats) for name in summary_names]
+    inventory = Sheet(workbook.add_worksheet(inventory_name), formats)
+    factors_sheet = Sheet(workbook.add_worksheet(factors_name), formats)
+    gwp_sheet = Sheet(workbook.add_worksheet(gwp_name), formats)
 
     factor_cells = _write_factors(factors_sheet, factor_rows, valid.factors, labels)
     gwp_cells = _write_gwp(gwp_sheet, gwp, gases, labels)
-    _write_inventory(inventory, rows, factor_cells, gwp_cells, labels, language)
+    _write_inventory(inventory, rows, factor_cells, gwp_cells, gwp, labels, language)
     last_row = len(rows) + 1
-    for sheet, name, product in zip(summaries, summary_names, results.products, strict=True):
-        sheet.title = name
-        _write_summary(sheet, product, spec, inventory_name, last_row, gwp, gases, gwp_cells, labels)
+    for sheet, product in zip(summaries, results.products, strict=True):
+        _write_summary(sheet, product, inventory_name, last_row, gwp, gwp_cells, labels)
 
-    _properties(workbook, spec, labels)
-    return reproducible_zip(_save(workbook), spec.report.issue_date)
+    workbook.set_properties(_properties(spec, labels))
+    workbook.close()
+    return reproducible_zip(buffer.getvalue(), spec.report.issue_date)
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -174,6 +178,8 @@ class _Row:
     value: float
     conversion: float  # kg of the gas per (activity unit × factor unit)
     stated: float | None  # an inventory line's amount as the spec states it (per inventory basis)
+    gas_kg: float  # what the calculation found for this gas of the line: kg of the gas
+    kgco2e: float  # … and its CO2 equivalent
 
 
 def _inventory_rows(spec: Node, factors: Mapping[str, Any], products, gwp: GwpSet) -> list[_Row]:
@@ -186,11 +192,14 @@ def _inventory_rows(spec: Node, factors: Mapping[str, Any], products, gwp: GwpSe
             else:  # a declared value is a one-gas factor of the line's own
                 factor = Node(value=line.factor_value, unit=line.factor_unit, gases=None,
                               gas=gas_of_unit(line.factor_unit) or CO2E)
-            for position, (gas, value) in enumerate(factor_values(factor)):
+            # The calculation keeps one GasAmount per factor gas, in the factor's order.
+            pairs = zip(factor_values(factor), line.gases, strict=True)
+            for position, ((gas, value), computed) in enumerate(pairs):
                 converted = emission_unit(line.unit, factor.unit, gas, product_path(index), factor.unit)
                 rows.append(_Row(product, line, position == 0, line.factor_id, factor, converted.gas, gas,
                                  value, converted.kg_per_activity_unit,
-                                 stated.get(line.id) if line.kind == "inventory" else None))
+                                 stated.get(line.id) if line.kind == "inventory" else None,
+                                 computed.kg, computed.kgco2e))
     return rows
 
 
@@ -207,9 +216,10 @@ def _factor_rows(rows: list[_Row]) -> list[tuple[str, str, float, Node]]:
 # --- sheets ----------------------------------------------------------------------------------
 
 
-def _write_factors(sheet: Worksheet, factor_rows, entries: Mapping[str, Any], labels) -> dict:
+def _write_factors(sheet: Sheet, factor_rows, entries: Mapping[str, Any], labels) -> dict:
     """The factors sheet; returns (factor id, gas) → absolute reference of its value cell."""
-    _header(sheet, [labels[key] for key in FACTOR_COLUMNS])
+    sheet.header([labels[key] for key in FACTOR_COLUMNS])
+    value_column = FACTOR_COLUMNS.index("value") + 1
     cells = {}
     for number, (factor_id, gas, value, factor) in enumerate(factor_rows, start=2):
         entry = entries[factor_id]
@@ -220,130 +230,131 @@ def _write_factors(sheet: Worksheet, factor_rows, entries: Mapping[str, Any], la
             "derivation": _derivation(factor), "note": factor.note,
         }
         for column, key in enumerate(FACTOR_COLUMNS, start=1):
-            sheet.cell(number, column, values[key])
-        sheet.cell(number, FACTOR_COLUMNS.index("value") + 1).number_format = "General"
-        cells[(factor_id, gas)] = _ref(sheet.title, number, FACTOR_COLUMNS.index("value") + 1)
-    _widths(sheet, {"id": 28, "name": 30, "gas": 8, "value": 14, "unit": 16, "source": 40, "year": 7,
-                    "region": 10, "status": 12, "category": 10, "origin": 20, "derivation": 40,
-                    "note": 30}, FACTOR_COLUMNS)
-    _freeze_and_filter(sheet, len(factor_rows) + 1, len(FACTOR_COLUMNS))
+            sheet.value(number, column, values[key])
+        cells[(factor_id, gas)] = _ref(sheet.name, number, value_column)
+    widths = {"id": 28, "name": 30, "gas": 8, "value": 14, "unit": 16, "source": 40, "year": 7,
+              "region": 10, "status": 12, "category": 10, "origin": 20, "derivation": 40, "note": 30}
+    sheet.widths([widths[key] for key in FACTOR_COLUMNS])
+    sheet.freeze(2, 1)
+    sheet.autofilter(len(factor_rows) + 1, len(FACTOR_COLUMNS))
     return cells
 
 
-def _write_gwp(sheet: Worksheet, gwp: GwpSet, gases: list[str], labels) -> dict[str, str]:
+def _write_gwp(sheet: Sheet, gwp: GwpSet, gases: list[str], labels) -> dict[str, str]:
     """The GWP100 values used; returns gas → absolute reference of its value cell."""
-    _header(sheet, [labels["gas"], labels["gwp_value"], labels["gwp_set"], labels["gwp_status"]])
+    sheet.header([labels["gas"], labels["gwp_value"], labels["gwp_set"], labels["gwp_status"]])
     cells = {}
     for number, gas in enumerate(gases, start=2):
-        sheet.cell(number, 1, gas)
-        sheet.cell(number, 2, gwp.factor(gas)).number_format = "General"
-        sheet.cell(number, 3, gwp.title if gas != CO2E else None)
-        sheet.cell(number, 4, gwp.status(gas) if gas != CO2E else None)
-        cells[gas] = _ref(sheet.title, number, 2)
-    for letter, width in zip("ABCD", (16, 10, 40, 12), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
+        sheet.text(number, 1, gas)
+        sheet.number(number, 2, gwp.factor(gas))
+        if gas != CO2E:
+            sheet.text(number, 3, gwp.title)
+            sheet.text(number, 4, gwp.status(gas))
+        cells[gas] = _ref(sheet.name, number, 2)
+    sheet.widths((16, 10, 40, 12))
+    sheet.freeze(2, 1)
     return cells
 
 
-def _write_inventory(sheet: Worksheet, rows: list[_Row], factor_cells, gwp_cells, labels,
+def _write_inventory(sheet: Sheet, rows: list[_Row], factor_cells, gwp_cells, gwp: GwpSet, labels,
                      language: str) -> None:
-    from openpyxl.utils import get_column_letter
-
-    _header(sheet, [labels[key] for key in INVENTORY_COLUMNS])
-    letter = {key: get_column_letter(column) for key, column in COL.items()}
+    sheet.header([labels[key] for key in INVENTORY_COLUMNS])
+    letter = {key: _column_letter(column) for key, column in COL.items()}
     first_row: dict[tuple[str, str], int] = {}  # (product id, line id) → its first row
     for number, row in enumerate(rows, start=2):
         first_row.setdefault((row.product.id, row.line.id), number)
+    percent = "0.00%"
 
     for number, row in enumerate(rows, start=2):
         line = row.line
         freight, annual = line.freight, line.annual
         stage = STAGE_BY_ID[line.stage]
-
-        def put(key: str, value: Any, decimals_of: float | None = None, *, _number: int = number) -> None:
-            cell = sheet.cell(_number, COL[key], value)
-            if decimals_of is not None:
-                cell.number_format = _decimals_format(decimals_of)
-
-        put("product", row.product.id)
-        put("line", line.id)
-        put("stage", line.stage)
-        put("stage_name", stage.names.get(language, stage.name("en")))
-        put("name", line.name)
-        put("kind", labels.get(f"kind.{line.kind}", line.kind))
-        base = first_row[(row.product.id, line.id)]
         ref = {key: f"{letter[key]}{number}" for key in COL}
+
+        def text(key: str, value: str | None, *, _number: int = number) -> None:
+            sheet.text(_number, COL[key], value)
+
+        def number_cell(key: str, value: float, number_format: str | None = None, *,
+                        _number: int = number) -> None:
+            sheet.number(_number, COL[key], value, number_format)
+
+        def formula(key: str, text: str, value: float, number_format: str | None = None, *,
+                    _number: int = number) -> None:
+            sheet.formula(_number, COL[key], text, value, number_format)
+
+        text("product", row.product.id)
+        text("line", line.id)
+        text("stage", line.stage)
+        text("stage_name", stage.names.get(language, stage.name("en")))
+        text("name", line.name)
+        text("kind", labels.get(f"kind.{line.kind}", line.kind))
+        amount_format = _decimals_format(line.amount)
         if not row.first:  # a further gas of the same line: the line's amount, once
-            put("amount", f"={letter['amount']}{base}", line.amount)
+            base = first_row[(row.product.id, line.id)]
+            formula("amount", f"={letter['amount']}{base}", line.amount, amount_format)
         elif annual is not None and line.annual_amount is not None:
-            put("annual_amount", line.annual_amount, line.annual_amount)
-            put("allocation_share", annual.share)
-            sheet.cell(number, COL["allocation_share"]).number_format = "0.00%"
-            put("output_fu", annual.output_functional_units, annual.output_functional_units)
-            put("amount", f"={ref['annual_amount']}*{ref['allocation_share']}/{ref['output_fu']}",
-                line.amount)
+            number_cell("annual_amount", line.annual_amount, _decimals_format(line.annual_amount))
+            number_cell("allocation_share", annual.share, percent)
+            number_cell("output_fu", annual.output_functional_units,
+                        _decimals_format(annual.output_functional_units))
+            formula("amount", f"={ref['annual_amount']}*{ref['allocation_share']}/{ref['output_fu']}",
+                    line.amount, amount_format)
         elif freight is not None:
             carried = first_row.get((row.product.id, freight.carries)) if freight.carries else None
+            mass_format = _decimals_format(freight.mass_t)
             if carried is not None:
                 carried_line = rows[carried - 2].line
-                put("carries", freight.carries)
+                text("carries", freight.carries)
                 to_tonnes = _literal(conversion_factor(carried_line.unit, "t"))
-                put("mass_t", f"={letter['amount']}{carried}*{to_tonnes}", freight.mass_t)
+                formula("mass_t", f"={letter['amount']}{carried}*{to_tonnes}", freight.mass_t, mass_format)
             else:
-                put("mass_t", freight.mass_t, freight.mass_t)
-            put("distance_km", freight.distance_km, freight.distance_km)
+                number_cell("mass_t", freight.mass_t, mass_format)
+            number_cell("distance_km", freight.distance_km, _decimals_format(freight.distance_km))
             if freight.share is not None:
-                put("share", freight.share)
-                sheet.cell(number, COL["share"]).number_format = "0.00%"
-                put("amount", f"={ref['mass_t']}*{ref['share']}*{ref['distance_km']}", line.amount)
+                number_cell("share", freight.share, percent)
+                formula("amount", f"={ref['mass_t']}*{ref['share']}*{ref['distance_km']}", line.amount,
+                        amount_format)
             else:
-                put("amount", f"={ref['mass_t']}*{ref['distance_km']}", line.amount)
+                formula("amount", f"={ref['mass_t']}*{ref['distance_km']}", line.amount, amount_format)
         elif row.stated is not None:
-            put("stated", row.stated, row.stated)
-            put("scale", row.product.inventory_scale)
-            sheet.cell(number, COL["scale"]).number_format = "General"
-            put("amount", f"={ref['stated']}*{ref['scale']}", line.amount)
+            number_cell("stated", row.stated, _decimals_format(row.stated))
+            number_cell("scale", row.product.inventory_scale)
+            formula("amount", f"={ref['stated']}*{ref['scale']}", line.amount, amount_format)
         else:
-            put("amount", line.amount, line.amount)
-        put("unit", line.unit)
-        put("factor", row.factor_id if row.factor_id is not None else labels["declared"])
-        put("gas", row.gas)
+            number_cell("amount", line.amount, amount_format)
+        text("unit", line.unit)
+        text("factor", row.factor_id if row.factor_id is not None else labels["declared"])
+        text("gas", row.gas)
         if row.factor_id is not None:
-            put("factor_value", f"={factor_cells[(row.factor_id, row.factor_gas)]}")
+            formula("factor_value", f"={factor_cells[(row.factor_id, row.factor_gas)]}", row.value)
         else:
-            put("factor_value", row.value)
-        put("factor_unit", row.factor.unit)
-        put("conversion", row.conversion)
-        put("gwp_value", f"={gwp_cells[row.gas]}")
-        gas_kg = next((g.kg for g in line.gases if g.gas == row.gas), line.kgco2e)
-        put("gas_kg", f"={ref['amount']}*{ref['factor_value']}*{ref['conversion']}", gas_kg)
-        put("kgco2e", f"={ref['amount']}*{ref['factor_value']}*{ref['conversion']}*{ref['gwp_value']}",
-            line.kgco2e)
-        put("category", line.category)
-        put("data_type", line.data_type)
-        put("source", line.source)
-        for key in ("factor_value", "conversion", "gwp_value"):
-            sheet.cell(number, COL[key]).number_format = "General"
+            number_cell("factor_value", row.value)
+        text("factor_unit", row.factor.unit)
+        number_cell("conversion", row.conversion)
+        formula("gwp_value", f"={gwp_cells[row.gas]}", gwp.factor(row.gas))
+        formula("gas_kg", f"={ref['amount']}*{ref['factor_value']}*{ref['conversion']}", row.gas_kg,
+                _decimals_format(row.gas_kg))
+        formula("kgco2e", f"={ref['amount']}*{ref['factor_value']}*{ref['conversion']}*{ref['gwp_value']}",
+                row.kgco2e, _decimals_format(row.kgco2e))
+        text("category", line.category)
+        text("data_type", line.data_type)
+        text("source", line.source)
 
-    _widths(sheet, {"product": 12, "line": 18, "stage": 14, "stage_name": 12, "name": 28, "kind": 8,
-                    "carries": 14, "stated": 12, "scale": 12, "annual_amount": 14, "allocation_share": 10,
-                    "output_fu": 12,
-                    "mass_t": 12, "share": 10, "distance_km": 12, "amount": 16, "unit": 10, "factor": 28,
-                    "gas": 8, "factor_value": 14, "factor_unit": 16, "conversion": 14, "gas_kg": 14,
-                    "gwp_value": 8, "kgco2e": 16, "category": 10, "data_type": 10, "source": 30},
-            INVENTORY_COLUMNS)
-    _freeze_and_filter(sheet, len(rows) + 1, len(INVENTORY_COLUMNS), freeze="C2")
+    widths = {"product": 12, "line": 18, "stage": 14, "stage_name": 12, "name": 28, "kind": 8,
+              "carries": 14, "stated": 12, "scale": 12, "annual_amount": 14, "allocation_share": 10,
+              "output_fu": 12, "mass_t": 12, "share": 10, "distance_km": 12, "amount": 16, "unit": 10,
+              "factor": 28, "gas": 8, "factor_value": 14, "factor_unit": 16, "conversion": 14, "gas_kg": 14,
+              "gwp_value": 8, "kgco2e": 16, "category": 10, "data_type": 10, "source": 30}
+    sheet.widths([widths[key] for key in INVENTORY_COLUMNS])
+    sheet.freeze(2, 3)
+    sheet.autofilter(len(rows) + 1, len(INVENTORY_COLUMNS))
 
 
-def _write_summary(sheet: Worksheet, product: ProductResult, spec: Node, inventory: str, last_row: int,
-                   gwp: GwpSet, gases: list[str], gwp_cells: dict[str, str], labels) -> None:
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.cell import quote_sheetname
-
+def _write_summary(sheet: Sheet, product: ProductResult, inventory: str, last_row: int,
+                   gwp: GwpSet, gwp_cells: dict[str, str], labels) -> None:
     fu = f"{product.functional_unit_amount:g} {product.functional_unit}".strip()
     per = product.functional_unit if product.functional_unit_amount == 1 else fu
-    sheet.cell(1, 1, f"{product.name} {labels['title']}").font = _bold()
+    sheet.text(1, 1, f"{product.name} {labels['title']}", bold=True)
     facts = (
         (labels["product_id"], product.id),
         (labels["product_name"], product.name),
@@ -352,66 +363,72 @@ def _write_summary(sheet: Worksheet, product: ProductResult, spec: Node, invento
         (labels["result_unit"], f"kgCO2e/{per}"),
     )
     for number, (label, value) in enumerate(facts, start=3):
-        sheet.cell(number, 1, label).font = _bold()
-        sheet.cell(number, 2, value)
+        sheet.text(number, 1, label, bold=True)
+        sheet.text(number, 2, value)
     product_cell = "$B$3"
-    sheet.cell(9, 1, labels["formula_note"].format(inventory))
+    sheet.text(9, 1, labels["formula_note"].format(inventory))
 
     def column(key: str) -> str:
-        letter = get_column_letter(COL[key])
-        return f"{quote_sheetname(inventory)}!${letter}$2:${letter}${max(last_row, 2)}"
+        letter = _column_letter(COL[key])
+        return f"{_quote_sheet(inventory)}!${letter}$2:${letter}${max(last_row, 2)}"
 
     top = 11
-    _header(sheet, [labels["stage"], labels["stage_name"], labels["stage_kgco2e"].format(per),
-                    labels["stage_share"], labels["report_value"]], row=top)
+    sheet.header([labels["stage"], labels["stage_name"], labels["stage_kgco2e"].format(per),
+                  labels["stage_share"], labels["report_value"]], row=top)
     stage_rows = range(top + 1, top + 1 + len(product.stages))
     total_row = top + 1 + len(product.stages)
-    decimals = _decimals_format(max([product.total_kgco2e, *(s.kgco2e for s in product.stages)], key=abs))
+    total = product.total_kgco2e
+    decimals = _decimals_format(max([total, *(s.kgco2e for s in product.stages)], key=abs))
+    percent = "0.00%"
     for number, stage in zip(stage_rows, product.stages, strict=True):
-        sheet.cell(number, 1, stage.id)
-        sheet.cell(number, 2, stage.name)
-        sheet.cell(number, 3, f"=SUMIFS({column('kgco2e')},{column('product')},{product_cell},"
-                              f"{column('stage')},A{number})").number_format = decimals
-        sheet.cell(number, 4, f"=IF($C${total_row}=0,0,C{number}/$C${total_row})").number_format = "0.00%"
-        sheet.cell(number, 5, stage.kgco2e).number_format = decimals
+        sheet.text(number, 1, stage.id)
+        sheet.text(number, 2, stage.name)
+        sheet.formula(number, 3, f"=SUMIFS({column('kgco2e')},{column('product')},{product_cell},"
+                                 f"{column('stage')},A{number})", stage.kgco2e, decimals)
+        sheet.formula(number, 4, f"=IF($C${total_row}=0,0,C{number}/$C${total_row})", stage.share, percent)
+        sheet.number(number, 5, stage.kgco2e, decimals)
     first_stage, last_stage = top + 1, max(total_row - 1, top + 1)
-    sheet.cell(total_row, 1, labels["total"]).font = _bold()
-    total = sheet.cell(total_row, 3, f"=SUM(C{first_stage}:C{last_stage})" if product.stages else 0)
-    total.number_format, total.font = decimals, _bold()
-    share = sheet.cell(total_row, 4, f"=SUM(D{first_stage}:D{last_stage})" if product.stages else 0)
-    share.number_format, share.font = "0.00%", _bold()
-    sheet.cell(total_row, 5, product.total_kgco2e).number_format = decimals
+    sheet.text(total_row, 1, labels["total"], bold=True)
+    if product.stages:
+        sheet.formula(total_row, 3, f"=SUM(C{first_stage}:C{last_stage})", total, decimals, bold=True)
+        sheet.formula(total_row, 4, f"=SUM(D{first_stage}:D{last_stage})",
+                      sum(stage.share for stage in product.stages), percent, bold=True)
+    else:
+        sheet.number(total_row, 3, 0, decimals, bold=True)
+        sheet.number(total_row, 4, 0, percent, bold=True)
+    sheet.number(total_row, 5, total, decimals)
     row = total_row + 1
-    sheet.cell(row, 1, labels["check"])
-    check = sheet.cell(row, 3, f"=SUMIFS({column('kgco2e')},{column('product')},{product_cell})")
-    check.number_format = decimals
-    sheet.cell(row, 5, product.total_kgco2e).number_format = decimals
+    sheet.text(row, 1, labels["check"])
+    sheet.formula(row, 3, f"=SUMIFS({column('kgco2e')},{column('product')},{product_cell})", total, decimals)
+    sheet.number(row, 5, total, decimals)
     result_unit = product.result_unit or "kgCO2e"
     if result_unit != "kgCO2e":
         row += 1
         ratio = conversion_factor("kgCO2e", result_unit)
-        sheet.cell(row, 1, labels["total_in"].format(f"{result_unit}/{per}"))
-        sheet.cell(row, 3, f"=C{total_row}*{_literal(ratio)}").number_format = _decimals_format(
-            product.total_kgco2e * ratio)
-        sheet.cell(row, 5, product.total_kgco2e * ratio).number_format = _decimals_format(
-            product.total_kgco2e * ratio)
+        converted_format = _decimals_format(total * ratio)
+        sheet.text(row, 1, labels["total_in"].format(f"{result_unit}/{per}"))
+        sheet.formula(row, 3, f"=C{total_row}*{_literal(ratio)}", total * ratio, converted_format)
+        sheet.number(row, 5, total * ratio, converted_format)
 
     row += 2
-    _header(sheet, [labels["gas"], labels["gas_kg_col"].format(per), labels["gwp_value"],
-                    labels["stage_kgco2e"].format(per), labels["report_value"]], row=row)
+    sheet.header([labels["gas"], labels["gas_kg_col"].format(per), labels["gwp_value"],
+                  labels["stage_kgco2e"].format(per), labels["report_value"]], row=row)
     for gas_result in product.gases:
         row += 1
-        sheet.cell(row, 1, gas_result.gas)
-        sheet.cell(row, 2, f"=SUMIFS({column('gas_kg')},{column('product')},{product_cell},"
-                           f"{column('gas')},A{row})").number_format = _decimals_format(gas_result.gas_kg)
+        sheet.text(row, 1, gas_result.gas)
+        sheet.formula(row, 2, f"=SUMIFS({column('gas_kg')},{column('product')},{product_cell},"
+                              f"{column('gas')},A{row})", gas_result.gas_kg,
+                      _decimals_format(gas_result.gas_kg))
         gwp_ref = gwp_cells.get(gas_result.gas)
-        sheet.cell(row, 3, f"={gwp_ref}" if gwp_ref else gwp.factor(gas_result.gas)).number_format = "General"
-        sheet.cell(row, 4, f"=SUMIFS({column('kgco2e')},{column('product')},{product_cell},"
-                           f"{column('gas')},A{row})").number_format = decimals
-        sheet.cell(row, 5, gas_result.kgco2e).number_format = decimals
+        if gwp_ref:
+            sheet.formula(row, 3, f"={gwp_ref}", gas_result.gwp)
+        else:
+            sheet.number(row, 3, gwp.factor(gas_result.gas))
+        sheet.formula(row, 4, f"=SUMIFS({column('kgco2e')},{column('product')},{product_cell},"
+                              f"{column('gas')},A{row})", gas_result.kgco2e, decimals)
+        sheet.number(row, 5, gas_result.kgco2e, decimals)
 
-    for letter, width in zip("ABCDE", (26, 42, 22, 20, 16), strict=True):
-        sheet.column_dimensions[letter].width = width
+    sheet.widths((26, 42, 22, 20, 16))
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -437,11 +454,22 @@ class _SheetNames:
         return candidate
 
 
-def _ref(sheet_name: str, row: int, column: int) -> str:
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.cell import quote_sheetname
+def _column_letter(column: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
-    return f"{quote_sheetname(sheet_name)}!${get_column_letter(column)}${row}"
+
+def _quote_sheet(name: str) -> str:
+    """A sheet name as a formula writes it: always quoted, quotes doubled."""
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _ref(sheet_name: str, row: int, column: int) -> str:
+    return f"{_quote_sheet(sheet_name)}!${_column_letter(column)}${row}"
 
 
 def _literal(value: float) -> str:
@@ -452,36 +480,6 @@ def _literal(value: float) -> str:
 
 def _decimals_format(value: float) -> str:
     return "#,##0." + "0" * decimals_for(value)
-
-
-def _bold():
-    from openpyxl.styles import Font
-
-    return Font(bold=True)
-
-
-def _header(sheet: Worksheet, titles: list[str], row: int = 1) -> None:
-    from openpyxl.styles import Alignment, PatternFill
-
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for column, title in enumerate(titles, start=1):
-        cell = sheet.cell(row, column, title)
-        cell.font, cell.fill = _bold(), fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-
-def _widths(sheet: Worksheet, widths: dict[str, float], columns: tuple[str, ...]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for index, key in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = widths.get(key, 12)
-
-
-def _freeze_and_filter(sheet: Worksheet, last_row: int, last_column: int, freeze: str = "A2") -> None:
-    from openpyxl.utils import get_column_letter
-
-    sheet.freeze_panes = freeze
-    sheet.auto_filter.ref = f"A1:{get_column_letter(last_column)}{max(last_row, 1)}"
 
 
 def _origin(entry: Any, labels: dict[str, str]) -> str:
@@ -499,22 +497,12 @@ def _derivation(factor: Node) -> str | None:
             f"{derivation.oxidation:g} × 44/12")
 
 
-def _properties(workbook, spec: Node, labels: dict[str, str]) -> None:
-    issued = dt.datetime.combine(spec.report.issue_date, dt.time())
-    properties = workbook.properties
-    properties.title = f"{spec.report.number} {labels['title']}"[:PROPERTY_LIMIT]
-    properties.subject = spec.company.name[:PROPERTY_LIMIT]
-    properties.creator = spec.report.assessor[:PROPERTY_LIMIT]
-    properties.lastModifiedBy = properties.creator
-    properties.created = issued
-    properties.modified = issued
-
-
-def _save(workbook) -> bytes:
-    """Write the package without openpyxl's save_workbook, which stamps 'modified' with now."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    return buffer.getvalue()
+def _properties(spec: Node, labels: dict[str, str]) -> dict[str, Any]:
+    """Document properties; both dates are the issue date, so the same spec gives the same bytes."""
+    author = spec.report.assessor[:PROPERTY_LIMIT]
+    return {
+        "title": f"{spec.report.number} {labels['title']}"[:PROPERTY_LIMIT],
+        "subject": spec.company.name[:PROPERTY_LIMIT],
+        "author": author,  # XlsxWriter writes it as creator and as last modified by
+        "created": dt.datetime.combine(spec.report.issue_date, dt.time()),
+    }

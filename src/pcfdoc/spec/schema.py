@@ -243,12 +243,14 @@ class Review(Table):
 class Packaging(Table):
     included = Boolean(required=True, metadata=doc("true when the packaging's emissions are counted"))
     lines = List(Identifier(), load_default=[], metadata=doc(
-        "ids of the inventory lines that are packaging, when included"))
+        "ids of the inventory lines and transport legs that are packaging, when included: their "
+        "emissions are reported apart (in the PACT export as packagingGhgEmissions)"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "what the packaging is, or why none is counted (e.g. shipped unpacked)", printed=NOT_PRINTED))
 
     @validates_schema
     def _lines_or_reason(self, data: dict, **_: Any) -> None:
+        _unique(data, "lines")
         if data.get("included") is False and data.get("lines"):
             raise ValidationError("packaging that is not counted has no lines; remove lines or set "
                                   "included = true", "lines")
@@ -934,6 +936,9 @@ class PactProduct(Table):
     biogenic_co2_uptake = Number(required=True, maximum=0, metadata=doc(
         "CO2 taken up by the biomass in one functional unit, as a negative number; 0 when the "
         "product holds no biomass", "kgCO2e"))
+    ccs_included = Boolean(load_default=False, metadata=doc(
+        "true when CO2 is captured and stored geologically (CCS) within the boundary; pcfdoc's "
+        "calculation subtracts no captured CO2, so the amount is not reported"))
 
     @validates_schema
     def _once(self, data: dict, **_: Any) -> None:
