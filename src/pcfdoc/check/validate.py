@@ -16,6 +16,7 @@ from marshmallow import ValidationError, missing
 
 from ..errors import Problem, SpecInvalidError
 from ..spec.fields import TOLERANT
+from ..spec.images import read_pictures
 from ..spec.library import resolve
 from ..spec.load import SpecSource
 from ..spec.schema import Node, Spec
@@ -38,11 +39,12 @@ def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:
         spec = load_tolerant(source.data)
         pending = frozenset(_ids_in(source.data))
     resolved = resolve(spec, source)
-    problems = schema_errors + resolved.problems + [
+    pictures, picture_problems = read_pictures(spec, source)
+    problems = schema_errors + resolved.problems + picture_problems + [
         locate(source, finding.path, finding.message, finding.severity)
         for finding in check(spec, pending, resolved.table)
     ]
-    return ValidSpec(source, spec, resolved.table, _judge(problems, strict))
+    return ValidSpec(source, spec, resolved.table, _judge(problems, strict), pictures)
 
 
 def with_findings(valid: ValidSpec, findings: list, *, strict: bool = False) -> ValidSpec:

@@ -18,6 +18,7 @@ from marshmallow.fields import Nested
 from ..vocab.catalogue import (
     ALLOCATION_METHODS,
     BOUNDARY_TYPES,
+    CHAPTERS,
     DATA_TYPES,
     DUTIES,
     GHG_CATEGORIES,
@@ -44,6 +45,7 @@ from .fields import (
     Unit,
     doc,
 )
+from .images import MAX_FILE_MB, MAX_MEGAPIXELS
 
 
 class Node(SimpleNamespace):
@@ -126,6 +128,31 @@ def emission_source_fields() -> tuple[Nested, Number, Choice]:
     )
 
 
+# -- pictures -------------------------------------------------------------------
+
+_PICTURE_FILE = (f"PNG or JPEG file, relative to the spec file (at most {MAX_FILE_MB} MB and "
+                 f"{MAX_MEGAPIXELS} million pixels)")
+
+
+class Image(Table):
+    """A picture the spec attaches, printed as a numbered figure."""
+
+    file = Text(required=True, metadata=doc(_PICTURE_FILE))
+    caption = Text(required=True, metadata=doc("figure caption; the number ('图 2-1') is added"))
+    source = Text(load_default=None, metadata=doc("where the picture comes from, printed under it"))
+    width_pct = Number(load_default=100.0, minimum=10, maximum=100, metadata=doc(
+        "printed width as a share of the text width; the height follows, and a tall picture is "
+        "scaled down to fit the page", "%"))
+
+
+class ChapterImage(Image):
+    chapter = Choice(CHAPTERS, required=True, metadata=doc("chapter the figure is added to, at its end"))
+
+
+def image_list(text: str) -> List:
+    return tables(Image, text)
+
+
 # -- report -------------------------------------------------------------------
 
 class Person(Table):
@@ -135,6 +162,9 @@ class Person(Table):
     organization = Text(load_default=None, metadata=doc("organisation, if not the assessor body"))
     certificate = Text(load_default=None, metadata=doc("certificate or registration number"))
     date = Date(load_default=None, metadata=doc("date signed (on or before the issue date)"))
+    signature = Text(load_default=None, metadata=doc(
+        "signature picture for the sign-off block (PNG or JPEG, relative to the spec file; a transparent "
+        "or white background prints best); without one the space stays blank for a handwritten signature"))
 
 
 class Report(Table):
@@ -155,6 +185,9 @@ class Report(Table):
                     min_length=1)
     template = Text(load_default=None, metadata=doc(
         "custom .docx report template, relative to the spec file; default: the shipped one"))
+    seal = Text(load_default=None, metadata=doc(
+        "the assessor's seal for the sign-off block (PNG with a transparent background, relative to the "
+        "spec file); without one the space stays blank for a stamped seal"))
 
 
 # -- company --------------------------------------------------------------------
@@ -168,6 +201,13 @@ class Contact(Table):
 class ProcessStep(Table):
     name = Text(required=True, metadata=doc("name of the process step, e.g. 涂布"))
     description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("one or two sentences"))
+    inputs = List(Text(), load_default=[], metadata=doc(
+        "materials and energy fed into the step, e.g. 正极浆料, 电力 (drawn in the process flow diagram)"))
+    outputs = List(Text(), load_default=[], metadata=doc(
+        "what the step passes on or yields, e.g. 正极极片 (drawn on the arrow to the next step)"))
+    wastes = List(Text(), load_default=[], metadata=doc(
+        "waste streams and emissions leaving the step, e.g. 废边角料, 有机废气"))
+    images = image_list("photos of the step, printed under the process flow")
 
 
 class Equipment(Table):
@@ -204,6 +244,7 @@ class Company(Table):
     contact = table(Contact, "authorised contact", required=True)
     introduction = Text(required=True, max_length=LONG_TEXT, metadata=doc("company introduction"))
     site = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("production site description"))
+    site_images = image_list("site photos and layout plans, printed after the site description")
     process_steps = tables(ProcessStep, "production process steps in order")
     equipment = tables(Equipment, "main production equipment")
     output_value_unit = Text(load_default="万元", metadata=doc("unit of annual_output.value"))
@@ -286,6 +327,7 @@ class Product(Table):
     name = Text(required=True, metadata=doc("product name, printed everywhere"))
     model = Text(load_default=None, metadata=doc("model or specification"))
     description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("product description"))
+    images = image_list("pictures of the product (photo, drawing), printed with its description")
     functional_unit = table(Quantity, "functional (or declared) unit, e.g. 1 台, 1 t, 1 MWh",
                             required=True)
     mass_per_unit = Nested(Quantity, load_default=None,
@@ -325,6 +367,8 @@ class Boundary(Table):
                   metadata=doc("life-cycle stages inside the boundary"))
     processes = tables(BoundaryProcesses, "included / excluded processes per stage")
     exclusions = tables(BoundaryExclusion, "items outside the boundary, with reasons")
+    images = image_list("further boundary figures (a drawn life-cycle diagram), printed after the "
+                        "derived one")
 
 
 class Allocation(Table):
@@ -607,5 +651,6 @@ class Spec(Table):
     data_quality = optional_table(DataQualityDefaults, "default pedigree scores")
     uncertainty = optional_table(UncertaintySettings, "Monte Carlo and sensitivity settings")
     notes = optional_table(Notes, "assumptions, limitations, data quality")
+    images = tables(ChapterImage, "further figures, each added at the end of its chapter")
     pact = Nested(Pact, load_default=None, metadata=doc(
         "identifiers and carbon contents for a PACT v3 data exchange (pcfdoc build --pact)"))
