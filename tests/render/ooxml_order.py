@@ -1,5 +1,6 @@
 """The order of child elements that ECMA-376 (part 1) prescribes, for every element pcfdoc writes
-in a chart part, the boundary diagram and a chart's inline drawing.
+in a chart part, the diagrams (boundary, process flow, process map) and the inline drawings of
+charts and pictures.
 
 Word refuses a whole document over one element out of sequence (LibreOffice forgives it), and no
 schema validator is at hand here, so the sequences the writers rely on are spelled out from the
@@ -16,6 +17,7 @@ PREFIXES = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
 }
 _FILL = ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 _TEXT_CHARACTER = ("a:ln", *_FILL, "a:effectLst", "a:highlight", "a:uLnTx", "a:uLn", "a:uFillTx", "a:uFill",
@@ -27,7 +29,7 @@ _AXIS_HEAD = ("c:axId", "c:scaling", "c:delete", "c:axPos", "c:majorGridlines", 
               "c:numFmt", "c:majorTickMark", "c:minorTickMark", "c:tickLblPos", "c:spPr", "c:txPr",
               "c:crossAx", "c:crosses", "c:crossesAt")  # crosses and crossesAt are a choice: never both
 _TEXT_BODY = ("a:bodyPr", "a:lstStyle", "a:p")
-_RUN_CONTENT = ("w:br", "w:t")  # any order within a run, after w:rPr
+_RUN_CONTENT = ("w:br", "w:tab", "w:t", "w:drawing")  # any order within a run, after w:rPr
 
 SEQUENCES: dict[str, tuple] = {
     "c:chartSpace": ("c:date1904", "c:lang", "c:roundedCorners", "c:style", "c:clrMapOvr", "c:pivotSource",
@@ -82,7 +84,7 @@ SEQUENCES: dict[str, tuple] = {
     "a:defRPr": _TEXT_CHARACTER,
     "a:rPr": _TEXT_CHARACTER,
     "a:endParaRPr": _TEXT_CHARACTER,
-    # the boundary diagram
+    # the diagrams
     "w:tbl": ("w:tblPr", "w:tblGrid", "w:tr"),
     "w:tblPr": ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
                 "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
@@ -96,12 +98,22 @@ SEQUENCES: dict[str, tuple] = {
                "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"),
     "w:tcBorders": ("w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV", "w:tl2br", "w:tr2bl"),
     "w:p": ("w:pPr", "w:r"),
-    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:spacing",
-              "w:ind", "w:jc", "w:rPr"),
+    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:tabs",
+              "w:spacing", "w:ind", "w:jc", "w:rPr"),
+    "w:tabs": ("w:tab",),
     "w:r": ("w:rPr", _RUN_CONTENT),
     "w:rPr": ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:color", "w:sz", "w:szCs"),
-    # a chart's inline drawing
+    # the inline drawing of a chart or a picture
     "wp:inline": ("wp:extent", "wp:effectExtent", "wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"),
+    "wp:cNvGraphicFramePr": ("a:graphicFrameLocks", "a:extLst"),
+    "a:graphic": ("a:graphicData",),
+    "pic:pic": ("pic:nvPicPr", "pic:blipFill", "pic:spPr", "pic:style", "pic:extLst"),
+    "pic:nvPicPr": ("pic:cNvPr", "pic:cNvPicPr", "pic:nvPr"),
+    "pic:blipFill": ("a:blip", "a:srcRect", ("a:tile", "a:stretch")),
+    "a:stretch": ("a:fillRect",),
+    "pic:spPr": ("a:xfrm", ("a:custGeom", "a:prstGeom"), _FILL, "a:ln", "a:effectLst", "a:extLst"),
+    "a:xfrm": ("a:off", "a:ext"),
+    "a:prstGeom": ("a:avLst",),
 }
 #: Elements with a choice of children in any order (their children are checked, not their order).
 ANY_ORDER = {"w:trPr"}

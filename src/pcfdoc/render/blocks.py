@@ -18,6 +18,8 @@ from .chartxml import Fonts
 
 #: The text width of an A4 page with 3 cm margins, in twentieths of a point.
 TEXT_WIDTH = 8504
+#: Left and right padding of a diagram's cells, in twentieths of a point.
+CELL_MARGIN = 45
 
 NO_BORDERS = ("<w:tblBorders>" + "".join(f'<w:{side} w:val="nil"/>' for side in (
     "top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
@@ -33,7 +35,7 @@ class Block(Protocol):
     def xml(self, fonts: Fonts) -> str: ...
 
 
-def table(grid: Sequence[int], rows: Sequence[str], cell_margin: int = 45) -> str:
+def table(grid: Sequence[int], rows: Sequence[str], cell_margin: int = CELL_MARGIN) -> str:
     """A borderless, centred, fixed-layout table as wide as the text."""
     columns = "".join(f'<w:gridCol w:w="{width}"/>' for width in grid)
     return (f'<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/>{NO_BORDERS}'
@@ -64,19 +66,24 @@ def cell(width: int, content: str, edges: str = "", fill: str | None = None, spa
             f'<w:vAlign w:val="{align}"/></w:tcPr>{content or paragraph(None, [])}</w:tc>')
 
 
-def paragraph(fonts: Fonts | None, lines: Sequence[Line], align: str = "center", bold: bool = False) -> str:
+def paragraph(fonts: Fonts | None, lines: Sequence[Line], align: str = "center", bold: bool = False,
+              inline: bool = False, centre_tab: int | None = None) -> str:
     """A paragraph of (text, size in half-points, colour) lines, kept with what follows. Lines
-    after the first start with a line break; text is escaped here."""
+    after the first start with a line break, unless ``inline`` (then they are pieces of one line);
+    with ``centre_tab`` (twips from the cell's text edge) the first piece is centred there, the
+    rest follow it. Text is escaped here."""
     runs = []
     for number, (content, size, colour) in enumerate(lines):
         tint = f'<w:color w:val="{colour}"/>' if colour else ""
         weight = "<w:b/><w:bCs/>" if bold else ""
-        brk = "<w:br/>" if number else ""
+        brk = "<w:br/>" if number and not inline else "<w:tab/>" if centre_tab and not number else ""
         runs.append(f"<w:r><w:rPr>{font_xml(fonts)}{weight}{tint}<w:sz w:val=\"{size}\"/>"
-                    f'<w:szCs w:val="{size}"/></w:rPr>{brk}<w:t xml:space="preserve">{escape(content)}</w:t></w:r>')
-    return ('<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-            f'<w:ind w:left="0" w:right="0" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{align}"/>'
-            f"</w:pPr>{''.join(runs)}</w:p>")
+                    f'<w:szCs w:val="{size}"/></w:rPr>{brk}'
+                    f'<w:t xml:space="preserve">{escape(content)}</w:t></w:r>')
+    tabs = f'<w:tabs><w:tab w:val="center" w:pos="{centre_tab}"/></w:tabs>' if centre_tab else ""
+    return (f'<w:p><w:pPr><w:keepNext/>{tabs}<w:spacing w:before="0" w:after="0" w:line="240" '
+            'w:lineRule="auto"/><w:ind w:left="0" w:right="0" w:firstLine="0" w:firstLineChars="0"/>'
+            f"<w:jc w:val=\"{align}\"/></w:pPr>{''.join(runs)}</w:p>")
 
 
 def font_xml(fonts: Fonts | None) -> str:

@@ -33,7 +33,9 @@ from ..vocab.gwp import gases, gwp_sets
 from .analysis import product_analysis, report_analysis
 from .captions import Captions
 from .diagram import boundary_diagram
+from .illustrations import chapter_images, people_pictures, process_flow
 from .labels import VOCABULARY
+from .pictures import figures
 from .products import Image, latin_brackets, product_view
 
 #: GHGs the report always lists in its GWP table (others when a line uses them).
@@ -45,19 +47,26 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
     spec = valid.spec
     words = VOCABULARY[spec.report.language]
     factor_names = _factor_names(valid, words)
+    pictures = valid.pictures
     products = []
     for spec_product, result in zip(spec.products, results.products, strict=True):
         view = product_view(spec_product, result, words, image)
         products.append({**view, **product_analysis(spec, result, words, image, view["per_label"],
-                                                    factor_names)})
+                                                    factor_names),
+                         "images": figures(spec_product.images, pictures, image)})
     join, date = words["join"], words["date"]
+    report = _report(spec, words, products)
+    signatures, report["seal"] = people_pictures(spec, pictures, image, words)
+    for person, signed in zip(report["people"], signatures, strict=True):
+        person["signature"] = signed
     return {
-        "report": _report(spec, words, products),
+        "report": report,
         "revisions": _revisions(history, words),
-        "company": _company(spec, words),
+        "company": _company(spec, words, pictures, image),
         "period": {"text": words["period"].format(start=date(spec.data_period.start),
                                                   end=date(spec.data_period.end))},
-        "boundary": _boundary(spec, words, image),
+        "boundary": {**_boundary(spec, words, image), "images": figures(spec.boundary.images, pictures, image)},
+        "images": chapter_images(spec, pictures, image),
         "allocation": _allocation(spec, results, words),
         "cutoff": {
             "mass_threshold": plain(spec.cutoff.mass_threshold_pct),
@@ -176,7 +185,7 @@ def _paragraphs(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split("\n\n") if part.strip()]
 
 
-def _company(spec: Node, words: Mapping) -> dict[str, Any]:
+def _company(spec: Node, words: Mapping, pictures: Mapping, image: Image) -> dict[str, Any]:
     company = spec.company
     products = {product.id: product.name for product in spec.products}
     none = words["none"]
@@ -190,7 +199,11 @@ def _company(spec: Node, words: Mapping) -> dict[str, Any]:
                     "email": company.contact.email},
         "introduction": _paragraphs(company.introduction),
         "site": _paragraphs(company.site),
-        "process_steps": [{"name": s.name, "description": s.description} for s in company.process_steps],
+        "site_images": figures(company.site_images, pictures, image),
+        "process_steps": [{"name": s.name, "description": s.description,
+                           "images": figures(s.images, pictures, image)} for s in company.process_steps],
+        "process_images": any(s.images for s in company.process_steps),
+        "flow": process_flow(company.process_steps, words, image),
         "equipment": [
             {"no": i, "name": e.name, "model": e.model or none, "code": e.code or none,
              "quantity": e.quantity, "manufacturer": e.manufacturer or none, "note": e.note or none}

@@ -100,6 +100,14 @@ ZH = MappingProxyType({
     "temporal_age": "不足 {limit} 年为 {score} 分",
     "temporal_oldest": "{limit} 年及以上为 {score} 分",
     "line_types": {"inventory": "物料和能源输入", "transport": "运输", "distribution": "产品分销运输"},
+    # the process flow and the life-cycle process map; alternative text of signatures and the seal
+    "flow_headings": ("投入的物料和能源", "工序", "产生的废物和排放"),
+    "map_headings": ("计入的活动数据（每功能单位）", "生命周期阶段", "排放量（{unit}）"),
+    "map_total": "合计",
+    "map_empty": "无排放源",
+    "map_more": "其余 {count} 项",
+    "signature_of": "{name}的签名",
+    "seal_of": "{name}的印章",
 })
 
 EN = MappingProxyType({
@@ -170,6 +178,13 @@ EN = MappingProxyType({
     "temporal_oldest": "{score} if {limit} years or more",
     "line_types": {"inventory": "material and energy inputs", "transport": "transport",
                    "distribution": "product distribution"},
+    "flow_headings": ("Materials and energy in", "Process step", "Waste and emissions out"),
+    "map_headings": ("Activity data counted (per functional unit)", "Life-cycle stage", "Emissions ({unit})"),
+    "map_total": "Total",
+    "map_empty": "No emission source",
+    "map_more": "{count} more",
+    "signature_of": "Signature of {name}",
+    "seal_of": "Seal of {name}",
 })
 
 VOCABULARY = {"zh-CN": ZH, "en": EN}
