@@ -19,7 +19,7 @@ NOT_PROSE = {
     "id", "stage", "factor", "carries", "product", "targets", "duty", "data_type", "mode", "type",
     "stages", "method", "gwp", "language", "standards", "unit", "gas", "template", "result_unit",
     "credit_code", "paths", "status", "ncv_unit", "category", "line", "scenario", "amounts",
-    "company_ids", "ids", "classifications", "geography",
+    "company_ids", "ids", "classifications", "geography", "file", "signature", "seal", "chapter",
 }
 
 
@@ -66,6 +66,7 @@ def mark_prose(data, key=None, counter=None):
 
 def test_every_prose_value_reaches_the_report_literally(write_spec, tmp_path):
     shutil.copytree(FIXTURES / "factors", tmp_path / "factors")  # the spec's own library
+    shutil.copytree(FIXTURES / "images", tmp_path / "images")  # and its pictures
     marked = mark_prose(fixture_data("every-field.toml"))
     path = write_spec(tomli_w.dumps(marked))
     calculated = pipeline.calc(path)

@@ -297,10 +297,10 @@ def test_every_chart_part_is_related_typed_and_numbered_in_document_order(valve_
         for column, one in enumerate(series, 1):
             assert (table[0][column] or "") == one["name"]
             assert [row[column] for row in table[1:]] == one["values"]
-    # drawings carry unique ids, and the charts' inline drawings are in schema order
+    # drawings (four charts, the example's two pictures) carry unique ids, and are in schema order
     body = document.element.body
     ids = [element.get("id") for element in body.iter(f"{{{PREFIXES['wp']}}}docPr")]
-    assert len(ids) == 4 and len(set(ids)) == 4
+    assert len(ids) == 6 and len(set(ids)) == 6
     for inline in body.iter(f"{{{PREFIXES['wp']}}}inline"):
         assert order_problems(inline) == []
 

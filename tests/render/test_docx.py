@@ -158,7 +158,9 @@ def test_captions_are_numbered_per_chapter(valve_report):
     assert chapter5[:3] == ["表 5-1 阀门驱动装置碳足迹计算表", "表 5-2 阀门驱动装置各生命周期阶段的碳排放",
                             "表 5-3 阀门驱动装置的主要排放源"]
     assert "图 5-1 阀门驱动装置各生命周期阶段的碳排放占比" in captions
-    assert captions[0] == "表 2-1 主要生产设备"
+    # chapter 2: the plant's layout, the product, the derived process flow, then the first table
+    assert captions[:4] == ["图 2-1 厂区平面布置示意", "图 2-2 阀门驱动装置外形示意",
+                            "图 2-3 天津百利三通机械有限公司生产工艺流程", "表 2-1 主要生产设备"]
     assert "SEQ 表5 \\* ARABIC" in part_xml(valve_report, "word/document.xml")
 
 
@@ -175,9 +177,9 @@ def test_word_conventions(valve_report):
     document_xml = part_xml(valve_report, "word/document.xml")
     assert document_xml.count("<w:tblHeader/>") >= 10
     assert 'TOC \\o "1-3"' in document_xml
-    # no pictures: stage shares, contributors, Monte Carlo histogram and tornado are native charts,
-    # the boundary a table
-    assert "<pic:pic" not in document_xml
+    # pictures only where the spec gives them (the product and the plant); stage shares,
+    # contributors, Monte Carlo histogram and tornado are native charts, the boundary a table
+    assert document_xml.count("<pic:pic") == 2
     assert document_xml.count("<c:chart ") == 4
     assert document_xml.count("系统边界（从摇篮到大门）") == 1
 

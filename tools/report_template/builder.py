@@ -84,6 +84,8 @@ class Builder:
         style("Caption", heading=True, east_asia=B.HEI, size=look.caption_size, bold=look.strong,
               align=B.CENTER, before=6, after=3, line=1.2, keep_next=True)
         style("Figure", base="Body Plain", size=look.body_size, align=B.CENTER, line=1.0, keep_next=True)
+        style("Figure Source", base="Body Plain", size=look.caption_size - 1.5, align=B.CENTER, after=6,
+              line=1.2)
         style("Formula", base="Body Plain", size=look.body_size, align=B.CENTER, before=6, after=6)
         size = look.table_size
         style("Table Text", table=True, size=size, align=B.LEFT, line=1.15)
@@ -144,6 +146,20 @@ class Builder:
 
     def figure(self, expression: str) -> None:
         self.p(f"{{{{ {expression} }}}}", "Figure")
+
+    def pictures(self, loop: str, chapter: int | str) -> None:
+        """The spec's pictures in ``loop``, each a figure with its caption and, if given, its source."""
+        self.tag(f"{{%p for item in {loop} %}}")
+        self.figure("item.image")
+        self.caption("figure", chapter, "{{ item.caption }}")
+        self.tag("{%p if item.source %}")
+        self.p(self.t["figure.source"], "Figure Source")
+        self.tag("{%p endif %}")
+        self.tag("{%p endfor %}")
+
+    def chapter_pictures(self, chapter: str, number: int) -> None:
+        """The free figures a spec adds at the end of a chapter ([[images]] with chapter = ...)."""
+        self.pictures(f"images.{chapter}", number)
 
     def block(self, expression: str) -> None:
         """A figure that is a table (the boundary diagram): it replaces its whole paragraph."""

@@ -23,6 +23,7 @@ def chapter_interpretation(b: Builder) -> None:
     b.items("notes.limitations", "{{ item }}")
     b.tag("{%p endif %}")
     b.p(t["interpretation.validity"])
+    b.chapter_pictures("interpretation", 6)
 
 
 def chapter_improvement(b: Builder) -> None:
@@ -40,12 +41,14 @@ def chapter_improvement(b: Builder) -> None:
     b.tag("{%p else %}")
     b.p(t["improvement.none"])
     b.tag("{%p endif %}")
+    b.chapter_pictures("improvement", 7)
 
 
 def chapter_closing(b: Builder) -> None:
     t = b.t
     b.h(1, t["closing"])
     b.p(t["closing.text"])
+    b.chapter_pictures("closing", 8)
 
 
 def appendices(b: Builder) -> None:

@@ -32,6 +32,7 @@ TEXTS = {
     "template_title": "Product carbon footprint report template",
     "footer": ("Page ", " of ", ""),
     "item": "({n}) ",
+    "figure.source": "Source: {{ item.source }}",
     "total": "Total",
     # -- cover, information, revisions, abstract, contents --------------------------------------------
     "cover.lines": ("Report number: {{ report.number }}", "Commissioned by: {{ report.client }}",
@@ -108,6 +109,7 @@ TEXTS = {
     "company.process": "Production process",
     "company.process_intro": "The main production steps at {{ company.name }} are:",
     "company.process_step": "{{ item.name }}{% if item.description %}: {{ item.description }}{% endif %}",
+    "company.flow.caption": "Production process flow at {{ company.name }}",
     "company.equipment": "Main production equipment",
     "company.equipment.widths": [1.0, 2.8, 2.4, 2.3, 1.6, 2.8, 2.1],
     "company.equipment.head": ["No.", "Equipment", "Model", "Equipment ID", "Quantity", "Manufacturer", "Remarks"],
@@ -236,6 +238,7 @@ TEXTS = {
         "The inventory of {{ product.name }} comprises {{ product.line_count }} activity data item"
         + plural("product.line_count") + " ({{ product.primary_count }} primary, {{ product.secondary_count }} "
         "secondary), listed by life cycle stage in the tables below.",
+    "data.process_map.caption": "Life-cycle process map of {{ product.name }}",
     "data.inventory.caption": "{{ product.name }}: activity data, {{ stage.name | lower }}",
     "data.inventory.widths": [1.0, 3.6, 2.0, 1.4, 2.3, 2.0, 2.7],
     "data.inventory.head": ["No.", "Item", "Amount", "Unit", "Basis", "Data type", "Source"],

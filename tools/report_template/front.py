@@ -97,6 +97,7 @@ def chapter_introduction(b: Builder) -> None:
     b.tag("{%p if report.other_references %}")
     b.p(t["intro.other_references"])
     b.tag("{%p endif %}")
+    b.chapter_pictures("introduction", 1)
 
 
 def chapter_company(b: Builder) -> None:
@@ -109,14 +110,21 @@ def chapter_company(b: Builder) -> None:
     b.tag("{%p for paragraph in company.site %}")
     b.p("{{ paragraph }}")
     b.tag("{%p endfor %}")
+    b.pictures("company.site_images", 2)
     b.h(2, t["company.products"])
     b.tag("{%p for product in products %}")
     b.p(t["company.product"])
+    b.pictures("product.images", 2)
     b.tag("{%p endfor %}")
     b.tag("{%p if company.process_steps %}")
     b.h(2, t["company.process"])
     b.p(t["company.process_intro"])
     b.items("company.process_steps", t["company.process_step"])
+    b.block("company.flow")
+    b.caption("figure", 2, t["company.flow.caption"])
+    b.tag("{%p for step in company.process_steps %}")
+    b.pictures("step.images", 2)
+    b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
     b.tag("{%p if company.equipment %}")
     b.h(2, t["company.equipment"])
@@ -142,3 +150,4 @@ def chapter_company(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
     ])
     b.tag("{%p endif %}")
+    b.chapter_pictures("company", 2)

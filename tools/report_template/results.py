@@ -81,6 +81,7 @@ def chapter_calculation(b: Builder) -> None:
     uncertainty(b)
     sensitivity(b)
     scenarios(b)
+    b.chapter_pictures("calculation", 5)
 
 
 def data_quality(b: Builder) -> None:
