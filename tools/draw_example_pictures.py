@@ -60,7 +60,8 @@ def valve_actuator() -> Image.Image:
     draw.ellipse((centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius),
                  outline=ORANGE, width=22)
     for angle in range(0, 360, 72):
-        end = (centre[0] + radius * math.cos(math.radians(angle)), centre[1] + radius * math.sin(math.radians(angle)))
+        turn = math.radians(angle)
+        end = (centre[0] + radius * math.cos(turn), centre[1] + radius * math.sin(turn))
         draw.line((centre, end), fill=ORANGE, width=14)
     draw.ellipse((centre[0] - 34, centre[1] - 34, centre[0] + 34, centre[1] + 34), fill=DARK, outline=LINE,
                  width=3)

@@ -122,8 +122,8 @@ def test_an_empty_file_is_refused():
 def test_files_are_read_only_when_regular_and_within_the_size_limit(tmp_path):
     (tmp_path / "photo.png").write_bytes(png())
     assert read_picture(tmp_path / "photo.png", "photo.png").width_px == 4
-    with pytest.raises(PictureError, match=r"^no picture file gone.png in .+; the path is relative to the "
-                                           r"spec's folder$"):
+    with pytest.raises(PictureError, match=r"^no picture file gone.png at .+/gone.png; the path is relative "
+                                           r"to the spec's folder$"):
         read_picture(tmp_path / "gone.png", "gone.png")
     (tmp_path / "folder.png").mkdir()
     with pytest.raises(PictureError, match=r"^folder.png is a folder; name a .png or .jpg file$"):
@@ -179,12 +179,12 @@ def test_every_bad_picture_is_reported_at_the_key_that_names_it(tmp_path, write_
 
     folder = tmp_path
     assert found == [
-        f"{path}:{line_of('signature =')}: report.people[0].signature: no picture file sign.png in {folder}; "
-        "the path is relative to the spec's folder",
+        f"{path}:{line_of('signature =')}: report.people[0].signature: no picture file sign.png at "
+        f"{folder / 'sign.png'}; the path is relative to the spec's folder",
         f"{path}:{line_of('seal =')}: report.seal: seal.png is an SVG drawing (which pcfdoc cannot place "
         "faithfully), not a PNG or JPEG picture; save it as PNG (drawings, plans) or JPEG (photos)",
-        f"{path}:{line_of('site.png')}: company.site_images[0].file: no picture file site.png in {folder}; "
-        "the path is relative to the spec's folder",
+        f"{path}:{line_of('site.png')}: company.site_images[0].file: no picture file site.png at "
+        f"{folder / 'site.png'}; the path is relative to the spec's folder",
         f"{path}:{line_of('step.jpg')}: company.process_steps[0].images[0].file: step.jpg is a damaged PNG "
         "file (cut short inside a chunk); save it again",
     ]

@@ -135,8 +135,8 @@ def _arrow_row(fonts: Fonts, grid: Sequence[int], passed_on: str) -> str:
     """The arrow down from one box to the next, centred under the box, with what passes along it
     written just right of it (into the columns on the right when it is long)."""
     if not passed_on:
-        return row([cell(width, _arrow(fonts, "↓") if column == 2 else "") for column, width in enumerate(grid)],
-                   320)
+        return row([cell(width, _arrow(fonts, "↓") if column == 2 else "")
+                    for column, width in enumerate(grid)], 320)
     pieces = [("↓", 22, ARROW_COLOUR), (" " + passed_on, SIDE_SIZE, None)]
     label = paragraph(fonts, pieces, align="left", inline=True, centre_tab=grid[2] // 2 - CELL_MARGIN)
     return row([cell(grid[0], ""), cell(grid[1], ""), cell(sum(grid[2:]), label, span=3)], 320)

@@ -134,8 +134,8 @@ def read_picture(path: Path, name: str) -> Picture:
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        raise PictureError(f"no picture file {name} in {path.parent}; the path is relative to the spec's "
-                           "folder") from None
+        raise PictureError(f"no picture file {name} at {path}; the path is relative to the spec's folder"
+                           ) from None
     except OSError as exc:
         raise PictureError(f"cannot read {name} ({exc.strerror or exc}); check the path") from None
     if stat.S_ISDIR(status.st_mode):
