@@ -121,3 +121,15 @@ def test_a_measure_whose_scenario_raises_the_emission_says_so(write_spec):
     results = dataclasses.replace(results, improvements=(cut,))
     use = report_context(calculated.valid, results, lambda figure: None)["improvements"][0]["uses"][0]
     assert (use["increase"], use["reduction_pct"], use["reduction"]) == (False, "20.00", "5.000 kgCO₂e/台")
+
+
+def test_the_running_title_keeps_to_two_lines_of_the_page_header():
+    from pcfdoc.render.context import running_title
+
+    assert running_title("阀门驱动装置产品碳足迹评价报告") == "阀门驱动装置产品碳足迹评价报告"
+    long = "某某" * 40 + "产品碳足迹评价报告"
+    assert running_title(long) == "某" * 57 + "…"  # 58 ems with the ellipsis: two lines of its cell
+    english = "Product Carbon Footprint Report: " + "very long product name " * 6
+    assert running_title(english).endswith("…") and len(running_title(english)) == 105
+    report = context_of(EXAMPLES / "valve-actuator.toml")["report"]
+    assert report["running_title"] == report["title"]

@@ -46,7 +46,7 @@ def chapter_improvement(b: Builder) -> None:
 
 def chapter_closing(b: Builder) -> None:
     t = b.t
-    b.h(1, t["closing"])
+    b.h(1, t["closing"], new_page=False)
     b.p(t["closing.text"])
     b.chapter_pictures("closing", 8)
 
@@ -65,14 +65,14 @@ def appendices(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
     ])
     unverified_note(b)
-    b.h(1, t["appendix.references"], numbered=False)
+    b.h(1, t["appendix.references"], numbered=False, new_page=False)
     b.tag("{%p if method.databases %}")
     b.p(t["appendix.databases_intro"])
     b.items("method.databases", "{{ item }}")
     b.tag("{%p endif %}")
     b.p(t["appendix.references_intro"])
     b.items("report.references", "{{ item }}")
-    b.h(1, t["appendix.team"], numbered=False)
+    b.h(1, t["appendix.team"], numbered=False, new_page=False)
     b.caption("table", "C", t["appendix.team.caption"])
     b.table(t["appendix.team.widths"], [
         ("head", t["appendix.team.head"]),

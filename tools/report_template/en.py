@@ -16,7 +16,7 @@ LANGUAGE = "en"
 # justified lines); East Asian fonts stay set for that Chinese.
 LOOK = Look(body="Times New Roman", heading="Arial", body_size=11, heading_sizes=(15, 13, 11.5), strong=True,
             indent_chars=None, line=1.25, after=6, align=B.LEFT, table_font="Arial", table_size=9,
-            caption_size=10, header_right_tab=15.0)
+            caption_size=10)
 UNIT = "{{ product.result_unit }}"
 #: Between the items of a Jinja loop that reads "a, b and c".
 SERIES = "{% if not loop.last %}{{ ' and ' if loop.revindex == 2 else ', ' }}{% endif %}"

@@ -39,7 +39,7 @@ def chapter_calculation(b: Builder) -> None:
         ("row", [("{{ item.name }}", "l"), ("{{ item.value }}", "r"), ("{{ item.share }}", "r")]),
         ("tag", "{%tr endfor %}"),
         ("row", [(t["total"], "l"), ("{{ product.total }}", "r"), ("{{ product.total_share }}", "r")], True),
-    ])
+    ], together=True)
     b.figure("product.stage_chart")
     b.caption("figure", 5, t["calc.stage_chart.caption"])
     b.p(t["calc.hotspots_intro"])
@@ -74,7 +74,7 @@ def chapter_calculation(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
         ("row", [(t["total"], "l")] + [(f"{{{{ product.ghg.total.amounts[{i}] }}}}", "r") for i in range(4)]
          + [("{{ product.ghg.total.total }}", "r")], True),
-    ])
+    ], together=True)
     b.tag("{%p endfor %}")
 
     data_quality(b)
@@ -127,7 +127,7 @@ def uncertainty(b: Builder) -> None:
         ("row", [(t["total"], "l"), (f"{{{{ {total}.value }}}}", "r"), (f"{{{{ {total}.mean }}}}", "r"),
                  (f"{{{{ {total}.p50 }}}}", "r"), (f"{{{{ {total}.p2_5 }}}}", "r"),
                  (f"{{{{ {total}.p97_5 }}}}", "r")], True),
-    ])
+    ], together=True)
     b.figure("product.uncertainty.histogram")
     b.caption("figure", 5, t["uncertainty.histogram.caption"])
     b.tag("{%p if product.uncertainty.variance %}")

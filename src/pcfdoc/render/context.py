@@ -10,6 +10,7 @@ nothing itself: the spec's revision history arrives from the build stage.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -121,6 +122,21 @@ def _revisions(revisions: tuple[Revision, ...], words: Mapping) -> list[dict[str
     ]
 
 
+#: The running title in the page header: two lines of its cell, in ems of the header's size.
+RUNNING_TITLE_EMS = 58
+
+
+def running_title(title: str) -> str:
+    """The title as the page header prints it: whole, or cut with '…' where it would take more
+    than two lines of the header (a wide character counts one em, others about half)."""
+    budget = RUNNING_TITLE_EMS
+    for index, char in enumerate(title):
+        budget -= 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55
+        if budget < 0:
+            return title[:max(index - 1, 1)].rstrip() + "…"
+    return title
+
+
 def report_title(spec: Node) -> str:
     words = VOCABULARY[spec.report.language]
     names = words["join"](product.name for product in spec.products)
@@ -158,6 +174,7 @@ def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
     return {
         "number": report.number,
         "title": report_title(spec),
+        "running_title": running_title(report_title(spec)),
         "issue_date": date(report.issue_date),
         "assessor": report.assessor,
         "client": report.commissioned_by or spec.company.name,
