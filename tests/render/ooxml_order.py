@@ -39,14 +39,22 @@ SEQUENCES: dict[str, tuple] = {
                 "c:backWall", "c:plotArea", "c:legend", "c:plotVisOnly", "c:dispBlanksAs",
                 "c:showDLblsOverMax", "c:extLst"),
     # the chart groups, then the axes (each group in the order the schema's choice lists them)
-    "c:plotArea": ("c:layout", ("c:barChart", "c:doughnutChart"), ("c:catAx", "c:valAx"), "c:dTable",
-                   "c:spPr", "c:extLst"),
+    "c:plotArea": ("c:layout", ("c:barChart", "c:doughnutChart", "c:lineChart"), ("c:catAx", "c:valAx"),
+                   "c:dTable", "c:spPr", "c:extLst"),
+    "c:lineChart": ("c:grouping", "c:varyColors", "c:ser", "c:dLbls", "c:dropLines", "c:hiLowLines",
+                    "c:upDownBars", "c:marker", "c:smooth", "c:axId", "c:extLst"),
+    "c:marker": ("c:symbol", "c:size", "c:spPr", "c:extLst"),
+    "c:errBars": ("c:errDir", "c:errBarType", "c:errValType", "c:noEndCap", "c:plus", "c:minus", "c:val",
+                  "c:spPr", "c:extLst"),
+    "c:legendEntry": ("c:idx", ("c:delete", "c:txPr"), "c:extLst"),
     "c:barChart": ("c:barDir", "c:grouping", "c:varyColors", "c:ser", "c:dLbls", "c:gapWidth", "c:overlap",
                    "c:serLines", "c:axId", "c:extLst"),
     "c:doughnutChart": ("c:varyColors", "c:ser", "c:dLbls", "c:firstSliceAng", "c:holeSize", "c:extLst"),
-    # CT_BarSer and CT_PieSer merged: a pie series has explosion where a bar series has invertIfNegative
+    # CT_BarSer, CT_PieSer and CT_LineSer merged: a pie series has explosion where a bar series has
+    # invertIfNegative, a line series has marker there and smooth at its end
     "c:ser": ("c:idx", "c:order", "c:tx", "c:spPr", "c:invertIfNegative", "c:pictureOptions", "c:explosion",
-              "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:cat", "c:val", "c:shape", "c:extLst"),
+              "c:marker", "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:cat", "c:val", "c:shape",
+              "c:smooth", "c:extLst"),
     "c:dPt": ("c:idx", "c:invertIfNegative", "c:marker", "c:bubble3D", "c:explosion", "c:spPr",
               "c:pictureOptions", "c:extLst"),
     "c:dLbls": ("c:dLbl", "c:delete", "c:numFmt", "c:spPr", "c:txPr", "c:dLblPos", *_LABEL_FLAGS,

@@ -51,7 +51,6 @@ ZH = MappingProxyType({
     "document_ref": "《{}》",
     "value_sep": "；",
     "revision": "{number}（{commit}）",
-    "chart_label_scale": 1,  # chart labels are cut at CHART_LABEL_LIMIT characters times this
     "data_type": {"primary": "初级数据", "secondary": "次级数据"},
     "duty": {"prepared": "编制", "reviewed": "审核", "approved": "批准"},
     "mode": {"road": "公路", "rail": "铁路", "water": "水路", "air": "航空", "pipeline": "管道"},
@@ -127,7 +126,6 @@ EN = MappingProxyType({
     "document_ref": "{}",
     "value_sep": "; ",
     "revision": "{number} ({commit})",
-    "chart_label_scale": 2,  # Latin letters are about half as wide as Chinese characters
     "data_type": {"primary": "Primary", "secondary": "Secondary"},
     "duty": {"prepared": "Preparation", "reviewed": "Review", "approved": "Approval"},
     "mode": {"road": "Road", "rail": "Rail", "water": "Water", "air": "Air", "pipeline": "Pipeline"},

@@ -6,7 +6,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..calc.results import LineResult, ProductResult
-from ..errors import shorten
 from ..formatting import (
     column_decimals,
     column_number,
@@ -25,8 +24,6 @@ from .illustrations import process_map
 
 #: How many of the largest contributors the hotspot table and chart show.
 HOTSPOT_COUNT = 5
-#: Chart labels longer than this are cut (the tables keep the whole name).
-CHART_LABEL_LIMIT = 18
 
 Image = Callable[[Any], Any]  # a chart, diagram or picture → what the template places (figures.Figures)
 
@@ -123,7 +120,7 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
             [s.id for s in result.stages], stage_values,
             [f"{s['name']}  {s['value']} {per_label}  {s['share']}%" for s in stages])),
         "hotspot_chart": image(charts.contributor_chart(
-            [shorten(row["name"], CHART_LABEL_LIMIT * words["chart_label_scale"]) for row in hotspot_rows],
+            ["\n".join(charts.wrap_label(row["name"])) for row in hotspot_rows],
             [emissions[line.id] for line in hotspots],
             [words["paren"].format(row["emission"], f"{row['share']}%") for row in hotspot_rows],
             [line.stage for line in hotspots], per_label)) if hotspot_rows else None,
