@@ -91,3 +91,19 @@ def test_a_stage_with_many_lines_lists_its_largest_and_counts_the_rest(tmp_path,
     # 15 raw-material lines: the 11 largest in the spec's order (steel, 10 kg, is among them), then the rest
     assert listed == ["钢材 10 kg"] + [f"零件{n} {n} kg" for n in range(5, 15)] + ["其余 4 项"]
     assert rows[3][2] == "产品生产" and rows[3][0] == "电力 50 kWh"
+
+
+def test_a_long_flow_of_names_only_runs_in_rows_of_four_back_and_forth():
+    flow = ProcessFlow(tuple(FlowStep(f"工序{n}") for n in range(1, 11)), ("输入", "工序", "废物"))
+    xml = flow.xml(Fonts())
+    table = etree.fromstring(f'<w:body xmlns:w="{PREFIXES["w"]}">{xml}</w:body>')
+    assert order_problems(table) == []
+    rows = [["".join(cell.itertext()) for cell in row.iter(f"{{{PREFIXES['w']}}}tc")]
+            for row in table.iter(f"{{{PREFIXES['w']}}}tr")]
+    assert rows == [
+        ["工序1", "→", "工序2", "→", "工序3", "→", "工序4"],
+        ["", "", "", "", "", "", "↓"],
+        ["工序8", "←", "工序7", "←", "工序6", "←", "工序5"],
+        ["↓", "", "", "", "", "", ""],
+        ["工序9", "→", "工序10", "", "", "", ""],
+    ]

@@ -120,7 +120,7 @@ def _fitting(words: list[str], ems: float) -> list[str]:
 def _bar_height(names: Sequence[str], least_mm: float) -> float:
     """Room per bar: ``least_mm``, or more where labels take several lines of 9 pt text."""
     lines = max((name.count("\n") + 1 for name in names), default=1)
-    return max(least_mm, 4.2 * lines + 1.5)
+    return max(least_mm, 4.4 * lines + 1.2)
 
 
 def _sheet(categories: Sequence[str], *series: tuple[str, Sequence[float | None]]) -> tuple[tuple, ...]:

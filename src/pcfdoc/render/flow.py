@@ -2,7 +2,8 @@
 
 * the process flow: the company's process steps top to bottom, each a box, with the materials and
   energy fed in on the left, the waste streams leaving on the right and what a step passes on
-  written beside the arrow to the next;
+  written beside the arrow to the next; steps that give none of these run in rows of four, left
+  to right and back, so a long process takes a third of a page rather than all of it;
 * the life-cycle process map of a product: each stage inside the boundary a box in its stage
   colour, the inventory lines and transport legs actually calculated for it on the left (with
   their amounts per functional unit) and the stage's emission on the right, ending in the total.
@@ -19,6 +20,8 @@ from .blocks import CELL_MARGIN, TEXT_WIDTH, borders, cell, paragraph, row, tabl
 from .chartxml import Fonts
 
 ARROW = 420
+#: Boxes in a row of a process flow that lists steps only.
+ROW_STEPS = 4
 #: Text sizes in half-points: headings and boxes, side texts.
 BOX_SIZE, SIDE_SIZE, HEAD_SIZE = 19, 16, 15
 STEP_COLOUR = "F28E2B"  # the production stage's colour
@@ -44,6 +47,8 @@ class ProcessFlow:
 
     def xml(self, fonts: Fonts) -> str:
         sides = any(step.inputs for step in self.steps) or any(step.wastes for step in self.steps)
+        if not sides and not any(step.passed_on for step in self.steps) and len(self.steps) > ROW_STEPS:
+            return self._rows(fonts)
         side = 2500 if sides else 1200
         box = TEXT_WIDTH - 2 * side - 2 * ARROW
         grid = (side, ARROW, box, ARROW, side)
@@ -62,6 +67,35 @@ class ProcessFlow:
             ], 560))
         if self.steps and self.steps[-1].passed_on:
             rows.append(_arrow_row(fonts, grid, self.steps[-1].passed_on))
+        return table(grid, rows)
+
+
+    def _rows(self, fonts: Fonts) -> str:
+        """Rows of ROW_STEPS boxes joined by arrows, every other row running right to left, an arrow
+        down at the end of each row to the start of the next."""
+        box = (TEXT_WIDTH - ARROW * (ROW_STEPS - 1)) // ROW_STEPS
+        grid = [ARROW if column % 2 else box for column in range(2 * ROW_STEPS - 1)]
+        fill = tint(STEP_COLOUR, 0.22)
+        rows = []
+        chunks = [self.steps[start:start + ROW_STEPS] for start in range(0, len(self.steps), ROW_STEPS)]
+        for number, chunk in enumerate(chunks):
+            backwards = number % 2 == 1
+            slots: list[FlowStep | None] = [*chunk, *([None] * (ROW_STEPS - len(chunk)))]
+            if backwards:
+                slots.reverse()
+            cells = []
+            for column, step in enumerate(slots):
+                if column:
+                    joined = step is not None and slots[column - 1] is not None
+                    cells.append(cell(ARROW, _arrow(fonts, "←" if backwards else "→") if joined else ""))
+                cells.append(cell(box, "") if step is None else cell(
+                    box, paragraph(fonts, [(step.name, BOX_SIZE, text_on(fill))], bold=True),
+                    borders("single", STEP_COLOUR, 8), fill))
+            rows.append(row(cells, 560))
+            if number < len(chunks) - 1:  # down from the row's last box to the next row's first
+                end = 0 if backwards else 2 * (ROW_STEPS - 1)
+                rows.append(row([cell(width, _arrow(fonts, "↓") if column == end else "")
+                                 for column, width in enumerate(grid)], 320))
         return table(grid, rows)
 
 
