@@ -37,6 +37,13 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
+def example_pictures(folder: Path) -> None:
+    """Copy the examples' pictures beside a spec written from an example's data into ``folder``."""
+    import shutil
+
+    shutil.copytree(EXAMPLES / "images", folder / "images", dirs_exist_ok=True)
+
+
 def fixture_data(name: str) -> dict:
     """A fixture spec as plain TOML data, ready to be mutated by a test."""
     return tomllib.loads((FIXTURES / name).read_text("utf-8"))

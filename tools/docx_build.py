@@ -292,8 +292,8 @@ def collapsed(paragraph) -> None:
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(1)
-    rpr = paragraph._p.get_or_add_pPr()
-    rpr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
 
 
 def clone_row(table, index: int):

@@ -21,7 +21,7 @@ from pcfdoc.errors import SpecInvalidError
 from pcfdoc.export.pact import PACT_SPEC_VERSION, pact_document, pact_json
 from pcfdoc.formatting import decimals_for, round_half_up
 
-from conftest import EXAMPLES, FIXTURES, fixture_data
+from conftest import EXAMPLES, FIXTURES, example_pictures, fixture_data
 from helpers import problems
 
 PACT = Path(__file__).resolve().parents[1] / "pact"
@@ -83,7 +83,9 @@ def figure(kgco2e: float) -> Decimal:
 
 
 @pytest.fixture
-def calculated_example(write_spec):
+def calculated_example(write_spec, tmp_path):
+    example_pictures(tmp_path)
+
     def calculated(spec: Path):
         data = with_pact(tomllib.loads(spec.read_text("utf-8")))
         return pipeline.calc(write_spec(data, spec.name))
@@ -250,6 +252,7 @@ def test_iso_14067_categories_map_to_pact_fields(write_spec):
     lines["office-power"]["category"] = "aircraft"
     path = write_spec(data)
     shutil.copytree(FIXTURES / "factors", path.parent / "factors")  # the spec's own library
+    shutil.copytree(FIXTURES / "images", path.parent / "images")  # and its pictures
     calculated = pipeline.calc(path)
     result = calculated.results.products[0]
     split = result.ghg_breakdown[0]
@@ -280,8 +283,8 @@ def test_a_missing_required_fact_names_the_spec_key():
     found = {problem.path: problem for problem in info.value.problems}
     assert set(found) == {("pact",), ("products", 0, "mass_per_unit")}
     mass = found[("products", 0, "mass_per_unit")]
-    assert mass.line == 127  # the [[products]] header: mass_per_unit is not written yet
-    assert str(mass).startswith(f"{EXAMPLES / 'valve-actuator.toml'}:127: products[0].mass_per_unit: ")
+    assert mass.line == 160  # the [[products]] header: mass_per_unit is not written yet
+    assert str(mass).startswith(f"{EXAMPLES / 'valve-actuator.toml'}:160: products[0].mass_per_unit: ")
     assert "company_ids" in found[("pact",)].message
     assert all(problem.severity == "error" for problem in info.value.problems)
 

@@ -169,12 +169,15 @@ class Builder:
         self.p(f"{{{{ {expression} }}}}", "Figure")
 
     def pictures(self, loop: str, chapter: int | str) -> None:
-        """The spec's pictures in ``loop``, each a figure with its caption and, if given, its source."""
+        """The spec's pictures in ``loop``, each a figure with its caption and, if given, its source
+        (the caption then keeps with its source line, and only then)."""
         self.tag(f"{{%p for item in {loop} %}}")
         self.figure("item.image")
-        self.caption("figure", chapter, "{{ item.caption }}", keep_next=True)
         self.tag("{%p if item.source %}")
+        self.caption("figure", chapter, "{{ item.caption }}", keep_next=True)
         self.p(self.t["figure.source"], "Figure Source")
+        self.tag("{%p else %}")
+        self.caption("figure", chapter, "{{ item.caption }}")
         self.tag("{%p endif %}")
         self.tag("{%p endfor %}")
 
@@ -197,16 +200,17 @@ class Builder:
         self.tag("{%p endfor %}")
 
     def table(self, widths: list[float], rows: list[tuple], *, header: bool = True,
-              together: bool = False) -> None:
+              together: bool = False, samples: dict[int, str] | None = None) -> None:
         """rows: ("head", [texts]) | ("tag", text) | ("row", [(text, align)], bold).
 
         A table without a header row is a key/value table: its first column is shaded. The
-        heading row sets the least width of each column (headings_fitted). A short table that
-        ends in a total is kept ``together``: its rows keep with the next, so the total never
-        starts a page alone.
+        heading row, and ``samples`` of what cells hold, set the least width of each column
+        (headings_fitted). A short table is kept ``together``: its rows keep with the next, so a
+        total or a last row never starts a page alone (a table whose rows come from a loop keeps
+        its last row with the paragraph after it, too).
         """
         if rows and rows[0][0] == "head":
-            widths, heading = headings_fitted(list(widths), rows[0][1], self.look.table_size)
+            widths, heading = headings_fitted(list(widths), rows[0][1], self.look.table_size, samples)
             rows = [("head", heading), *rows[1:]]
         table = self.doc.add_table(rows=len(rows), cols=len(widths))
         table.style = self.doc.styles["PCF Table"]
@@ -241,6 +245,9 @@ class Builder:
             run.bold = bold or None
 
     def save(self, out: Path) -> None:
+        # The document ends with the spacer under its last table: one point high, it cannot spill
+        # onto a page of its own.
+        B.collapsed(self.doc.paragraphs[-1])
         out.parent.mkdir(parents=True, exist_ok=True)
         properties = self.doc.core_properties
         properties.title = self.t["template_title"]
@@ -259,6 +266,8 @@ class Builder:
 
 # -- column widths from the headings ---------------------------------------------------------------
 
+#: The widest unit a factor-unit column prints on one line.
+FREIGHT_FACTOR_UNIT = "kgCO₂e/(t·km)"
 #: What a tag in a table heading prints at its widest in practice, to size its column.
 TAG_SAMPLES = {"product.result_unit": "kgCO₂e", "product.per_label": "kgCO₂e/MWh",
                "company.output_value_unit": "万元", "analysis.step": "10", "product.fu_unit": "MWh",
@@ -268,7 +277,9 @@ TAG_SAMPLES = {"product.result_unit": "kgCO₂e", "product.per_label": "kgCO₂e
 CELL_PADDING_CM = 0.30 + 0.12
 _TAG = re.compile(r"\{\{\s*([\w.]+)(?:\[\d+\])?\s*\}\}")
 #: Pieces a line may not break inside: a bracketed unit, a run of Latin letters, digits and signs.
-_UNBREAKABLE = re.compile(r"（[^（）]*）|[A-Za-z0-9_.·%/+−\-₂₄₆]+|.")
+_UNBREAKABLE = re.compile(r"（[^（）]*）|\([^()]*\)|[A-Za-z0-9_.·%/+−\-₂₄₆]+|.")
+#: Where a heading's unit begins: a Chinese bracket, or a Latin one after a space.
+_UNIT = re.compile(r"（| \(")
 
 
 def _printed(text: str) -> str:
@@ -281,38 +292,53 @@ def text_width_cm(text: str, size_pt: float) -> float:
     return ems * size_pt * 2.54 / 72
 
 
+#: A heading line of up to this many characters is one word ("序号", "单位"): it never breaks.
+SHORT_HEADING = 2
+
+
 def _least_width(line: str, size_pt: float) -> float:
-    """The width of the widest piece of ``line`` that may not break (a unit, a word, a character)."""
-    pieces = [match.group() for match in _UNBREAKABLE.finditer(_printed(line))]
+    """The width of the widest piece of ``line`` that may not break (a unit, a word, a character;
+    a short line as a whole)."""
+    printed = _printed(line)
+    if len(printed) <= SHORT_HEADING:
+        return text_width_cm(printed, size_pt)
+    pieces = [match.group() for match in _UNBREAKABLE.finditer(printed)]
     return max((text_width_cm(piece, size_pt) for piece in pieces), default=0.0)
 
 
-def headings_fitted(widths: list[float], heading: list[str], size_pt: float) -> tuple[list[float], list[str]]:
+def headings_fitted(widths: list[float], heading: list[str], size_pt: float,
+                    samples: dict[int, str] | None = None) -> tuple[list[float], list[str]]:
     """Column widths and heading texts such that no heading breaks inside a unit or a word.
 
     A heading too long for its column gets its bracketed unit on a line of its own ("排放量" over
-    "（kgCO₂e/台）"); a column narrower than its widest unbreakable piece is widened, and the width
-    is taken from the columns with the most room to spare, so the table keeps its total width.
+    "（kgCO₂e/台）"); a column narrower than its widest unbreakable piece, or than a ``samples``
+    text its cells must hold on one line (a unit such as kgCO₂e/(t·km)), is widened, and the
+    width is taken from the columns with the most room to spare, so the table keeps its width.
     """
     texts = []
     for text, width in zip(heading, widths, strict=True):
         room = width - CELL_PADDING_CM
         lines = []
         for line in text.split("\n"):
-            if text_width_cm(line, size_pt) > room and "（" in line.lstrip("（"):
-                head, _, unit = line.partition("（")
-                lines += [head, "（" + unit]
+            unit = _UNIT.search(line, 1)
+            if text_width_cm(line, size_pt) > room and unit:
+                lines += [line[:unit.start()], line[unit.start():].lstrip()]
             else:
                 lines.append(line)
         texts.append("\n".join(lines))
     least = [max(_least_width(line, size_pt) for line in text.split("\n")) + CELL_PADDING_CM
              for text in texts]
+    for column, sample in (samples or {}).items():
+        least[column] = max(least[column], text_width_cm(sample, size_pt) + CELL_PADDING_CM)
     short = sum(max(0.0, need - width) for need, width in zip(least, widths, strict=True))
-    if short:
-        spare = [max(0.0, width - need) for need, width in zip(least, widths, strict=True)]
-        total_spare = sum(spare)
-        if total_spare < short:
-            raise SystemExit(f"table headings {heading} need {short:.2f} cm more than the table has")
-        widths = [max(width, need) - (room / total_spare * short if need <= width else 0.0)
-                  for width, need, room in zip(widths, least, spare, strict=True)]
+    if short > sum(max(0.0, width - need) for need, width in zip(least, widths, strict=True)):
+        raise SystemExit(f"table headings {heading} need {short:.2f} cm more than the table has")
+    widths = [max(width, need) for width, need in zip(widths, least, strict=True)]
+    while short > 1e-9:  # take it from the wider columns first, none below what it needs
+        givers = [i for i, (width, need) in enumerate(zip(widths, least, strict=True)) if width - need > 1e-9]
+        share = short / sum(widths[i] for i in givers)
+        for i in givers:
+            cut = min(widths[i] * share, widths[i] - least[i])
+            widths[i] -= cut
+            short -= cut
     return [round(width, 3) for width in widths], texts

@@ -53,7 +53,7 @@ def chapter_closing(b: Builder) -> None:
 
 def appendices(b: Builder) -> None:
     t = b.t
-    b.h(1, t["appendix.factors"], numbered=False)
+    b.h(1, t["appendix.factors"], numbered=False, new_page=False)
     b.p(t["appendix.factors_intro"])
     b.caption("table", "A", t["appendix.factors.caption"])
     b.table(t["appendix.factors.widths"], [
@@ -81,4 +81,4 @@ def appendices(b: Builder) -> None:
                  ("{{ item.organization }}", "l"), ("{{ item.certificate }}", "l"),
                  ("{{ item.date }}", "c")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], together=True)

@@ -17,6 +17,8 @@ def chapter_calculation(b: Builder) -> None:
     b.p(t["calc.table_intro"])
     b.caption("table", 5, t["calc.table.caption"])
     blank = ("", "r"), ("", "c"), ("", "r"), ("", "c")  # activity, unit, factor, factor unit
+    # eight columns in 15 cm: a freight factor's unit may wrap after its slash here (in the factor
+    # table it has the room to stay on one line)
     b.table(t["calc.table.widths"], [
         ("head", t["calc.table.head"]),
         ("tag", "{%tr for stage in product.stages %}"),
@@ -183,7 +185,7 @@ def scenarios(b: Builder) -> None:
         ("row", [("{{ item.name }}", "l"), ("{{ item.total }}", "r"), ("{{ item.change }}", "r"),
                  ("{{ item.change_pct }}", "r")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], together=True)
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .builder import Builder
+from .builder import FREIGHT_FACTOR_UNIT, Builder
 
 
 def chapter_scope(b: Builder) -> None:
@@ -33,7 +33,7 @@ def chapter_scope(b: Builder) -> None:
         ("row", [("{{ item.name }}", "l"), ("{{ item.included }}", "c"), ("{{ item.processes_in }}", "l"),
                  ("{{ item.processes_out }}", "l")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], together=True)
     b.tag("{%p if boundary.exclusions %}")
     b.p(t["scope.exclusions"])
     b.items("boundary.exclusions", t["scope.exclusion"])
@@ -186,7 +186,7 @@ def chapter_data(b: Builder) -> None:
     b.h(2, t["data.factors"])
     b.p(t["data.factors_intro"])
     b.caption("table", 4, t["data.factors"])
-    b.table(t["data.factors.widths"], [
+    b.table(t["data.factors.widths"], samples={3: FREIGHT_FACTOR_UNIT}, rows=[
         ("head", t["data.factors.head"]),
         ("tag", "{%tr for item in factors.rows %}"),
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.value }}", "r"),
