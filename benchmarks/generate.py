@@ -133,6 +133,13 @@ def _table(header: str, fields: dict) -> str:
     return f"{header}\n{body}\n"
 
 
+def _supply_contract(grid: str) -> dict:
+    """The plant is on the North China grid; a line metered on another region's factor says why."""
+    if grid == GRIDS[0]:
+        return {}
+    return {"factor_rationale": "该工位由跨区直购电合同供电，按合同电源所在区域电网因子核算（基准测试数据）"}
+
+
 def _amount(rng: random.Random, low: float, high: float, digits: int = 4) -> float:
     """A log-uniform amount, rounded to ``digits`` significant digits."""
     value = low * (high / low) ** rng.random()
@@ -223,6 +230,7 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
         elif kind < 6:
             line |= {"name": f"{workshop}车间用电（工位 {i + 1:05d}）", "amount": _amount(rng, 0.05, 20.0),
                      "unit": "kWh", "factor": rng.choice(GRIDS), "source": "车间分表计量"}
+            line |= _supply_contract(line["factor"])
         elif kind < 8:
             line |= {"name": f"{workshop}车间天然气（炉 {i + 1:05d}）", "amount": _amount(rng, 0.01, 3.0),
                      "unit": "Nm3", "factor": NATURAL_GAS, "source": "燃气表计量"}
@@ -232,9 +240,11 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
         add(line)
     # Distribution: warehouse electricity lines, plus the destinations table below.
     for i in range(counts.get("distribution", 0)):
+        grid = rng.choice(GRIDS)
         add({"id": f"dist-{i:05d}", "stage": "distribution",
              "name": f"成品库照明与搬运用电（库位 {i + 1:05d}）", "amount": _amount(rng, 0.01, 2.0),
-             "unit": "kWh", "factor": rng.choice(GRIDS), "data_type": "primary", "source": "仓库分表计量"})
+             "unit": "kWh", "factor": grid, "data_type": "primary", "source": "仓库分表计量"}
+            | _supply_contract(grid))
     for i in range(counts.get("use", 0)):
         add({"id": f"use-{i:05d}", "stage": "use",
              "name": f"使用阶段耗电（工况 {i + 1:05d}）", "amount": _amount(rng, 1.0, 400.0),

@@ -51,9 +51,11 @@ def fixture_data(name: str) -> dict:
 
 @pytest.fixture
 def write_spec(tmp_path):
-    """Write spec data (a dict, or TOML text) to a file and return its path."""
+    """Write spec data (a dict, or TOML text) to a file and return its path. The examples' pictures
+    are copied beside it, so data taken from an example keeps the pictures it names."""
 
     def write(data: dict | str, name: str = "spec.toml") -> Path:
+        example_pictures(tmp_path)
         path = tmp_path / name
         text = data if isinstance(data, str) else tomli_w.dumps(data)
         path.write_text(text, "utf-8")

@@ -84,7 +84,7 @@ EXPECTED = {
         "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'template', 'seal'",
     ],
     '17-unknown-line-key.toml': [
-        "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'amount', 'unit', 'factor', 'declared', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'quality', 'gsd', 'category'",
+        "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'model', 'supplier', 'supplier_location', 'amount', 'unit', 'factor', 'declared', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'factor_rationale', 'quality', 'gsd', 'category'",
     ],
     '18-unknown-inline-key.toml': [
         "{file}:28: products[0].functional_unit.per: unknown key 'per'; allowed: 'amount', 'unit'",
@@ -97,7 +97,7 @@ EXPECTED = {
         "{file}:22: company.contact.fax: unknown key 'fax'; allowed: 'name', 'phone', 'email'",
     ],
     '21-unknown-factor-key.toml': [
-        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'name_en', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'year', 'region', 'status', 'category', 'note', 'override'",
+        "{file}:64: factors[0].valeu: unknown key 'valeu'; did you mean 'value'? Allowed: 'id', 'name', 'name_en', 'value', 'unit', 'gas', 'gases', 'derivation', 'source', 'year', 'region', 'status', 'category', 'note', 'kind', 'scope', 'published', 'value_rationale', 'override'",
     ],
     '22-missing-report.toml': [
         "{file}: report: required key 'report' is missing (report identity, standards and team); add it",
@@ -170,7 +170,7 @@ EXPECTED = {
         '{file}:64: factors[0].value: must be at least 0, got -2',
     ],
     '45-unknown-unit.toml': [
-        "{file}:35: products[0].inventory[0].unit: unknown unit kgg in 'kgg'; use a unit such as kg, t, kWh, MWh, GJ, m3, Nm3, L, t*km, kgCO2e or a counting unit (台, 套, 件, 个, 只, piece)",
+        "{file}:35: products[0].inventory[0].unit: unknown unit kgg in 'kgg'; write units as kg, t, kWh, MWh, GJ, tce, m3, Nm3, L, t*km (or t·km), 万kWh, 10⁴Nm³ or a counting unit (台, 套, 件, 个, 只, piece); factors as kgCO2e/kWh: everything after '/' is the denominator, so kgCO2e/t·km is per t·km",
     ],
     '46-energy-line-in-kg.toml': [
         "{file}:45: products[0].inventory[1].unit: kg × kgCO2/kWh is not a mass of CO2: factor 'grid' (kgCO2/kWh) is per kWh (energy); give the amount in that unit or use a factor per kg",

@@ -151,13 +151,23 @@ def test_new_refuses_to_overwrite(runner, tmp_path):
     assert "already exists; choose another name or pass --force" in result.stderr
     assert path.read_text("utf-8") == "keep me"
     assert runner.invoke(main, ["new", "--force", str(path)]).exit_code == 0
-    assert path.read_text("utf-8").startswith("# pcfdoc spec")
+    assert path.read_text("utf-8").startswith("#:schema ./pcfdoc.schema.json\n# pcfdoc spec")
 
 
-def test_new_into_a_missing_folder_exits_2(runner, tmp_path):
-    result = runner.invoke(main, ["new", str(tmp_path / "no" / "spec.toml")])
+def test_new_creates_a_missing_folder(runner, tmp_path):
+    result = runner.invoke(main, ["new", str(tmp_path / "specs" / "acme.toml")])
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "specs" / "acme.toml").read_text("utf-8")
+    assert text.startswith("#:schema ./pcfdoc.schema.json\n# pcfdoc spec")
+
+
+def test_new_under_a_file_exits_2(runner, tmp_path):
+    (tmp_path / "specs").write_text("a file, not a folder")
+    result = runner.invoke(main, ["new", str(tmp_path / "specs" / "acme.toml")])
     assert result.exit_code == 2
-    assert "does not exist; create it first" in result.stderr
+    assert result.stderr.strip() == (
+        f"{tmp_path / 'specs' / 'acme.toml'}: cannot create the folder {tmp_path / 'specs'} "
+        "(File exists); choose another path")
 
 
 def test_internal_errors_exit_1_with_a_traceback(tmp_path):
@@ -248,6 +258,52 @@ def test_factors_lists_and_searches_the_library(runner):
                                     "oxidation": 0.98}
     table = runner.invoke(main, ["factors", "north", "2023"], env={"COLUMNS": "200"})
     assert table.exit_code == 0 and "cn-grid-2023-north" in table.stdout and "0.6361" in table.stdout
+
+
+def test_factors_finds_a_value_at_its_precision(runner):
+    found = json.loads(runner.invoke(main, ["factors", "0.5366", "--json"]).stdout)
+    assert [record["id"] for record in found] == ["cn-grid-2022-national"]
+    derived = json.loads(runner.invoke(main, ["factors", "3.145", "--json"]).stdout)
+    assert [record["id"] for record in derived] == ["cn-fuel-diesel"]  # 3.14512, derived
+    assert json.loads(runner.invoke(main, ["factors", "0.53660000000000000001", "--json"]).stdout) == []
+
+
+def test_factors_lists_the_electricity_footprint_factors_with_their_sources(runner):
+    found = json.loads(runner.invoke(main, ["factors", "电力碳足迹", "--json"]).stdout)
+    national = {r["id"]: r for r in found if r["id"].endswith("-national")}
+    assert sorted(national) == ["cn-elec-footprint-2023-national", "cn-elec-footprint-2024-national"]
+    first = national["cn-elec-footprint-2023-national"]
+    assert (first["value"], first["source"]) == (
+        0.6205, "生态环境部、国家统计局、国家能源局《关于发布2023年电力碳足迹因子数据的公告》"
+                "（公告2025年第3号，2025-01-17）")
+    assert national["cn-elec-footprint-2024-national"]["published"] == "2025-09-28"
+    assert {r["scope"] for r in found} == {"life-cycle"}
+    table = runner.invoke(main, ["factors", "电力碳足迹", "national"], env={"COLUMNS": "200"}).stdout
+    assert "life-cycle" in table and "0.6205" in table and "0.5777" in table
+    assert ("[2] 生态环境部、国家统计局、国家能源局《关于发布2024年电力碳足迹因子数据的公告》"
+            "（2025-09-28）") in table
+
+
+@pytest.mark.parametrize(("words", "kind", "scope"), [
+    (["material"], {"material"}, {"cradle-to-gate"}),
+    (["fuel"], {"fuel"}, {"combustion"}),
+    (["燃料"], {"fuel"}, {"combustion"}),  # the kind's Chinese name
+    (["freight", "51366"], {"freight"}, {"transport"}),
+    (["electricity", "combustion", "2023", "华北"], {"electricity"}, {"combustion"}),
+])
+def test_factors_finds_by_kind_and_scope(runner, words, kind, scope):
+    found = json.loads(runner.invoke(main, ["factors", *words, "--json"]).stdout)
+    assert found and {r["kind"] for r in found} == kind and {r["scope"] for r in found} == scope
+
+
+def test_the_factor_table_prints_names_and_sources_literally(runner, tmp_path):
+    (tmp_path / "lib.toml").write_text(
+        '[[factors]]\nid = "odd"\nname = "[/bad] [bold]名称"\nvalue = 1\nunit = "kgCO2e/kg"\n'
+        'source = "[/oops] 来源"\nstatus = "verified"\n', "utf-8")
+    result = runner.invoke(main, ["factors", "odd", "--library", str(tmp_path / "lib.toml")],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert "[/bad] [bold]名称" in result.stdout and "[1] [/oops] 来源" in result.stdout
 
 
 def test_factors_includes_a_library_of_your_own(runner):

@@ -1,4 +1,4 @@
-"""Command line: ``pcfdoc new | check | calc | build | diff | factors | gwp``.
+"""Command line: ``pcfdoc new | schema | check | calc | build | diff | form | import | factors | gwp``.
 
 Expected errors (PcfdocError) print one line per problem and exit 2; anything
 else is a bug and keeps its traceback (exit 1). Heavy libraries are imported
@@ -64,8 +64,26 @@ def new(path: Path, company: str, product: str, issue_date: dt.datetime | None, 
     from .spec.starter import write_starter
 
     date = issue_date.date() if issue_date else dt.date.today()
-    write_starter(path, company=company, product=product, issue_date=date, force=force)
-    click.echo(f"wrote {path}; edit it, then run: pcfdoc check {path}")
+    schema = write_starter(path, company=company, product=product, issue_date=date, force=force)
+    click.echo(f"wrote {path} (and {schema} for editors); edit it, then run: pcfdoc check {path}")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the schema to this file instead of printing it.")
+@expected_errors
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of a spec, for editors (Taplo / VS Code Even Better TOML)."""
+    from .spec.json_schema import schema_text
+    from .write import write_atomic
+
+    if output is None:
+        click.echo(schema_text(), nl=False)
+        return
+    if not output.parent.is_dir() and str(output.parent):
+        output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(output, schema_text().encode("utf-8"), overwrite=True)
+    click.echo(f"wrote {output}")
 
 
 @main.command()
@@ -117,11 +135,10 @@ def calc(spec: Path, as_json: bool, strict: bool, line_limit: int) -> None:
         click.echo(json.dumps(results_json(calculated.results, str(spec)), ensure_ascii=False,
                               indent=2))
         return
-    from rich.console import Console
-
+    from .export.terminal import console as terminal
     from .export.terminal import product_tables
 
-    console = Console()
+    console = terminal()
     for product in calculated.results.products:
         for table in product_tables(product, calculated.results.gwp_set, line_limit or None):
             console.print(table)
@@ -196,9 +213,9 @@ def _run_with_progress(queue, workers: int):
 
 
 def _print_summary(outcomes) -> None:
-    from rich.console import Console
     from rich.table import Table
 
+    from .export.terminal import console
     from .formatting import plain
 
     table = Table(title=f"{len(outcomes)} spec(s)", title_justify="left")
@@ -213,7 +230,7 @@ def _print_summary(outcomes) -> None:
             first = index == 0
             table.add_row(str(outcome.spec) if first else "", "built" if first else "", name,
                           f"{plain(total)} {unit}", str(len(outcome.messages)) if first else "")
-    Console().print(table)
+    console().print(table)
 
 
 @main.command()
@@ -244,13 +261,57 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
 
         click.echo(json.dumps(diff_json(changes, *labels), ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
-
+    from .export.terminal import console as terminal
     from .export.terminal import diff_tables
 
-    console = Console()
+    console = terminal()
     for table in diff_tables(changes, *labels):
         console.print(table)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Workbook to write (default: build/<spec name>-form.xlsx).")
+@expected_errors
+def form(spec: Path, output: Path | None) -> None:
+    """Write the data-collection workbook for the client to fill in, pre-filled from SPEC."""
+    from . import pipeline
+
+    target = pipeline.form(spec, output or Path("build") / f"{spec.stem}-form.xlsx")
+    click.echo(f"wrote {target}; send it to the client, then run: pcfdoc import {target} {spec}")
+
+
+@main.command(name="import")
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change; never write the spec.")
+@click.option("--reconcile", is_flag=True,
+              help="The spec changed since the form was made: apply only the cells the client changed.")
+@expected_errors
+def import_(workbook: Path, spec: Path, dry_run: bool, reconcile: bool) -> None:
+    """Read a filled WORKBOOK into SPEC, keeping its comments; written only if the result is valid."""
+    from . import pipeline
+    from .calc.diff import compare
+    from .export.terminal import console as terminal
+    from .export.terminal import diff_tables
+
+    imported = pipeline.import_form(workbook, spec, reconcile=reconcile, dry_run=dry_run)
+    plan = imported.plan
+    if not plan.changes:
+        click.echo(f"{workbook}: no changes; {spec} is as it was")
+        return
+    _print_warnings(imported.after.valid.warnings)
+    for change in plan.changes:
+        click.echo(f"{change.ref}: {change.text}")
+    console = terminal()
+    for table in diff_tables(compare(imported.before.results, imported.after.results), str(spec),
+                             f"{spec} + {workbook.name}"):
+        console.print(table)
+    if imported.written:
+        click.echo(f"wrote {spec} ({len(plan.changes)} change(s)); check the differences with git diff")
+    elif dry_run:
+        click.echo(f"dry run: {spec} not written")
 
 
 @main.command()
@@ -260,14 +321,15 @@ def diff(specs: tuple[Path, ...], rev: str | None, as_json: bool) -> None:
               help="Also list a library file or folder of your own (repeatable).")
 @expected_errors
 def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) -> None:
-    """List or search the emission-factor library, e.g. `pcfdoc factors 2022 华北`."""
+    """List or search the emission-factor library by words, kind, scope or value, e.g.
+    `pcfdoc factors 2022 华北`, `pcfdoc factors material 钢`, `pcfdoc factors 0.5366`."""
     from .errors import SpecInvalidError
     from .export.json_view import factor_record
     from .export.terminal import factor_table
     from .spec.library import library_files, load_user_library, matches, shipped
 
     entries = list(shipped())
-    for path in library_files(".", [str(p) for p in libraries]):
+    for path in library_files(Path("."), [str(p) for p in libraries]):
         own, problems = load_user_library(path)
         if problems:
             raise SpecInvalidError(problems)
@@ -278,9 +340,9 @@ def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) 
 
         click.echo(json.dumps([factor_record(e) for e in found], ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
+    from .export.terminal import console
 
-    Console().print(factor_table(found))
+    console().print(factor_table(found))
 
 
 @main.command()
@@ -295,6 +357,6 @@ def gwp(as_json: bool) -> None:
 
         click.echo(json.dumps(gwp_json(), indent=2))
         return
-    from rich.console import Console
+    from .export.terminal import console
 
-    Console().print(gwp_table())
+    console().print(gwp_table())

@@ -92,3 +92,14 @@ class OutputError(PcfdocError):
 
 class UsageError(PcfdocError):
     """The command was called with arguments that do not fit together."""
+
+
+class FormError(PcfdocError):
+    """A data-collection workbook that cannot be imported: every problem names its sheet and cell."""
+
+    def __init__(self, workbook: str, problems: list[str]):
+        self.workbook, self.problems = workbook, problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [f"{self.workbook}: {problem}" for problem in self.problems]

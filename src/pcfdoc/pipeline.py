@@ -40,6 +40,11 @@ def calc(path: str | Path, *, strict: bool = False, rev: str | None = None,
 
         # Named path@rev: messages say which version, and the folder still resolves libraries.
         source = parse(text_at(Path(path), rev), f"{path}@{rev}")
+    return calc_source(source, strict=strict, language=language)
+
+
+def calc_source(source, *, strict: bool = False, language: str | None = None) -> Calculated:
+    """Validate and calculate a spec already read (a file, a git revision, an imported text)."""
     valid = validate(source, strict=strict)
     if language is not None and language != valid.spec.report.language:
         spec = copy.copy(valid.spec)
@@ -57,7 +62,7 @@ def template_for(valid: ValidSpec, override: Path | None) -> Path:
     if override is not None:
         return override
     if valid.spec.report.template:
-        return Path(valid.source.file).parent / valid.spec.report.template
+        return valid.source.base / valid.spec.report.template
     return default_template(valid.spec.report.language)
 
 
@@ -152,3 +157,77 @@ def _outputs(calculated: Calculated, stem: str, template: Path | None, extra: tu
 
         outputs[SUFFIXES["pdf"]] = docx_to_pdf(document, f"{stem}.docx")
     return outputs
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What `pcfdoc import` did: the plan (changes in words), the results before and after, and
+    whether the spec was written."""
+
+    plan: object  # spec.form_import.Plan
+    before: Calculated
+    after: Calculated
+    written: bool
+
+
+def form(path: str | Path, output: Path) -> Path:
+    """Write the data-collection workbook of the spec at ``path`` to ``output``."""
+    from .export.form import form_bytes
+
+    calculated = calc(path)
+    content = form_bytes(calculated.valid)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, content, overwrite=True)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write the form ({exc.strerror or exc}); "
+                          "check the folder") from None
+    return output
+
+
+def import_form(workbook: Path, path: str | Path, *, reconcile: bool = False,
+                dry_run: bool = False) -> Imported:
+    """Read a filled workbook into the spec at ``path``: edit, validate, calculate, then write only if valid.
+
+    With ``dry_run`` nothing is written, whatever the outcome.
+    """
+    from .errors import FormError, SpecInvalidError
+    from .spec.form_import import plan_import
+    from .spec.load import parse
+
+    before = calc(path)
+    try:
+        content = Path(workbook).read_bytes()
+    except OSError as exc:
+        raise FormError(str(workbook), [f"cannot read ({exc.strerror or exc}); check the path"]) from None
+    names = {entry.factor.name: factor_id for factor_id, entry in before.valid.factors.items()}
+    plan = plan_import(content, str(workbook), before.valid.source, names, reconcile=reconcile)
+    source = parse(plan.text.encode("utf-8"), f"{path} (as imported from {workbook})", str(Path(path).parent))
+    try:
+        after = calc_source(source)
+    except SpecInvalidError as error:
+        problems = [_from_row(problem, plan, source.data) for problem in error.problems]
+        raise SpecInvalidError(problems) from None
+    written = False
+    if not dry_run and plan.text != before.valid.source.text:
+        write_atomic(Path(path), plan.text.encode("utf-8"), overwrite=True)
+        written = True
+    return Imported(plan, before, after, written)
+
+
+def _from_row(problem, plan, data):
+    """A problem of the imported spec, told with the workbook row its entry came from."""
+    from .errors import Problem
+
+    for (array, entry_id), cells in plan.rows.items():
+        node = data
+        for part in array:
+            node = node[part] if isinstance(part, int) else node.get(part, [])
+        index = next((i for i, item in enumerate(node)
+                      if isinstance(item, dict) and item.get("id") == entry_id), None)
+        if index is not None and problem.path[: len(array) + 1] == (*array, index):
+            key = problem.path[len(array) + 1] if len(problem.path) > len(array) + 1 else ""
+            where = cells.get(str(key), cells[""])
+            return Problem(problem.file, problem.path, f"{problem.message} (from {where})", problem.line,
+                           problem.severity)
+    return problem

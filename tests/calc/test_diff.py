@@ -143,3 +143,17 @@ def test_no_history_outside_git(tmp_path):
     path = tmp_path / "spec.toml"
     path.write_text("x = 1\n", "utf-8")
     assert history(path) == ()
+
+
+def test_cli_prints_figures_with_the_report_precision(write_spec):
+    """3,507,475.23 kg is not rounded to six significant digits (3,507,480)."""
+    data = fixture_data("minimal.toml")
+    old = write_spec(data, "old.toml")
+    data["products"][0]["inventory"][0]["amount"] = 1_753_725.115  # steel, 2 kg CO2e/kg
+    new = write_spec(data, "new.toml")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 0, result.stderr
+    total = next(row for row in result.stdout.splitlines() if "total" in row)
+    assert total.split("│")[3:6] == [" 45.00 ", " 3,507,475.23 ", " +3,507,430.23 "]
+    steel = next(row for row in result.stdout.splitlines() if "钢材" in row and "line" in row)
+    assert "3,507,450.23" in steel

@@ -252,7 +252,7 @@ def test_iso_14067_categories_map_to_pact_fields(write_spec):
     lines["office-power"]["category"] = "aircraft"
     path = write_spec(data)
     shutil.copytree(FIXTURES / "factors", path.parent / "factors")  # the spec's own library
-    shutil.copytree(FIXTURES / "images", path.parent / "images")  # and its pictures
+    shutil.copytree(FIXTURES / "images", path.parent / "images", dirs_exist_ok=True)  # and its pictures
     calculated = pipeline.calc(path)
     result = calculated.results.products[0]
     split = result.ghg_breakdown[0]
@@ -283,8 +283,8 @@ def test_a_missing_required_fact_names_the_spec_key():
     found = {problem.path: problem for problem in info.value.problems}
     assert set(found) == {("pact",), ("products", 0, "mass_per_unit")}
     mass = found[("products", 0, "mass_per_unit")]
-    assert mass.line == 160  # the [[products]] header: mass_per_unit is not written yet
-    assert str(mass).startswith(f"{EXAMPLES / 'valve-actuator.toml'}:160: products[0].mass_per_unit: ")
+    assert mass.line == 161  # the [[products]] header: mass_per_unit is not written yet
+    assert str(mass).startswith(f"{EXAMPLES / 'valve-actuator.toml'}:161: products[0].mass_per_unit: ")
     assert "company_ids" in found[("pact",)].message
     assert all(problem.severity == "error" for problem in info.value.problems)
 

@@ -47,3 +47,21 @@ def test_a_line_limit_lists_the_largest_lines_in_stage_order_and_sums_the_rest()
     assert f"{rest:.2f}" in summary
     assert render(product_tables(product, results.gwp_set)) == render(
         product_tables(product, results.gwp_set, line_limit=len(product.lines)))
+
+
+def test_piped_output_is_never_cut(write_spec):
+    """Not a terminal: long names and figures print whole, whatever the window width."""
+    from click.testing import CliRunner
+
+    from pcfdoc.cli import main
+
+    from conftest import fixture_data
+
+    data = fixture_data("minimal.toml")
+    data["products"][0]["inventory"][0]["name"] = "高强度低合金结构钢热轧中厚板（Q355B，厚度 20～40 mm）"
+    data["products"][0]["inventory"][0]["amount"] = 626_886.05
+    result = CliRunner().invoke(main, ["calc", str(write_spec(data))], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.stderr
+    assert "高强度低合金结构钢热轧中厚板（Q355B，厚度 20～40 mm）" in result.stdout
+    assert "1,253,772.10" in result.stdout
+    assert "…" not in result.stdout

@@ -133,3 +133,29 @@ def test_the_running_title_keeps_to_two_lines_of_the_page_header():
     assert running_title(english).endswith("…") and len(running_title(english)) == 105
     report = context_of(EXAMPLES / "valve-actuator.toml")["report"]
     assert report["running_title"] == report["title"]
+
+
+def test_references_already_in_title_marks_are_not_wrapped_twice(write_spec):
+    data = fixture_data("minimal.toml")
+    data["report"]["other_references"] = ["《GB/T 2589-2020 综合能耗计算通则》", "GB/T 26119-2010 绿色制造"]
+    report = context_of(write_spec(data))["report"]
+    assert report["other_references_text"] == (
+        "《GB/T 2589-2020 综合能耗计算通则》、《GB/T 26119-2010 绿色制造》")
+
+
+def test_equipment_of_unknown_quantity_is_listed_without_a_number(write_spec):
+    data = fixture_data("minimal.toml")
+    data["company"]["equipment"] = [{"name": "空压机", "quantity": 2}, {"name": "行车"}]
+    equipment = context_of(write_spec(data))["company"]["equipment"]
+    assert [(e["name"], e["quantity"]) for e in equipment] == [("空压机", 2), ("行车", "—")]
+
+
+def test_model_and_supplier_from_the_data_collection_form_reach_the_activity_table(write_spec):
+    data = fixture_data("minimal.toml")
+    steel = data["products"][0]["inventory"][0]
+    steel.update(model="Q235B", supplier="某钢铁公司", supplier_location="河北省唐山市", source="BOM")
+    data["products"][0]["inventory"][1].update(supplier_location="国网天津")
+    stages = context_of(write_spec(data))["products"][0]["stages"]
+    rows = [(row["name"], row["source"]) for stage in stages for row in stage["inventory"]]
+    assert rows == [("钢材（Q235B）", "BOM；供应商：某钢铁公司（河北省唐山市）"),
+                    ("电力", "meter；供应商：国网天津")]

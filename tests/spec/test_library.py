@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pcfdoc import pipeline
 from pcfdoc.spec.library import SHIPPED, shipped, shipped_by_id
+from pcfdoc.vocab.catalogue import FACTOR_KINDS, FACTOR_SCOPES
 
 from conftest import FIXTURES, fixture_data
 from helpers import problems, warnings
@@ -22,6 +25,7 @@ def test_the_shipped_library_has_at_least_60_sourced_factors_with_unique_ids():
         assert factor.source and factor.status in ("verified", "third-party", "unverified")
         assert factor.name and factor.name_en
         assert factor.value is not None
+        assert factor.kind in FACTOR_KINDS and factor.scope in FACTOR_SCOPES, factor.id
 
 
 @pytest.mark.parametrize(
@@ -37,6 +41,17 @@ def test_the_shipped_library_has_at_least_60_sourced_factors_with_unique_ids():
         ("cn-grid-2012-north", 0.8843, "unverified"),
         ("cn-freight-road-heavy-diesel-30t", 0.078, "third-party"),
         ("cn-freight-road-cpcd-average", 0.074, "unverified"),
+        # Issue 18: footprint factors, 2023 provinces, the 2021 factor without market non-fossil power,
+        # and GB/T 51366 Table E.0.1 rows that two independent transcriptions confirm.
+        ("cn-elec-footprint-2023-national", 0.6205, "verified"),
+        ("cn-elec-footprint-2024-national", 0.5777, "verified"),
+        ("cn-elec-footprint-2024-td-with-losses", 0.0327, "third-party"),
+        ("cn-elec-footprint-2024-td-without-losses", 0.0046, "third-party"),
+        ("cn-grid-2023-hebei", 0.6516, "third-party"),
+        ("cn-grid-2023-guangdong", 0.4419, "third-party"),
+        ("cn-grid-2021-national-excl-market-nonfossil", 0.5942, "unverified"),
+        ("cn-freight-road-light-diesel-2t", 0.286, "third-party"),
+        ("cn-freight-rail-gbt51366", 0.010, "third-party"),
     ],
 )
 def test_values_keep_the_status_tags_of_the_reference(factor_id, value, status):
@@ -44,8 +59,44 @@ def test_values_keep_the_status_tags_of_the_reference(factor_id, value, status):
     assert (factor.value, factor.status) == (value, status)
 
 
-def test_no_2021_excluding_non_fossil_factor_is_shipped_because_its_value_is_unknown():
-    assert "cn-grid-2021-national-excl-market-nonfossil" not in shipped_by_id()
+def test_grid_records_cite_the_announcements_by_their_titles_and_numbers():
+    by_id = shipped_by_id()
+    grid_2022 = [e.factor for e in shipped() if e.factor.id.startswith("cn-grid-2022-")]
+    assert len(grid_2022) == 40
+    for factor in grid_2022:  # the 2022 document is an announcement (公告), not a notice (通知)
+        assert "《关于发布2022年电力二氧化碳排放因子的公告》" in factor.source and "通知" not in factor.source
+    grid_2023 = [e.factor for e in shipped() if e.factor.id.startswith("cn-grid-2023-")]
+    assert len(grid_2023) == 40  # national three, seven regions, 30 provinces (Tibet is not published)
+    assert all(f.source == "生态环境部、国家统计局《关于发布2023年电力二氧化碳排放因子的公告》"
+                          "（公告2025年第47号）" for f in grid_2023)
+    assert "第三方转录" in by_id["cn-grid-2023-national"].factor.note  # the number is not confirmed
+    assert by_id["cn-elec-footprint-2023-national"].factor.source == (
+        "生态环境部、国家统计局、国家能源局《关于发布2023年电力碳足迹因子数据的公告》（公告2025年第3号，2025-01-17）")
+
+
+def test_grid_factors_are_combustion_co2_and_footprint_factors_life_cycle_co2e():
+    for entry in shipped():
+        factor = entry.factor
+        if factor.id.startswith("cn-grid-"):
+            assert (factor.kind, factor.scope, factor.gas, factor.unit) == (
+                "electricity", "combustion", "CO2", "kgCO2/kWh")
+            assert factor.published is not None or factor.year == 2012
+        if factor.id.startswith("cn-elec-footprint-"):
+            assert (factor.kind, factor.scope, factor.gas, factor.unit) == (
+                "electricity", "life-cycle", "CO2e", "kgCO2e/kWh")
+            assert factor.published in (dt.date(2025, 1, 17), dt.date(2025, 9, 28))
+
+
+def test_fuel_factors_count_combustion_co2_only_and_say_so():
+    fuels = [e.factor for e in shipped() if e.factor.kind == "fuel"]
+    assert len(fuels) == 11
+    assert all(f.scope == "combustion" and f.gas == "CO2" for f in fuels)
+
+
+def test_the_2012_regional_factors_stay_unverified_and_state_their_six_regions():
+    regional_2012 = [e.factor for e in shipped() if e.factor.id.startswith("cn-grid-2012-")]
+    assert len(regional_2012) == 6 and {f.status for f in regional_2012} == {"unverified"}
+    assert all("按六个区域电网划分（无西南区域" in f.note for f in regional_2012)
 
 
 @pytest.mark.parametrize(

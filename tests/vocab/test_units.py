@@ -17,6 +17,14 @@ from pcfdoc.vocab import units
         ("Nm³", "Nm3"),
         ("m³", "m**3"),
         ("m3", "m**3"),
+        # Everything after the slash is the denominator, as reports print units.
+        ("kg/t·km", "kg/(t*km)"),
+        ("kgCO2/kW·h", "kgCO2/(kW*h)"),
+        ("kgCO2e/万kWh", "kgCO2e/(myriad*kWh)"),
+        ("tCO2/10⁴Nm³", "tCO2/(myriad*Nm3)"),
+        ("kg/t/km", "kg/(t*km)"),
+        ("kgCO2e/(t*km)*h", "kgCO2e/((t*km)*h)"),
+        ("kgCO2e/(t*km)", "kgCO2e/(t*km)"),
     ],
 )
 def test_report_spellings_are_rewritten_for_pint(written, pint_syntax):
@@ -64,9 +72,23 @@ def test_unknown_units_raise_a_readable_error(bad):
     assert "unit" in str(info.value)
 
 
-def test_unknown_unit_error_names_the_unit_and_suggests_real_ones():
-    with pytest.raises(units.UnitError, match=r"unknown unit kgg in 'kgg'; use a unit such as kg"):
+def test_unknown_unit_error_names_the_unit_and_says_how_to_write_units():
+    with pytest.raises(units.UnitError) as info:
         units.parse_unit("kgg")
+    assert str(info.value) == (
+        "unknown unit kgg in 'kgg'; write units as kg, t, kWh, MWh, GJ, tce, m3, Nm3, L, t*km (or t·km), "
+        "万kWh, 10⁴Nm³ or a counting unit (台, 套, 件, 个, 只, piece); factors as kgCO2e/kWh: everything "
+        "after '/' is the denominator, so kgCO2e/t·km is per t·km")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("kg/t·km", "kg/(t*km)"), ("kgCO2/kW·h", "kgCO2/kWh"), ("kgCO2e/万kWh", "kgCO2e/(10⁴kWh)")],
+)
+def test_a_product_after_the_slash_is_all_denominator(written, meant):
+    """A factor printed as in a report means per t·km or per kWh, not (kg/t)·km."""
+    assert units.dimensionality(written) == units.dimensionality(meant)
+    assert units.conversion_factor(written, meant) == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,10 @@ class ProductDiff:
     unit: str  # per-functional-unit label of the new version (or the old, if removed)
     stages: tuple[Change, ...]
     lines: tuple[Change, ...]  # every line of either version, new order first
+    # What the report prints results in: kg/t CO2e per functional unit (amount and unit).
+    result_unit: str = "kgCO2e"
+    functional_unit_amount: float = 1.0
+    functional_unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,9 @@ def _product(old: ProductResult | None, new: ProductResult | None) -> ProductDif
         unit=f"kgCO2e/{_fu(either)}",
         stages=_pairs(old.stages if old else (), new.stages if new else ()),
         lines=_pairs(old.lines if old else (), new.lines if new else ()),
+        result_unit=either.result_unit,
+        functional_unit_amount=either.functional_unit_amount,
+        functional_unit=either.functional_unit,
     )
 
 

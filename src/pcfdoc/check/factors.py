@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ..spec.library import SHIPPED
+import datetime as dt
+import re
+
+from ..formatting import plain
+from ..spec.library import SHIPPED, shipped
+from ..spec.schema import Node
 from .context import CheckContext, present
 
 #: A factor this many years older than the data period is questioned.
@@ -33,3 +38,53 @@ def warn_factors(ctx: CheckContext) -> None:
             ctx.out.warn(path + (("year",) if factor_id in own else ()),
                          f"factor {factor_id!r} is from {factor.year}, {period.start.year - factor.year} "
                          "years before the data period; use a newer factor or justify it in notes")
+        if ctx.entries[factor_id].origin == SHIPPED:
+            _warn_nearer_in_series(ctx, path, factor)
+
+
+def year_distance(year: int | None, period: Node | None) -> int:
+    """Years between a factor's year and the data period (0 inside it); unknown counts as far."""
+    if year is None or period is None:
+        return 10_000
+    if period.start.year <= year <= period.end.year:
+        return 0
+    return min(abs(year - period.start.year), abs(year - period.end.year))
+
+
+def is_available(factor: Node, issue_date: dt.date) -> bool:
+    """Whether the factor had been published by the report's issue date (no publication date: yes)."""
+    return factor.published is None or factor.published <= issue_date
+
+
+def series_of(factor: Node) -> str | None:
+    """The series of a shipped factor: its id without the year segment, e.g. cn-grid-north for
+    cn-grid-2021-north and cn-grid-2023-north. Library ids carry the year as one segment for this."""
+    if factor.year is None:
+        return None
+    series, count = re.subn(rf"-{factor.year}(?=-|$)", "", factor.id)
+    return series if count == 1 else None
+
+
+def _warn_nearer_in_series(ctx: CheckContext, path: tuple, factor: Node) -> None:
+    """A grid or footprint factor of one year where the library holds the same series for a year nearer
+    the data period, published by the issue date (factors change yearly with the generation mix)."""
+    series = series_of(factor)
+    period = ctx.spec.data_period
+    issue_date = ctx.spec.report.issue_date if ctx.spec.report is not None else None
+    if series is None or factor.kind != "electricity" or period is None or issue_date is None:
+        return
+    distance = year_distance(factor.year, period)
+    nearer = [other for entry in shipped() if (other := entry.factor).id != factor.id
+              and series_of(other) == series and is_available(other, issue_date)
+              and year_distance(other.year, period) < distance]
+    if not nearer:
+        return
+    best = min(nearer, key=lambda f: (year_distance(f.year, period), -f.year))
+    ctx.out.warn(path, f"factor {factor.id!r} is for {factor.year}; the library holds {best.id!r} "
+                       f"({plain(best.value)} {best.unit}) for {best.year}, nearer the data period "
+                       f"{_period_years(period)}; use it or justify the older factor in notes")
+
+
+def _period_years(period: Node) -> str:
+    start, end = period.start.year, period.end.year
+    return str(start) if start == end else f"{start}–{end}"

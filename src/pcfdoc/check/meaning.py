@@ -22,6 +22,7 @@ from .context import CheckContext, Finding, present, unique
 from .factors import warn_factors
 from .improvements import check_improvement_links, check_improvements
 from .inventory import check_product
+from .plausibility import check_plausibility
 from .report import check_report
 from .scenarios import check_scenarios
 from .variants import check_variants
@@ -48,4 +49,5 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     check_improvement_links(ctx)
     check_variants(ctx)
     warn_factors(ctx)
+    check_plausibility(ctx)
     return list(dict.fromkeys(ctx.out))  # one derivation can fail the same way for two products

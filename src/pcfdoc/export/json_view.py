@@ -107,12 +107,15 @@ def analysis_json(product: ProductResult) -> dict[str, Any]:
 
 
 def factor_record(entry) -> dict[str, Any]:
-    """A library factor as JSON (at least id, name, value, unit, gas, source, year, region, status)."""
+    """A library factor as JSON (at least id, name, value, unit, gas, source, year, region, status, kind,
+    scope)."""
     factor = entry.factor
     record = {
         "id": factor.id, "name": factor.name, "name_en": factor.name_en, "value": factor.value,
         "unit": factor.unit, "gas": factor.gas, "source": factor.source, "year": factor.year,
         "region": factor.region, "status": factor.status, "note": factor.note, "origin": entry.origin,
+        "kind": factor.kind, "scope": factor.scope,
+        "published": factor.published.isoformat() if factor.published else None,
     }
     if factor.gases is not None:
         record["gases"] = dict(factor.gases)

@@ -6,7 +6,18 @@ import math
 from typing import Any
 
 from ..calc.results import ProductResult
-from ..formatting import column_decimals, in_unit, number, per_unit_label, percentages, plain
+from ..formatting import column_decimals, in_unit, number, per_unit_label, percentages, plain, round_half_up
+
+#: Width of output that is not a terminal (a pipe, a file): tables as wide as their content.
+PIPED_WIDTH = 100_000
+
+
+def console(*, stderr: bool = False) -> Any:
+    """A rich console; piped or redirected output is never cut to 80 columns ('1,253,772.…')."""
+    from rich.console import Console
+
+    printer = Console(stderr=stderr)
+    return printer if printer.is_terminal else Console(stderr=stderr, width=PIPED_WIDTH)
 
 
 def display_unit(unit: str) -> str:
@@ -75,18 +86,29 @@ def product_tables(product: ProductResult, gwp_set: str, line_limit: int | None 
 
 
 def factor_table(entries: list) -> Any:
+    """The factors found, one row each; their sources are numbered beneath the table (a few
+    documents cover many factors, and a source column would crowd out the values)."""
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{len(entries)} factor(s)", title_justify="left")
+    sources = list(dict.fromkeys(entry.factor.source for entry in entries if entry.factor.source))
+    number_of = {source: str(i) for i, source in enumerate(sources, 1)}
+    caption = "\n".join(f"[{number}] {source}" for source, number in number_of.items())
+    # Text, not markup: names and sources are the author's and may hold brackets.
+    table = Table(title=f"{len(entries)} factor(s)", title_justify="left",
+                  caption=Text(caption) if caption else None, caption_justify="left")
     for header, justify in (("id", "left"), ("name", "left"), ("value", "right"), ("unit", "left"),
-                            ("year", "right"), ("region", "left"), ("status", "left")):
+                            ("scope", "left"), ("year", "right"), ("region", "left"), ("status", "left"),
+                            ("source", "right")):
         table.add_column(header, justify=justify, overflow="fold")
     for entry in entries:
         factor = entry.factor
         value = ", ".join(f"{gas} {plain(v)}" for gas, v in factor.gases.items()) if factor.gases \
             else plain(factor.value)
-        table.add_row(factor.id, factor.name, value, display_unit(factor.unit), str(factor.year or ""),
-                      factor.region or "", factor.status or "")
+        cells = (factor.id, factor.name, value, display_unit(factor.unit), factor.scope or "",
+                 str(factor.year or ""), factor.region or "", factor.status or "",
+                 f"[{number_of[factor.source]}]" if factor.source else "")
+        table.add_row(*(Text(cell) for cell in cells))
     return table
 
 
@@ -113,37 +135,43 @@ def gwp_table() -> Any:
     return table
 
 
-def _signed(value: float) -> str:
-    return f"{value:+,.4g}"
-
-
 def diff_tables(diff, old_label: str, new_label: str) -> list:
-    """Per product: old and new total, every stage, and the lines that changed."""
+    """Per product: old and new total, every stage, and the lines that changed.
+
+    Figures are in the product's result unit with the report's precision (one number of
+    decimals per table, set by its largest figure), so they read as the two reports print them.
+    """
     from rich.table import Table
 
     tables = []
     for product in diff.products:
         head = product.product
-        table = Table(title=f"{head.name} ({head.id}): {head.status}, {old_label} → {new_label}, "
-                            f"{product.unit}", title_justify="left")
+        unit = product.result_unit
+        per = per_unit_label(unit, product.functional_unit_amount, product.functional_unit)
+        rows = [("total", head, "bold"), *(("stage", stage, None) for stage in product.stages),
+                *(("line", line, None) for line in product.lines if line.status != "same")]
+        values = [in_unit(v, unit) for _, item, _ in rows for v in (item.old_kgco2e, item.new_kgco2e)
+                  if v is not None]
+        decimals = column_decimals(values)
+        table = Table(title=f"{head.name} ({head.id}): {head.status}, {old_label} → {new_label}, {per}",
+                      title_justify="left")
         for header, justify in (("", "left"), ("Item", "left"), ("Old", "right"), ("New", "right"),
                                 ("Change", "right"), ("Change %", "right"), ("", "left")):
             table.add_column(header, justify=justify)
-
-        _diff_row(table, "total", head, "bold")
-        table.add_section()
-        for stage in product.stages:
-            _diff_row(table, "stage", stage)
-        table.add_section()
-        for line in product.lines:
-            if line.status != "same":
-                _diff_row(table, "line", line)
+        for index, (kind, item, style) in enumerate(rows):
+            if index in (1, 1 + len(product.stages)):
+                table.add_section()
+            _diff_row(table, kind, item, unit, decimals, style)
         tables.append(table)
     return tables
 
 
-def _diff_row(table, kind: str, item, style: str | None = None) -> None:
-    old = "—" if item.old_kgco2e is None else plain(item.old_kgco2e)
-    new = "—" if item.new_kgco2e is None else plain(item.new_kgco2e)
+def _diff_row(table, kind: str, item, unit: str, decimals: int, style: str | None = None) -> None:
+    def shown(value: float | None) -> str:
+        return "—" if value is None else number(in_unit(value, unit), decimals)
+
+    change = in_unit(item.change_kgco2e, unit)
+    signed = ("+" if round_half_up(change, decimals) > 0 else "") + number(change, decimals)
     share = "" if item.change_share is None else f"{item.change_share * 100:+.2f}"
-    table.add_row(kind, item.name, old, new, _signed(item.change_kgco2e), share, item.status, style=style)
+    table.add_row(kind, item.name, shown(item.old_kgco2e), shown(item.new_kgco2e), signed, share, item.status,
+                  style=style)

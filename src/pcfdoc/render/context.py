@@ -187,7 +187,7 @@ def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
         "standards_text": words["join"](cite(s, "standard_cite") for s in standards),
         "standards_lines": "\n".join(cite(s, "standard_ref") for s in standards),
         "other_references": report.other_references,
-        "other_references_text": words["join"](words["document_ref"].format(reference)
+        "other_references_text": words["join"](_document_ref(words, reference)
                                                for reference in report.other_references),
         "references": [cite(s, "standard_ref") for s in standards] + list(report.other_references),
         "purpose": report.purpose.strip(),
@@ -197,6 +197,14 @@ def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
         "reviewed": signed("reviewed"),
         "approved": signed("approved"),
     }
+
+
+def _document_ref(words: Mapping, reference: str) -> str:
+    """A document title in the report's quotation marks, unless its author already wrote them:
+    '《GB/T 2589-2020 综合能耗计算通则》' must not print as 《《…》》."""
+    if "《" in reference:
+        return reference
+    return words["document_ref"].format(reference)
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -224,7 +232,8 @@ def _company(spec: Node, words: Mapping, pictures: Mapping, image: Image) -> dic
         "flow": process_flow(company.process_steps, words, image),
         "equipment": [
             {"no": i, "name": e.name, "model": e.model or none, "code": e.code or none,
-             "quantity": e.quantity, "manufacturer": e.manufacturer or none, "note": e.note or none}
+             "quantity": none if e.quantity is None else e.quantity,
+             "manufacturer": e.manufacturer or none, "note": e.note or none}
             for i, e in enumerate(company.equipment, 1)
         ],
         "output_value_unit": company.output_value_unit,

@@ -147,11 +147,24 @@ def _calc_row(line: LineResult, numbering: dict[str, int], emissions: dict[str, 
 
 
 def _inventory_row(no: int, line: LineResult, spec_line: Node, basis: str, words: Mapping) -> dict[str, Any]:
+    name = words["paren"].format(line.name, spec_line.model) if spec_line.model else line.name
     return {
-        "no": no, "name": line.name, "amount": plain(spec_line.amount), "unit": pretty_unit(spec_line.unit),
+        "no": no, "name": name, "amount": plain(spec_line.amount), "unit": pretty_unit(spec_line.unit),
         "basis": words["annual_basis"] if spec_line.annual_total else basis,
-        "data_type": words["data_type"][line.data_type], "source": line.source or words["none"],
+        "data_type": words["data_type"][line.data_type],
+        "source": words["value_sep"].join(filter(None, (line.source, _supplier(spec_line, words))))
+        or words["none"],
     }
+
+
+def _supplier(line: Node, words: Mapping) -> str | None:
+    """'供应商：唐山某钢厂（河北省唐山市）', from the keys the data-collection form fills."""
+    if not (line.supplier or line.supplier_location):
+        return None
+    both = line.supplier and line.supplier_location
+    who = words["paren"].format(line.supplier, line.supplier_location) if both else (
+        line.supplier or line.supplier_location)
+    return words["supplier"].format(who)
 
 
 def _transport_row(no: int, line: LineResult, words: Mapping) -> dict[str, Any]:

@@ -107,7 +107,7 @@ def picture_references(spec: Any) -> Iterator[tuple[SpecPath, str]]:
 def read_pictures(spec: Any, source: SpecSource) -> tuple[Mapping[str, Picture], list[Problem]]:
     """Every picture the spec names, by the file name as written, or the problems found reading
     them (each at the key that names the file). A file named twice is read once."""
-    base = Path(source.file).parent
+    base = source.base
     pictures: dict[str, Picture] = {}
     problems: list[Problem] = []
     failed: set[str] = set()

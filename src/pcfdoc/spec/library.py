@@ -12,6 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ from types import MappingProxyType
 from marshmallow import ValidationError
 
 from ..errors import PcfdocError, Problem, SpecPath, dotted
+from ..vocab.catalogue import FACTOR_KINDS, FACTOR_SCOPES
 from .load import SpecSource, load
 from .schema import LibraryFile, Node
 from .schema_errors import schema_problems
@@ -61,9 +63,9 @@ def shipped_by_id() -> Mapping[str, Entry]:
     return MappingProxyType({entry.factor.id: entry for entry in shipped()})
 
 
-def library_files(spec_file: str, paths: Iterable[str]) -> list[Path]:
-    """The .toml files named by [library] paths (folders expand to their *.toml, sorted)."""
-    base = Path(spec_file).parent
+def library_files(base: Path, paths: Iterable[str]) -> list[Path]:
+    """The .toml files named by [library] paths, relative to ``base`` (folders expand to their
+    *.toml, sorted)."""
     files = []
     for name in paths:
         path = base / name
@@ -97,7 +99,7 @@ def resolve(spec: Node, source: SpecSource) -> Resolved:
     table: dict[str, Entry] = dict(shipped_by_id())
     user: dict[str, Entry] = {}
     paths = spec.library.paths if spec.library is not None else []
-    for path in library_files(source.file, paths):
+    for path in library_files(source.base, paths):
         entries, file_problems = load_user_library(path)
         problems += file_problems
         for entry in entries:
@@ -149,10 +151,35 @@ def _place(entry: Entry, seen_from: str) -> str:
     return f"{entry.origin}:{entry.line} ({inside})" if entry.line else f"{entry.origin} ({inside})"
 
 
-def matches(entry, words: list[str]) -> bool:
-    """Every word of a search occurs in the factor's id, names, region, year, status or unit."""
+def matches(entry: Entry, words: list[str]) -> bool:
+    """Every word of a search names the factor or its value.
+
+    A word matches when it occurs in the factor's id, names, region, year, status, unit, kind,
+    scope (in English or Chinese) or source, or when it is a number equal to the factor's value
+    at the number's precision: ``0.5366`` finds 0.5366, ``3.145`` a derived 3.14528.
+    """
     factor = entry.factor
+    terms = [FACTOR_KINDS.get(factor.kind), FACTOR_SCOPES.get(factor.scope)]
     haystack = " ".join(str(part) for part in (
         factor.id, factor.name, factor.name_en, factor.region, factor.year, factor.status, factor.unit,
+        factor.kind, factor.scope, factor.source,
+        *(name for term in terms if term is not None for name in term.names.values()),
     ) if part is not None).lower()
-    return all(word.lower() in haystack for word in words)
+    return all(word.lower() in haystack or _equals_value(word, factor) for word in words)
+
+
+_MAX_DECIMALS = 15  # a float holds no more; longer numbers match nothing
+
+
+def _equals_value(word: str, factor: Node) -> bool:
+    try:
+        wanted = Decimal(word)
+    except InvalidOperation:
+        return False
+    exponent = wanted.as_tuple().exponent
+    if not wanted.is_finite() or not isinstance(exponent, int) or exponent < -_MAX_DECIMALS:
+        return False
+    quantum = Decimal(1).scaleb(min(exponent, 0))
+    values = list(factor.gases.values()) if factor.gases else [factor.value]
+    return any(value is not None and Decimal(repr(float(value))).quantize(quantum, ROUND_HALF_UP) == wanted
+               for value in values)

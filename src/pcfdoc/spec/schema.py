@@ -21,6 +21,8 @@ from ..vocab.catalogue import (
     CHAPTERS,
     DATA_TYPES,
     DUTIES,
+    FACTOR_KINDS,
+    FACTOR_SCOPES,
     GHG_CATEGORIES,
     LANGUAGES,
     RESULT_UNITS,
@@ -214,7 +216,8 @@ class Equipment(Table):
     name = Text(required=True, metadata=doc("equipment name"))
     model = Text(load_default=None, metadata=doc("model designation"))
     code = Text(load_default=None, metadata=doc("plant asset number"))
-    quantity = Integer(load_default=1, minimum=1, metadata=doc("number of units", "台/套"))
+    quantity = Integer(load_default=None, minimum=1, metadata=doc(
+        "number of units; leave it out when unknown", "台/套"))
     manufacturer = Text(load_default=None, metadata=doc("manufacturer"))
     note = Text(load_default=None, metadata=doc("remark"))
 
@@ -257,6 +260,10 @@ class InventoryLine(Table):
     id = Identifier(required=True, metadata=doc("line id, unique within the product"))
     stage = Choice(STAGE_IDS, required=True, metadata=doc("life-cycle stage id"))
     name = Text(required=True, metadata=doc("material, energy carrier or process"))
+    model = Text(load_default=None, metadata=doc("model, grade or specification, e.g. Q235B or 32209"))
+    supplier = Text(load_default=None, metadata=doc("supplier of a material or part"))
+    supplier_location = Text(load_default=None, metadata=doc(
+        "where the supplier ships from, e.g. 河北省唐山市"))
     amount = Number(required=True, minimum=0, metadata=doc("activity amount per inventory_per", "see unit"))
     unit = Unit(required=True, metadata=doc("activity unit, e.g. kg, kWh, Nm3, 台"))
     factor = Identifier(load_default=None, metadata=doc("id of the emission factor applied"))
@@ -270,6 +277,10 @@ class InventoryLine(Table):
         "divided by the product's annual output"))
     excluded = Boolean(load_default=False, metadata=doc(
         "true to cut the line off: listed and estimated, not counted (see [cutoff])"))
+    factor_rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "why this factor is used for the line although check questions it (a grid region other than "
+        "the site's, e.g. under a direct supply contract; a grid CO2 emission factor in a product "
+        "footprint); clears those warnings"))
     quality, gsd, category = emission_source_fields()
 
     @validates_schema
@@ -279,7 +290,8 @@ class InventoryLine(Table):
 
 class TransportLeg(Table):
     id = Identifier(required=True, metadata=doc("leg id, unique within the product"))
-    name = Text(load_default=None, metadata=doc("label; default '<carried line> 运输'"))
+    name = Text(load_default=None, metadata=doc(
+        "label; default '<carried line>运输', spaced after a letter or digit: '轴承 32209 运输'"))
     stage = Choice(STAGE_IDS, load_default="raw_material_transport", metadata=doc("life-cycle stage id"))
     carries = Identifier(load_default=None, metadata=doc("id of the inventory line whose mass is carried"))
     mass = Nested(Quantity, load_default=None, metadata=doc("mass carried per inventory_per, if no line"))
@@ -423,6 +435,17 @@ class Factor(Table):
     category = Choice(GHG_CATEGORIES, load_default="fossil", metadata=doc(
         "ISO 14067 category of what it emits: fossil, biogenic, dluc or aircraft"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("remark"))
+    kind = Choice(tuple(FACTOR_KINDS), load_default=None, metadata=doc(
+        "electricity, fuel, material, water or freight; check compares the value with the library's "
+        "factors of that kind"))
+    scope = Choice(tuple(FACTOR_SCOPES), load_default=None, metadata=doc(
+        "what it counts: cradle-to-gate, life-cycle (a carbon-footprint factor), combustion (CO2 of "
+        "burning only) or transport"))
+    published = Date(load_default=None, metadata=doc(
+        "date the source made the value public; check suggests only factors published by the issue date"))
+    value_rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
+        "why this value is used although it lies far from the library's factors of its kind; "
+        "clears that warning"))
     override = Boolean(load_default=False, metadata=doc(
         "true to replace a library factor with the same id"))
 

@@ -9,6 +9,7 @@ from string import Template
 
 import tomli_w
 
+from ..errors import OutputError
 from ..write import write_atomic
 
 
@@ -31,7 +32,25 @@ def starter_text(file_name: str, company: str, product: str, issue_date: dt.date
     )
 
 
+#: Written beside a new spec, whose first line points editors to it.
+SCHEMA_FILE = "pcfdoc.schema.json"
+
+
 def write_starter(path: Path, *, company: str, product: str, issue_date: dt.date,
-                  force: bool = False) -> None:
+                  force: bool = False) -> Path:
+    """Write the starter spec and, beside it, the JSON Schema its first line names; return the schema's path.
+
+    The schema is generated, so an older copy is replaced by this version's.
+    """
+    from .json_schema import schema_text
+
     text = starter_text(path.name, company, product, issue_date)
+    try:  # `pcfdoc new specs/acme.toml` in a fresh checkout
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot create the folder {path.parent} ({exc.strerror or exc}); "
+                          "choose another path") from None
     write_atomic(path, text.encode("utf-8"), overwrite=force)
+    schema = path.parent / SCHEMA_FILE
+    write_atomic(schema, schema_text().encode("utf-8"), overwrite=True)
+    return schema

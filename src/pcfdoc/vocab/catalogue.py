@@ -143,5 +143,63 @@ _TRANSPORT_LABELS = {
 
 
 def transport_label(language: str, name: str, *, distribution: bool = False) -> str:
-    """Name of a computed transport line: '灰铁铸件运输', '产品运输至山东'."""
-    return _TRANSPORT_LABELS[language][distribution].format(name=name)
+    """Name of a computed transport line: '灰铁铸件运输', '轴承 32209 运输', '产品运输至山东'."""
+    before, _, after = _TRANSPORT_LABELS[language][distribution].partition("{name}")
+    if language == "zh-CN":
+        before += " " if _needs_space(before, name) else ""
+        after = (" " if _needs_space(name, after) else "") + after
+    return f"{before}{name}{after}"
+
+
+def _needs_space(left: str, right: str) -> bool:
+    """Chinese text keeps a space where it meets a Latin letter or digit, as the reports print it."""
+    if not left or not right or left[-1].isspace() or right[0].isspace():
+        return False
+    a, b = left[-1], right[0]
+    latin = [c.isascii() and c.isalnum() for c in (a, b)]
+    chinese = [not c.isascii() and c.isalpha() for c in (a, b)]
+    return latin[0] != latin[1] and any(chinese) and any(latin)
+
+
+@dataclass(frozen=True)
+class FactorTerm:
+    """A kind or scope of emission factor, with its names and what it means."""
+
+    id: str
+    names: dict[str, str]
+    meaning: str
+
+    def name(self, language: str) -> str:
+        return self.names[language]
+
+
+#: What a factor is for. The plausibility checks compare a factor with the library's factors of its kind.
+FACTOR_KINDS: dict[str, FactorTerm] = {
+    k.id: k
+    for k in (
+        FactorTerm("electricity", {"zh-CN": "电力", "en": "electricity"},
+                   "per kWh of electricity: grid averages, generation types, transmission and distribution"),
+        FactorTerm("fuel", {"zh-CN": "燃料", "en": "fuel"}, "per amount of a fuel burnt"),
+        FactorTerm("material", {"zh-CN": "材料", "en": "material"}, "per amount of a material bought"),
+        FactorTerm("water", {"zh-CN": "水", "en": "water"}, "per amount of water supplied"),
+        FactorTerm("freight", {"zh-CN": "货运", "en": "freight"}, "per tonne-kilometre of freight transport"),
+    )
+}
+
+#: What a factor counts. A product footprint needs life-cycle (footprint) factors; a combustion
+#: factor counts only the CO2 of burning, which is what organisations' emissions accounting asks for.
+FACTOR_SCOPES: dict[str, FactorTerm] = {
+    s.id: s
+    for s in (
+        FactorTerm("cradle-to-gate", {"zh-CN": "从摇篮到大门", "en": "cradle-to-gate"},
+                   "from raw-material extraction to the producer's gate, all greenhouse gases as CO2e"),
+        FactorTerm("life-cycle", {"zh-CN": "全生命周期（碳足迹因子）", "en": "life cycle (carbon footprint)"},
+                   "the life cycle of the energy or service supplied, all greenhouse gases as CO2e"),
+        FactorTerm("combustion", {"zh-CN": "仅燃烧排放的二氧化碳", "en": "combustion CO2 only"},
+                   "CO2 from burning the fuel only (for grid factors, at the power plants): no upstream "
+                   "supply chain, no CH4 or N2O"),
+        FactorTerm("transport", {"zh-CN": "运输过程", "en": "transport service"},
+                   "per tonne-kilometre of the transport service as the source publishes it; the sources "
+                   "read do not say whether the fuel supply chain is included"),
+    )
+}

@@ -69,7 +69,38 @@ def normalise(text: str) -> str:
     text = text.strip().translate(_SUBSCRIPTS)
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
-    return text
+    return _group_denominator(text)
+
+
+def _group_denominator(text: str) -> str:
+    """Everything after the first '/' is the denominator, as every report writes it.
+
+    'kg/t·km' means per t·km and 'kgCO2/kW·h' per kWh, while pint alone reads
+    'kg/t*km' as (kg/t)·km. A denominator already in one pair of brackets is kept.
+    """
+    numerator, slash, denominator = text.partition("/")
+    denominator = denominator.strip()
+    if not slash or not any(sign in denominator for sign in "*/") or _bracketed(denominator):
+        return text
+    return f"{numerator.rstrip()}/({denominator.replace('/', '*')})"
+
+
+def _bracketed(text: str) -> bool:
+    """'(t*km)' is one bracketed group; '(t*km)*h' is not."""
+    if not text.startswith("("):
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return index == len(text) - 1
+    return False
+
+
+#: How units are written, for every message about a unit that cannot be read.
+HOW_TO_WRITE = ("write units as kg, t, kWh, MWh, GJ, tce, m3, Nm3, L, t*km (or t·km), 万kWh, 10⁴Nm³ or a "
+                "counting unit (台, 套, 件, 个, 只, piece); factors as kgCO2e/kWh: everything after '/' "
+                "is the denominator, so kgCO2e/t·km is per t·km")
 
 
 @lru_cache(maxsize=4096)
@@ -83,13 +114,10 @@ def parse_unit(text: str):
         unit = registry().parse_units(normalise(text))
     except pint.errors.UndefinedUnitError as exc:
         names = ", ".join(sorted(exc.unit_names)) if exc.unit_names else text
-        raise UnitError(
-            f"unknown unit {names!s} in {text!r}; use a unit such as kg, t, kWh, MWh, GJ, "
-            "m3, Nm3, L, t*km, kgCO2e or a counting unit (台, 套, 件, 个, 只, piece)"
-        ) from None
+        raise UnitError(f"unknown unit {names!s} in {text!r}; {HOW_TO_WRITE}") from None
     except Exception as exc:  # pint raises several unrelated types for malformed text
         detail = f" ({exc})" if str(exc) else ""
-        raise UnitError(f"cannot read unit {text!r}{detail}; write e.g. kgCO2e/(t*km)") from None
+        raise UnitError(f"cannot read unit {text!r}{detail}; {HOW_TO_WRITE}") from None
     return unit
 
 
