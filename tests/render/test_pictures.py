@@ -165,3 +165,21 @@ def test_pictures_reach_an_english_report(tmp_path):
     assert "Figure 2-3 Production process flow at 测试公司" in found
     assert "Figure 4-1 Life-cycle process map of 产品甲" in found
     assert "Source: 企业提供" in [p.text for p in open_report(report).paragraphs]
+
+
+def test_signatures_in_a_table_row_loop_of_a_sign_off_table(tmp_path):
+    """The sign-off block is a table: a row per person ({%tr for %}, which the template renders on
+    its fast path), the signature in a cell of its own, the seal in the last row."""
+    document = Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text = "{%tr for person in report.people %}"
+    table.cell(1, 0).text = "{{ person.name }}"
+    table.cell(1, 1).text = "{{ person.signature }}"
+    table.cell(2, 0).text = "{%tr endfor %}"
+    document.add_paragraph("{{ report.seal }}")
+    template = tmp_path / "sign-off-table.docx"
+    document.save(template)
+    report = build(FIXTURES / "every-field.toml", tmp_path, template)
+    assert [name for name, _, _ in inline_sizes(report)] == ["编制人的签名", "测试评价机构的印章"]
+    rows = [[cell.text for cell in row.cells] for row in open_report(report).tables[0].rows]
+    assert rows == [["编制人", ""], ["审核人", ""], ["批准人", ""]]
