@@ -39,6 +39,13 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
+def example_pictures(folder: Path) -> None:
+    """Copy the examples' pictures beside a spec written from an example's data into ``folder``."""
+    import shutil
+
+    shutil.copytree(EXAMPLES / "images", folder / "images", dirs_exist_ok=True)
+
+
 def fixture_data(name: str) -> dict:
     """A fixture spec as plain TOML data, ready to be mutated by a test."""
     return tomllib.loads((FIXTURES / name).read_text("utf-8"))
@@ -46,9 +53,11 @@ def fixture_data(name: str) -> dict:
 
 @pytest.fixture
 def write_spec(tmp_path):
-    """Write spec data (a dict, or TOML text) to a file and return its path."""
+    """Write spec data (a dict, or TOML text) to a file and return its path. The examples' pictures
+    are copied beside it, so data taken from an example keeps the pictures it names."""
 
     def write(data: dict | str, name: str = "spec.toml") -> Path:
+        example_pictures(tmp_path)
         path = tmp_path / name
         text = data if isinstance(data, str) else tomli_w.dumps(data)
         path.write_text(text, "utf-8")

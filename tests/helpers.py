@@ -87,3 +87,40 @@ def with_carton(data: dict) -> dict:
     data["factors"].append({"id": "carton", "name": "瓦楞纸箱", "value": 1.5, "unit": "kgCO2e/kg",
                             "source": "测试包装因子", "year": 2021})
     return data
+# -- pictures ------------------------------------------------------------------------------------
+
+def png(width: int = 4, height: int = 3, colour: tuple[int, int, int] = (200, 60, 40),
+        comment: bytes = b"") -> bytes:
+    """A real PNG of one colour (8-bit RGB), as small as zlib makes it, with an optional comment chunk
+    (to make a file of a given size)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = b"".join(b"\x00" + bytes(colour) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + (chunk(b"tEXt", b"Comment\x00" + comment) if comment else b"")
+            + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+
+
+def jpeg_structure(width: int = 40, height: int = 30, *, frame: int = 0xC0, orientation: int | None = None,
+                   end: bool = True) -> bytes:
+    """The segments of a JPEG (markers, frame header, optional EXIF orientation) around a few bytes
+    standing for image data: what pcfdoc checks, though no viewer could decode the pixels."""
+    import struct
+
+    def segment(marker: int, body: bytes) -> bytes:
+        return bytes([0xFF, marker]) + struct.pack(">H", len(body) + 2) + body
+
+    parts = [b"\xff\xd8", segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")]
+    if orientation is not None:
+        ifd = struct.pack("<H", 1) + struct.pack("<HHI", 0x0112, 3, 1) + struct.pack("<HH", orientation, 0)
+        parts.append(segment(0xE1, b"Exif\x00\x00" + b"II*\x00" + struct.pack("<I", 8) + ifd + b"\x00" * 4))
+    components = b"\x01\x22\x00\x02\x11\x01\x03\x11\x01"
+    parts.append(segment(frame, struct.pack(">BHHB", 8, height, width, 3) + components))
+    parts.append(segment(0xDA, b"\x03\x01\x00\x02\x11\x03\x11\x00\x3f\x00") + b"\x12\x34\x56")
+    if end:
+        parts.append(b"\xff\xd9")
+    return b"".join(parts)

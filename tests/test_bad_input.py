@@ -78,10 +78,10 @@ EXPECTED = {
         '{file}:11: TOML syntax error: arrays or tables nested more than 100 levels deep; a spec never needs that, remove the extra brackets',
     ],
     '15-unknown-top-level-table.toml': [
-        "{file}:77: reprot: unknown key 'reprot'; did you mean 'report'? Allowed: 'report', 'company', 'products', 'data_period', 'boundary', 'allocation', 'cutoff', 'method', 'library', 'factors', 'improvements', 'scenarios', 'variants', 'data_quality', 'uncertainty', 'notes', 'pact'",
+        "{file}:77: reprot: unknown key 'reprot'; did you mean 'report'? Allowed: 'report', 'company', 'products', 'data_period', 'boundary', 'allocation', 'cutoff', 'method', 'library', 'factors', 'improvements', 'scenarios', 'variants', 'data_quality', 'uncertainty', 'notes', 'images', 'pact'",
     ],
     '16-unknown-report-key.toml': [
-        "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'self_declared', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'revisions', 'revisions_from_git', 'precision', 'template', 'comparative', 'review'",
+        "{file}:7: report.numbr: unknown key 'numbr'; did you mean 'number'? Allowed: 'number', 'title', 'language', 'issue_date', 'self_declared', 'assessor', 'commissioned_by', 'standards', 'other_references', 'purpose', 'audience', 'people', 'revisions', 'revisions_from_git', 'precision', 'template', 'seal', 'comparative', 'review'",
     ],
     '17-unknown-line-key.toml': [
         "{file}:35: products[0].inventory[0].amout: unknown key 'amout'; did you mean 'amount'? Allowed: 'id', 'stage', 'name', 'model', 'supplier', 'supplier_location', 'amount', 'unit', 'factor', 'declared', 'activity_origin', 'data_type', 'source', 'note', 'annual_total', 'excluded', 'factor_rationale', 'quality', 'gsd', 'category'",
@@ -91,7 +91,7 @@ EXPECTED = {
     ],
     '19-unknown-person-key.toml': [
         "{file}:13: report.people[1].name: required key 'name' is missing (full name); add it",
-        "{file}:13: report.people[1].nmae: unknown key 'nmae'; did you mean 'name'? Allowed: 'duty', 'name', 'role', 'organization', 'certificate', 'date'",
+        "{file}:13: report.people[1].nmae: unknown key 'nmae'; did you mean 'name'? Allowed: 'duty', 'name', 'role', 'organization', 'certificate', 'date', 'signature'",
     ],
     '20-unknown-contact-key.toml': [
         "{file}:22: company.contact.fax: unknown key 'fax'; allowed: 'name', 'phone', 'email'",
@@ -334,7 +334,7 @@ GENERATED = {
         ["{file}:6: report[\"" + "k" * 59 + "…\"]: unknown key '" + "k" * 59 + "…'; allowed: 'number', 'title', "
          "'language', 'issue_date', 'self_declared', 'assessor', 'commissioned_by', 'standards', "
          "'other_references', 'purpose', 'audience', 'people', 'revisions', 'revisions_from_git', 'precision', "
-         "'template', 'comparative', 'review'"],
+         "'template', 'seal', 'comparative', 'review'"],
     ),
 }
 

@@ -20,7 +20,7 @@ from render.docx_reading import all_text, open_report
 #: Keys that exclude one another in one table: the fixture holds the first, a test elsewhere the other.
 ALTERNATIVES = {("report", "precision", "significant")}
 #: Texts that must stay as they are to be valid: a checked code, paths to files.
-KEEP = {"credit_code", "paths", "template"}
+KEEP = {"credit_code", "paths", "template", "file", "signature", "seal"}
 
 
 def schema_paths(schema, prefix=()) -> set[tuple[str, ...]]:
@@ -120,6 +120,7 @@ def report_text(path, language: str | None = None) -> str:
 @pytest.fixture
 def marked_spec(write_spec, tmp_path):
     shutil.copytree(FIXTURES / "factors", tmp_path / "factors")  # the spec's own library
+    shutil.copytree(FIXTURES / "images", tmp_path / "images", dirs_exist_ok=True)  # and its pictures
 
     def write(english: bool = False):
         marker = Marker()

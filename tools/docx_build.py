@@ -10,7 +10,7 @@ from copy import deepcopy
 
 from docx.enum.section import WD_SECTION_START
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -74,6 +74,19 @@ def document_defaults(document) -> None:
     lang = child(rpr, "w:lang")
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+
+def no_hanging_punctuation(style) -> None:
+    """Punctuation stays inside the margins: none hangs past the right edge of a line (LibreOffice
+    reads this from a paragraph style, not from the document defaults)."""
+    ppr = style.element.get_or_add_pPr()
+    spacing = ppr.find(qn("w:spacing"))
+    element = parse_xml(f'<w:overflowPunct {nsdecls("w")} w:val="0"/>')
+    if spacing is not None:
+        spacing.addprevious(element)  # schema order: overflowPunct comes before spacing
+    else:
+        ppr.append(element)
 
 
 def paragraph_style(document, name: str, *, base: str | None = "Normal", east_asia: str = SONG,
@@ -251,22 +264,44 @@ def full_width(table, widths_cm: list[float]) -> None:
             cell.width = Cm(cm)
 
 
-def right_tab(style, cm: float) -> None:
-    """Make a header or footer style's tab stops (python-docx's defaults) one right stop at ``cm``."""
-    tabs = style.element.pPr.find(qn("w:tabs"))
-    for stop in list(tabs):
-        tabs.remove(stop)
-    stop = OxmlElement("w:tab")
-    stop.set(qn("w:val"), "right")
-    stop.set(qn("w:pos"), str(int(Cm(cm).twips)))
-    tabs.append(stop)
+def header_table(table, widths_cm: list[float]) -> None:
+    """A borderless one-row table for a page header: fixed widths, no cell padding at the sides, a
+    rule below it (where a header paragraph would have its bottom border)."""
+    tbl_pr = table._tbl.tblPr
+    for tag in ("w:tblStyle", "w:tblW", "w:tblLook"):
+        element = tbl_pr.find(qn(tag))
+        if element is not None:
+            tbl_pr.remove(element)
+    tbl_pr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="5000" w:type="pct"/>'))
+    tbl_pr.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="center"/>'))
+    tbl_pr.append(parse_xml(
+        f'<w:tblBorders {nsdecls("w")}><w:top w:val="nil"/><w:left w:val="nil"/>'
+        '<w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/><w:right w:val="nil"/>'
+        '<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'))
+    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    tbl_pr.append(parse_xml(
+        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'))
+    tbl_pr.append(parse_xml(f'<w:tblLook {nsdecls("w")} w:val="0000" w:firstRow="0" w:lastRow="0" '
+                            'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'))
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for column, cm in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=True):
+        column.set(qn("w:w"), str(int(Cm(cm).twips)))
+    for cell, cm in zip(table.rows[0].cells, widths_cm, strict=True):
+        cell.width = Cm(cm)
+        # at the bottom: a one-line number sits on the rule beside a title of two lines
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
 
 
-def bottom_border(paragraph) -> None:
+def collapsed(paragraph) -> None:
+    """A paragraph one point high: where Word needs a paragraph but the layout wants none."""
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
-    ))
+    ppr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'))
 
 
 def clone_row(table, index: int):

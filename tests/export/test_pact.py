@@ -21,7 +21,7 @@ from pcfdoc.errors import SpecInvalidError
 from pcfdoc.export.pact import PACT_SPEC_VERSION, pact_document, pact_json
 from pcfdoc.formatting import decimals_for, round_half_up
 
-from conftest import EXAMPLES, FIXTURES, fixture_data
+from conftest import EXAMPLES, FIXTURES, example_pictures, fixture_data
 from helpers import COMPANY_ID, problems, with_carton, with_pact
 
 PACT = Path(__file__).resolve().parents[1] / "pact"
@@ -72,6 +72,15 @@ def factor_sources(calculated, result) -> list[dict[str, str]]:
             if source not in expected:
                 expected.append(source)
     return expected
+@pytest.fixture
+def calculated_example(write_spec, tmp_path):
+    example_pictures(tmp_path)
+
+    def calculated(spec: Path):
+        data = with_pact(tomllib.loads(spec.read_text("utf-8")))
+        return pipeline.calc(write_spec(data, spec.name))
+
+    return calculated
 
 
 # -- the schema copy ------------------------------------------------------------------
@@ -258,6 +267,7 @@ def test_iso_14067_categories_map_to_pact_fields(write_spec):
     lines["office-power"]["category"] = "aircraft"
     path = write_spec(data)
     shutil.copytree(FIXTURES / "factors", path.parent / "factors")  # the spec's own library
+    shutil.copytree(FIXTURES / "images", path.parent / "images", dirs_exist_ok=True)  # and its pictures
     calculated = pipeline.calc(path)
     result = calculated.results.products[0]
     split = result.ghg_breakdown[0]

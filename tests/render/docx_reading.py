@@ -24,7 +24,13 @@ def all_text(document) -> str:
     for section in document.sections:
         for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
             parts += [p.text for p in part.paragraphs]
+            parts += [cell.text for table in part.tables for row in table.rows for cell in row.cells]
     return "\n".join(parts)
+
+
+def header_text(section) -> str:
+    """The page header as read: the report number and the running title (cells of its table)."""
+    return " ".join(cell.text for table in section.header.tables for row in table.rows for cell in row.cells)
 
 
 def headings(document, level: int) -> list[str]:
@@ -91,7 +97,8 @@ def chart_parts(data: bytes) -> list[str]:
 
 def series_of(xml: bytes) -> list[dict]:
     """Each series of a chart part: name, categories, values (None where empty), point colours and
-    point labels, all as the chart caches them."""
+    point labels, all as the chart caches them; a marker series (a line drawn as an error bar) has
+    its line's colour and the position of its label."""
     from lxml import etree
 
     root = etree.fromstring(xml)
@@ -110,7 +117,11 @@ def series_of(xml: bytes) -> list[dict]:
             "values": values,
             "colours": {int(dpt.find("c:idx", NS).get("val")): dpt.find(".//a:srgbClr", NS).get("val")
                         for dpt in ser.iterfind("c:dPt", NS)},
-            "colour": ser.find("c:spPr//a:srgbClr", NS).get("val"),
+            "colour": (ser.find("c:spPr//a:srgbClr", NS) if ser.find("c:errBars", NS) is None
+                       else ser.find("c:errBars/c:spPr//a:srgbClr", NS)).get("val"),
+            "marker": ser.find("c:errBars", NS) is not None,
+            "label_position": next((position.get("val")
+                                    for position in ser.iterfind("c:dLbls/c:dLbl/c:dLblPos", NS)), None),
             "labels": {int(lbl.find("c:idx", NS).get("val")): [
                 "".join(p.itertext()) for p in lbl.iterfind("c:tx/c:rich/a:p", NS)]
                 for lbl in ser.iterfind("c:dLbls/c:dLbl", NS)},

@@ -1,5 +1,6 @@
 """The order of child elements that ECMA-376 (part 1) prescribes, for every element pcfdoc writes
-in a chart part, the boundary diagram and a chart's inline drawing.
+in a chart part, the diagrams (boundary, process flow, process map) and the inline drawings of
+charts and pictures.
 
 Word refuses a whole document over one element out of sequence (LibreOffice forgives it), and no
 schema validator is at hand here, so the sequences the writers rely on are spelled out from the
@@ -16,6 +17,7 @@ PREFIXES = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
 }
 _FILL = ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 _TEXT_CHARACTER = ("a:ln", *_FILL, "a:effectLst", "a:highlight", "a:uLnTx", "a:uLn", "a:uFillTx", "a:uFill",
@@ -27,7 +29,7 @@ _AXIS_HEAD = ("c:axId", "c:scaling", "c:delete", "c:axPos", "c:majorGridlines", 
               "c:numFmt", "c:majorTickMark", "c:minorTickMark", "c:tickLblPos", "c:spPr", "c:txPr",
               "c:crossAx", "c:crosses", "c:crossesAt")  # crosses and crossesAt are a choice: never both
 _TEXT_BODY = ("a:bodyPr", "a:lstStyle", "a:p")
-_RUN_CONTENT = ("w:br", "w:t")  # any order within a run, after w:rPr
+_RUN_CONTENT = ("w:br", "w:tab", "w:t", "w:drawing")  # any order within a run, after w:rPr
 
 SEQUENCES: dict[str, tuple] = {
     "c:chartSpace": ("c:date1904", "c:lang", "c:roundedCorners", "c:style", "c:clrMapOvr", "c:pivotSource",
@@ -37,14 +39,22 @@ SEQUENCES: dict[str, tuple] = {
                 "c:backWall", "c:plotArea", "c:legend", "c:plotVisOnly", "c:dispBlanksAs",
                 "c:showDLblsOverMax", "c:extLst"),
     # the chart groups, then the axes (each group in the order the schema's choice lists them)
-    "c:plotArea": ("c:layout", ("c:barChart", "c:doughnutChart"), ("c:catAx", "c:valAx"), "c:dTable",
-                   "c:spPr", "c:extLst"),
+    "c:plotArea": ("c:layout", ("c:barChart", "c:doughnutChart", "c:lineChart"), ("c:catAx", "c:valAx"),
+                   "c:dTable", "c:spPr", "c:extLst"),
+    "c:lineChart": ("c:grouping", "c:varyColors", "c:ser", "c:dLbls", "c:dropLines", "c:hiLowLines",
+                    "c:upDownBars", "c:marker", "c:smooth", "c:axId", "c:extLst"),
+    "c:marker": ("c:symbol", "c:size", "c:spPr", "c:extLst"),
+    "c:errBars": ("c:errDir", "c:errBarType", "c:errValType", "c:noEndCap", "c:plus", "c:minus", "c:val",
+                  "c:spPr", "c:extLst"),
+    "c:legendEntry": ("c:idx", ("c:delete", "c:txPr"), "c:extLst"),
     "c:barChart": ("c:barDir", "c:grouping", "c:varyColors", "c:ser", "c:dLbls", "c:gapWidth", "c:overlap",
                    "c:serLines", "c:axId", "c:extLst"),
     "c:doughnutChart": ("c:varyColors", "c:ser", "c:dLbls", "c:firstSliceAng", "c:holeSize", "c:extLst"),
-    # CT_BarSer and CT_PieSer merged: a pie series has explosion where a bar series has invertIfNegative
+    # CT_BarSer, CT_PieSer and CT_LineSer merged: a pie series has explosion where a bar series has
+    # invertIfNegative, a line series has marker there and smooth at its end
     "c:ser": ("c:idx", "c:order", "c:tx", "c:spPr", "c:invertIfNegative", "c:pictureOptions", "c:explosion",
-              "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:cat", "c:val", "c:shape", "c:extLst"),
+              "c:marker", "c:dPt", "c:dLbls", "c:trendline", "c:errBars", "c:cat", "c:val", "c:shape",
+              "c:smooth", "c:extLst"),
     "c:dPt": ("c:idx", "c:invertIfNegative", "c:marker", "c:bubble3D", "c:explosion", "c:spPr",
               "c:pictureOptions", "c:extLst"),
     "c:dLbls": ("c:dLbl", "c:delete", "c:numFmt", "c:spPr", "c:txPr", "c:dLblPos", *_LABEL_FLAGS,
@@ -82,7 +92,7 @@ SEQUENCES: dict[str, tuple] = {
     "a:defRPr": _TEXT_CHARACTER,
     "a:rPr": _TEXT_CHARACTER,
     "a:endParaRPr": _TEXT_CHARACTER,
-    # the boundary diagram
+    # the diagrams
     "w:tbl": ("w:tblPr", "w:tblGrid", "w:tr"),
     "w:tblPr": ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
                 "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
@@ -96,12 +106,22 @@ SEQUENCES: dict[str, tuple] = {
                "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"),
     "w:tcBorders": ("w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV", "w:tl2br", "w:tr2bl"),
     "w:p": ("w:pPr", "w:r"),
-    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:spacing",
-              "w:ind", "w:jc", "w:rPr"),
+    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:tabs",
+              "w:spacing", "w:ind", "w:jc", "w:rPr"),
+    "w:tabs": ("w:tab",),
     "w:r": ("w:rPr", _RUN_CONTENT),
     "w:rPr": ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:color", "w:sz", "w:szCs"),
-    # a chart's inline drawing
+    # the inline drawing of a chart or a picture
     "wp:inline": ("wp:extent", "wp:effectExtent", "wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"),
+    "wp:cNvGraphicFramePr": ("a:graphicFrameLocks", "a:extLst"),
+    "a:graphic": ("a:graphicData",),
+    "pic:pic": ("pic:nvPicPr", "pic:blipFill", "pic:spPr", "pic:style", "pic:extLst"),
+    "pic:nvPicPr": ("pic:cNvPr", "pic:cNvPicPr", "pic:nvPr"),
+    "pic:blipFill": ("a:blip", "a:srcRect", ("a:tile", "a:stretch")),
+    "a:stretch": ("a:fillRect",),
+    "pic:spPr": ("a:xfrm", ("a:custGeom", "a:prstGeom"), _FILL, "a:ln", "a:effectLst", "a:extLst"),
+    "a:xfrm": ("a:off", "a:ext"),
+    "a:prstGeom": ("a:avLst",),
 }
 #: Elements with a choice of children in any order (their children are checked, not their order).
 ANY_ORDER = {"w:trPr"}

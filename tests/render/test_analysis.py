@@ -198,10 +198,11 @@ def test_uncertainty_table_in_the_result_unit_with_the_deterministic_values(mini
                                    "share": "50.00"}
     assert view["histogram"] == ("image", 0)
     # the histogram's bins: their centres (30, 50, 70) lie within the interval, its ends included
-    inside, tails = series_of(taken[0].part(Fonts()))
+    inside, tails, median, total = series_of(taken[0].part(Fonts()))
     assert (inside["values"], tails["values"]) == ([5000, 12000, 3000], [None, None, None])
     assert (inside["name"], tails["name"]) == ("2.5%～97.5% 分位数：30.00～70.00", "此区间以外")
-    assert inside["labels"] == {1: ["50% 分位数 45.10", "确定值 45.00"]}
+    # a marker line each, both through the middle bin
+    assert (median["labels"], total["labels"]) == ({1: ["50% 分位数 45.10"]}, {1: ["确定值 45.00"]})
 
 
 def test_uncertainty_of_a_product_in_tonnes_is_converted():
@@ -233,7 +234,7 @@ def test_sensitivity_keeps_the_ten_largest_nonzero_swings(minimal):
     low, high = series_of(taken[-1].part(Fonts()))
     assert low["values"] == [45.0 - i * 0.1 for i in range(14, 4, -1)]
     assert high["values"] == [45.0 + i * 0.1 for i in range(14, 4, -1)]
-    assert low["categories"][:2] == ["参数14（排放因子）", "参数13（活动数据）"]
+    assert low["categories"][:2] == ["参数14\n（排放因子）", "参数13\n（活动数据）"]
     assert [label for (label,) in high["labels"].values()] == [row["high"] for row in sensitivity["rows"]]
 
 

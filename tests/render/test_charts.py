@@ -85,25 +85,39 @@ HISTOGRAM = dict(
 
 def test_histogram_counts_split_into_the_interval_and_its_tails():
     xml = part(charts.histogram_chart(**HISTOGRAM))
-    inside, tails = series_of(xml)
+    inside, tails, median, total = series_of(xml)
     assert (inside["name"], tails["name"]) == HISTOGRAM["series_names"]
     # every bin in exactly one series, with its count; bins whose centre lies in the interval inside
     assert [a if a is not None else b for a, b in zip(inside["values"], tails["values"], strict=True)] == [
         120, 4700, 4800, 300, 80]
     assert inside["values"] == [None, 4700, 4800, None, None]
     assert (inside["colour"], tails["colour"]) == (charts.INTERVAL_COLOUR[1:], charts.TAIL_COLOUR[1:])
-    # the median and the calculated total share a bin: one label, two lines, on that bin
-    assert inside["labels"] == {2: ["50% 分位数 401.99", "确定值 401.95"]} and tails["labels"] == {}
+    assert inside["labels"] == tails["labels"] == {}
     # round values label the bins that hold them
     assert inside["categories"] == ["360", "380", "400", "420", "440"]
     root = etree.fromstring(xml)
     assert root.find(".//c:gapWidth", NS).get("val") == "0"
+    # the median and the calculated total each hang a line down through their bin (the same one
+    # here), labelled at the top: the lower value's label left of its line, the higher's right
+    assert median["marker"] and total["marker"]
+    assert median["values"] == total["values"] == [None, None, 4800 * 1.16, None, None]
+    assert (median["labels"], median["label_position"]) == ({2: ["50% 分位数 401.99"]}, "r")
+    assert (total["labels"], total["label_position"]) == ({2: ["确定值 401.95"]}, "l")
+    assert (median["colour"], total["colour"]) == ("404040", "C0392B")
+    error_bar = root.find(".//c:lineChart/c:ser/c:errBars", NS)
+    assert [error_bar.find(f"c:{name}", NS).get("val") for name in ("errDir", "errBarType", "errValType",
+                                                                     "val")] == ["y", "minus", "percentage",
+                                                                                 "100"]
+    # the lines share the bars' axes and name themselves by their labels, not in the legend
+    assert [axis.get("val") for axis in root.findall(".//c:lineChart/c:axId", NS)] == ["1001", "1002"]
+    assert [entry.get("val") for entry in root.findall(".//c:legend/c:legendEntry/c:idx", NS)] == ["2", "3"]
 
 
-def test_histogram_labels_far_apart_stay_on_their_own_bins():
-    arguments = {**HISTOGRAM, "notes": [(401.99, "中位数"), (455.0, "确定值")]}
-    inside, tails = series_of(part(charts.histogram_chart(**arguments)))
-    assert inside["labels"] == {2: ["中位数"]} and tails["labels"] == {4: ["确定值"]}
+def test_histogram_marker_labels_far_apart_stand_above_their_lines():
+    arguments = {**HISTOGRAM, "notes": [(370.0, "中位数"), (455.0, "确定值")]}
+    _, _, median, total = series_of(part(charts.histogram_chart(**arguments)))
+    assert (median["labels"], median["label_position"]) == ({0: ["中位数"]}, "t")
+    assert (total["labels"], total["label_position"]) == ({4: ["确定值"]}, "t")
 
 
 def test_tornado_bars_start_at_the_baseline_with_the_first_parameter_on_top():
@@ -134,7 +148,7 @@ def test_small_figures_tick_with_the_decimals_of_their_step():
     assert root.find(".//c:valAx/c:numFmt", NS).get("formatCode") == "#,##0.00"  # 0.85, 0.90, 0.95
     edges = [0.9 + 0.01 * i for i in range(21)]
     histogram = charts.histogram_chart(edges, [1] * 20, (0.9, 1.1), ("a", "b"), [], "t", "n")
-    inside, _ = series_of(part(histogram))
+    inside, _ = series_of(part(histogram))  # no notes, no marker lines
     assert [label for label in inside["categories"] if label] == ["0.90", "0.95", "1.00", "1.05", "1.10"]
 
 
@@ -148,9 +162,9 @@ def test_degenerate_charts_still_draw():
                                    ("参数减少 10%", "参数增加 10%"), "碳足迹")
     low, high = series_of(part(removal))
     assert (low["values"], high["values"]) == ([-9.0], [-11.0])
-    inside, _ = series_of(part(charts.histogram_chart([-0.5, 0.5], [100], (0.0, 0.0), ("区间", "以外"),
-                                                      [(0.0, "确定值 0.00")], "碳足迹", "频数")))
-    assert inside["values"] == [100] and inside["labels"] == {0: ["确定值 0.00"]}
+    inside, _, total = series_of(part(charts.histogram_chart([-0.5, 0.5], [100], (0.0, 0.0), ("区间", "以外"),
+                                                             [(0.0, "确定值 0.00")], "碳足迹", "频数")))
+    assert inside["values"] == [100] and total["labels"] == {0: ["确定值 0.00"]}
 
 
 def test_charts_are_byte_for_byte_reproducible():
@@ -249,7 +263,11 @@ def test_report_charts_hold_the_calculated_results(valve_report, valve):
     assert bars["labels"] == {i: [f"{row[3]}（{row[4]}%）"] for i, row in enumerate(table)}
     # Monte Carlo histogram: every bin's count, in order
     spread = valve.uncertainty
-    inside, tails = histogram
+    inside, tails, median, total = histogram
+    # marker lines at the median and at the calculated total, labelled with their values
+    assert median["labels"] == {median["values"].index(max(v for v in median["values"] if v)): [
+        f"50% 分位数 {in_unit(spread.total.p50, unit):.2f}"]}
+    assert list(total["labels"].values()) == [[f"确定值 {in_unit(valve.total_kgco2e, unit):.2f}"]]
     assert len(inside["values"]) == len(spread.histogram_counts)
     merged = [a if a is not None else b for a, b in zip(inside["values"], tails["values"], strict=True)]
     assert merged == list(spread.histogram_counts)
@@ -266,6 +284,9 @@ def test_report_charts_hold_the_calculated_results(valve_report, valve):
     table = rows(table_after(open_report(valve_report), "阀门驱动装置对结果影响最大的参数"))[1:]
     assert [(low["labels"][i][0], high["labels"][i][0]) for i in range(len(chosen))] == [
         (row[2], row[3]) for row in table]
+    # every parameter named whole, its kind on a line of its own (no name cut short with '…')
+    kinds = {"活动数据": "活动数据", "排放因子": "排放因子", "活动数据或排放因子": "活动数据或排放因子"}
+    assert low["categories"] == [f"{row[0]}\n（{kinds[row[1]]}）" for row in table]
 
 
 def test_every_chart_part_is_related_typed_and_numbered_in_document_order(valve_report):
@@ -297,10 +318,10 @@ def test_every_chart_part_is_related_typed_and_numbered_in_document_order(valve_
         for column, one in enumerate(series, 1):
             assert (table[0][column] or "") == one["name"]
             assert [row[column] for row in table[1:]] == one["values"]
-    # drawings carry unique ids, and the charts' inline drawings are in schema order
+    # drawings (four charts, the example's two pictures) carry unique ids, and are in schema order
     body = document.element.body
     ids = [element.get("id") for element in body.iter(f"{{{PREFIXES['wp']}}}docPr")]
-    assert len(ids) == 4 and len(set(ids)) == 4
+    assert len(ids) == 6 and len(set(ids)) == 6
     for inline in body.iter(f"{{{PREFIXES['wp']}}}inline"):
         assert order_problems(inline) == []
 
@@ -314,3 +335,16 @@ def test_english_report_charts_use_the_english_templates_fonts(tmp_path):
     assert latin == {"Arial"}
     (_, (ring,)), *_ = report_charts(data)
     assert ring["categories"][0].startswith("Raw material acquisition  386.00 kgCO₂e/unit")  # 台 in English
+
+
+def test_chart_labels_wrap_instead_of_being_cut():
+    assert charts.wrap_label("磷酸铁锂正极材料（每 MWh 电芯用量的上游排放）") == [
+        "磷酸铁锂正极材料（每", "MWh 电芯用量的上游排", "放）"]
+    assert charts.wrap_label("Transport of grey iron castings to the plant") == [
+        "Transport of grey", "iron castings to the", "plant"]
+    assert charts.wrap_label("电机") == ["电机"]
+    # closing punctuation stays with what it closes; a word too long for a line is split
+    assert charts.wrap_label("一二三四五六七八九十，十一") == ["一二三四五六七八九十，", "十一"]
+    assert charts.wrap_label("x" * 30) == ["x" * 20, "x" * 10]
+    # past three lines the rest is cut, and says so
+    assert charts.wrap_label("长" * 40) == ["长" * 11, "长" * 11, "长" * 10 + "…"]

@@ -87,8 +87,9 @@ def test_empty_optional_facts_are_left_out_and_every_duty_has_a_row():
     assert context["company"]["contact"] == {"name": "联系人", "phone": None, "email": None}
     rows = context["signoff"]["rows"]
     assert [(row["duty"], row["name"]) for row in rows] == [("编制", "编制人"), ("审核", ""), ("批准", "")]
-    assert all(row["signature"] == "" for row in rows)  # room to sign by hand
-    assert (context["signoff"]["seal_label"], context["signoff"]["seal"]) == ("评价机构（盖章）", "")
+    # nothing is placed (this test's image() returns what it is given): room to sign by hand
+    assert [row["signature"] for row in rows] == [None, "", ""]  # the second and third: nobody named
+    assert (context["signoff"]["seal_label"], context["signoff"]["seal"]) == ("评价机构（盖章）", None)
 
 
 def test_improvement_shares_are_those_printed_in_the_tables():
@@ -130,6 +131,18 @@ def test_a_measure_whose_scenario_raises_the_emission_says_so(write_spec):
     (table,) = report_context(calculated.valid, results, lambda figure: None)["improvements"]["tables"]
     assert (table["rows"][0]["reduction"], table["rows"][0]["reduction_share"]) == ("5.00", "11.11")
     assert table["largest"]["title"] == "改造"
+
+
+def test_the_running_title_keeps_to_two_lines_of_the_page_header():
+    from pcfdoc.render.context import running_title
+
+    assert running_title("阀门驱动装置产品碳足迹评价报告") == "阀门驱动装置产品碳足迹评价报告"
+    long = "某某" * 40 + "产品碳足迹评价报告"
+    assert running_title(long) == "某" * 57 + "…"  # 58 ems with the ellipsis: two lines of its cell
+    english = "Product Carbon Footprint Report: " + "very long product name " * 6
+    assert running_title(english).endswith("…") and len(running_title(english)) == 105
+    report = context_of(EXAMPLES / "valve-actuator.toml")["report"]
+    assert report["running_title"] == report["title"]
 
 
 def test_references_print_as_written_so_title_marks_are_never_doubled(write_spec):

@@ -8,7 +8,7 @@ import pytest
 
 from pcfdoc import pipeline
 
-from conftest import EXAMPLES, FIXTURES, fixture_data
+from conftest import EXAMPLES, FIXTURES, example_pictures, fixture_data
 from helpers import problems
 from render.conftest import render
 from render.docx_reading import all_text, headings, open_report, rows
@@ -97,6 +97,7 @@ def git_repository(folder, *files, dates=("2024-02-20T10:00:00+08:00",)):
     for file in files:
         copies.append(folder / file.name)
         shutil.copyfile(file, copies[-1])
+    example_pictures(folder)  # an example's pictures are found beside it
     for number, date in enumerate(dates, 1):
         for copy in copies:
             with copy.open("a", encoding="utf-8") as handle:

@@ -10,13 +10,14 @@ from pcfdoc import pipeline
 from pcfdoc.cli import main
 from pcfdoc.errors import FormError
 
-from conftest import EXAMPLES, FIXTURES, GOLDEN
+from conftest import EXAMPLES, FIXTURES, GOLDEN, example_pictures
 
 
 @pytest.fixture
 def valve(tmp_path):
     spec = tmp_path / "valve-actuator.toml"
     shutil.copy(EXAMPLES / "valve-actuator.toml", spec)
+    example_pictures(tmp_path)  # the pictures the example names, relative to it
     return spec, make_form(spec, tmp_path / "valve-form.xlsx")
 
 
@@ -25,6 +26,7 @@ def test_an_untouched_workbook_leaves_the_spec_byte_identical(name, tmp_path):
     source = (EXAMPLES if (EXAMPLES / name).exists() else FIXTURES) / name
     spec = tmp_path / name
     shutil.copy(source, spec)
+    example_pictures(tmp_path)
     workbook = make_form(spec, tmp_path / "form.xlsx")
     result = CliRunner().invoke(main, ["import", str(workbook), str(spec)])
     assert result.exit_code == 0, result.stderr
@@ -273,6 +275,7 @@ def test_not_a_workbook_and_not_a_form(valve, tmp_path):
 def test_destinations_and_other_lines_import(tmp_path):
     spec = tmp_path / "mining-machinery.toml"
     shutil.copy(EXAMPLES / "mining-machinery.toml", spec)
+    example_pictures(tmp_path)
     workbook = make_form(spec, tmp_path / "mining-form.xlsx")
     new = first_empty_row(workbook, "产品销售运输")
     fill(workbook, {"产品销售运输": {("淮北", "share_pct"): 58, (new, "name"): "合肥", (new, "share_pct"): 5,

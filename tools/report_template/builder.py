@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx_build as B
 from docx import Document
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from pcfdoc.render.docx import update_fields_on_open
 from pcfdoc.write import reproducible_zip
 
 #: Stamped on the template's zip entries and properties, so regenerating it changes nothing.
 TEMPLATE_DATE = dt.date(2026, 1, 1)
+#: Width of the header's report-number cell; the running title has the rest of the 15 cm.
+HEADER_NUMBER_CM = 5.0
 
 
 @dataclass(frozen=True)
@@ -35,14 +39,12 @@ class Look:
     indent_chars: int | None = 2  # first-line indent of body paragraphs, in characters
     line: float = 1.5  # line spacing of body text
     after: float = 0  # space after a body paragraph, in points
-    align: object = B.JUSTIFY  # body text: justified, or ragged right (B.LEFT)
+    # Body text is ragged right: a justified line before a word or number that cannot break
+    # (an ISO number, a unit, a long name) is spread letter by letter in Chinese ("温 室 气 体").
+    align: object = B.LEFT
     table_font: str = B.LATIN
     table_size: float = 10.5
     caption_size: float = 10.5
-    # The header's right tab stop in cm, where the title ends: the report number stands left, the
-    # title right. None keeps python-docx's centre and right stops (the right one lies beyond A4's
-    # 15 cm text width) and reaches the title through both.
-    header_right_tab: float | None = None
 
 
 class Builder:
@@ -70,6 +72,7 @@ class Builder:
         B.document_defaults(doc)
         style("Normal", base=None, size=look.body_size, align=look.align, first_line_chars=look.indent_chars,
               after=look.after, line=look.line)
+        B.no_hanging_punctuation(doc.styles["Normal"])
         style("Body Plain", size=look.body_size, align=look.align, after=look.after, line=look.line)
         for level, size in zip((1, 2, 3), look.heading_sizes, strict=True):
             style(f"Heading {level}", heading=True, east_asia=B.HEI, size=size, bold=look.strong,
@@ -84,6 +87,8 @@ class Builder:
         style("Caption", heading=True, east_asia=B.HEI, size=look.caption_size, bold=look.strong,
               align=B.CENTER, before=6, after=3, line=1.2, keep_next=True)
         style("Figure", base="Body Plain", size=look.body_size, align=B.CENTER, line=1.0, keep_next=True)
+        style("Figure Source", base="Body Plain", size=look.caption_size - 1.5, align=B.CENTER, after=6,
+              line=1.2)
         style("Formula", base="Body Plain", size=look.body_size, align=B.CENTER, before=6, after=6)
         size = look.table_size
         style("Table Text", table=True, size=size, align=B.LEFT, line=1.15)
@@ -103,21 +108,29 @@ class Builder:
         B.table_style(doc, "PCF Table")
 
     def _header_footer(self, section) -> None:
+        """The report number left and the running title right, each in its own cell of a table as
+        wide as the text, so a long title wraps inside the margins; page numbers in the footer."""
         section.different_first_page_header_footer = True
         # A draft says so on every page, the cover (whose header is otherwise empty) included.
         cover = section.first_page_header.paragraphs[0]
         cover.style = self.doc.styles["Header"]
         cover.alignment = B.RIGHT
         self._draft_mark(cover, "{{ draft }}")
-        header = section.header.paragraphs[0]
-        header.style = self.doc.styles["Header"]
-        self._draft_mark(header, "{% if draft %}{{ draft }}" + self.t["draft_gap"] + "{% endif %}")
-        if self.look.header_right_tab:
-            B.right_tab(self.doc.styles["Header"], self.look.header_right_tab)
-            header.add_run("{{ report.number }}\t{{ report.title }}")
-        else:
-            header.add_run("{{ report.number }}\t\t{{ report.title }}")
-        B.bottom_border(header)
+        closing = section.header.paragraphs[0]  # a header ends with a paragraph: keep it one point high
+        closing.style = self.doc.styles["Header"]
+        B.collapsed(closing)
+        number_cm = HEADER_NUMBER_CM
+        table = section.header.add_table(1, 2, Cm(15.0))
+        B.header_table(table, [number_cm, 15.0 - number_cm])
+        texts = ("{{ report.number }}", "{{ report.running_title }}")
+        for cell, text, align in zip(table.rows[0].cells, texts, (B.LEFT, B.RIGHT), strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.style = self.doc.styles["Header"]
+            paragraph.alignment = align
+            if align == B.LEFT:
+                self._draft_mark(paragraph, "{% if draft %}{{ draft }}" + self.t["draft_gap"] + "{% endif %}")
+            paragraph.add_run(text)
+        closing._p.addprevious(table._tbl)
         footer = section.footer.paragraphs[0]
         footer.style = self.doc.styles["Footer"]
         before, between, after = self.t["footer"]
@@ -144,20 +157,49 @@ class Builder:
     def tag(self, text: str) -> None:
         self.p(text, "Body Plain")
 
-    def h(self, level: int, text: str, numbered: bool = True, new_page: bool = False) -> None:
+    def h(self, level: int, text: str, numbered: bool = True, new_page: bool | None = None) -> None:
+        """A heading; a chapter (level 1) starts a page unless ``new_page`` is False (a part of a few
+        lines, which would otherwise leave most of a page empty), a lower heading only when
+        ``new_page`` is True (the sign-off page)."""
         paragraph = self.p(text, f"Heading {level}")
         if not numbered:
             B.unnumbered(paragraph)
-        if new_page:
+        if level == 1 and new_page is False:
+            paragraph.paragraph_format.page_break_before = False
+            paragraph.paragraph_format.space_before = Pt(24)
+        elif level != 1 and new_page:
             paragraph.paragraph_format.page_break_before = True
 
-    def caption(self, kind: str, chapter: int | str, title: str) -> None:
+    def caption(self, kind: str, chapter: int | str, title: str, keep_next: bool | None = None) -> None:
+        """A table's caption stands above it and keeps with it; a figure's stands below and keeps with
+        nothing (else the figure would drag what follows along to the next page), unless
+        ``keep_next`` says so (a source line under it)."""
         paragraph = self.p("", "Caption")
         paragraph.add_run(f"{{{{r cap.{kind}({chapter!r}) }}}}")
         paragraph.add_run(title)
+        keep = keep_next if keep_next is not None else kind == "table"
+        if not keep:
+            paragraph.paragraph_format.keep_with_next = False
 
     def figure(self, expression: str) -> None:
         self.p(f"{{{{ {expression} }}}}", "Figure")
+
+    def pictures(self, loop: str, chapter: int | str) -> None:
+        """The spec's pictures in ``loop``, each a figure with its caption and, if given, its source
+        (the caption then keeps with its source line, and only then)."""
+        self.tag(f"{{%p for item in {loop} %}}")
+        self.figure("item.image")
+        self.tag("{%p if item.source %}")
+        self.caption("figure", chapter, "{{ item.caption }}", keep_next=True)
+        self.p(self.t["figure.source"], "Figure Source")
+        self.tag("{%p else %}")
+        self.caption("figure", chapter, "{{ item.caption }}")
+        self.tag("{%p endif %}")
+        self.tag("{%p endfor %}")
+
+    def chapter_pictures(self, chapter: str, number: int) -> None:
+        """The free figures a spec adds at the end of a chapter ([[images]] with chapter = ...)."""
+        self.pictures(f"images.{chapter}", number)
 
     def block(self, expression: str) -> None:
         """A figure that is a table (the boundary diagram): it replaces its whole paragraph."""
@@ -174,12 +216,20 @@ class Builder:
         self.tag("{%p endfor %}")
 
     def table(self, widths: list[float], rows: list[tuple], *, header: bool = True,
-              row_height: float | None = None) -> None:
+              row_height: float | None = None, together: bool = False,
+              samples: dict[int, str] | None = None) -> None:
         """rows: ("head", [texts]) | ("tag", text) | ("row", [(text, align)], bold).
 
-        A table without a header row is a key/value table: its first column is shaded.
-        ``row_height`` (cm) makes every row but the header at least that high.
+        A table without a header row is a key/value table: its first column is shaded. The
+        heading row, and ``samples`` of what cells hold, set the least width of each column
+        (headings_fitted). A short table is kept ``together``: its rows keep with the next, so a
+        total or a last row never starts a page alone (a table whose rows come from a loop keeps
+        its last row with the paragraph after it, too). ``row_height`` (cm) makes every row but
+        the header at least that high.
         """
+        if rows and rows[0][0] == "head":
+            widths, heading = headings_fitted(list(widths), rows[0][1], self.look.table_size, samples)
+            rows = [("head", heading), *rows[1:]]
         table = self.doc.add_table(rows=len(rows), cols=len(widths))
         table.style = self.doc.styles["PCF Table"]
         for row, spec in zip(table.rows, rows, strict=True):
@@ -199,6 +249,11 @@ class Builder:
                     self._cell(cell, text, style, bold)
         B.full_width(table, widths)
         B.keep_rows_whole(table)
+        if together:
+            for row in table.rows[:-1]:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         B.table_look(table, first_row=header, first_column=not header)
         self.p("", "Table Spacer")
 
@@ -210,6 +265,9 @@ class Builder:
             run.bold = bold or None
 
     def save(self, out: Path) -> None:
+        # The document ends with the spacer under its last table: one point high, it cannot spill
+        # onto a page of its own.
+        B.collapsed(self.doc.paragraphs[-1])
         out.parent.mkdir(parents=True, exist_ok=True)
         properties = self.doc.core_properties
         properties.title = self.t["template_title"]
@@ -224,3 +282,83 @@ class Builder:
         self.doc.save(buffer)
         out.write_bytes(reproducible_zip(buffer.getvalue(), TEMPLATE_DATE))
         print(f"wrote {out}")
+
+
+# -- column widths from the headings ---------------------------------------------------------------
+
+#: The widest unit a factor-unit column prints on one line.
+FREIGHT_FACTOR_UNIT = "kgCO₂e/(t·km)"
+#: What a tag in a table heading prints at its widest in practice, to size its column.
+TAG_SAMPLES = {"product.result_unit": "kgCO₂e", "product.per_label": "kgCO₂e/MWh",
+               "company.output_value_unit": "万元", "analysis.step": "10", "product.fu_unit": "MWh",
+               "analysis.indicators": "时间相关性"}
+#: Left and right cell margins of the PCF Table style (85 twips each), and a little room for
+#: the difference between Word's and LibreOffice's glyph widths.
+CELL_PADDING_CM = 0.30 + 0.12
+_TAG = re.compile(r"\{\{\s*([\w.]+)(?:\[\d+\])?\s*\}\}")
+#: Pieces a line may not break inside: a bracketed unit, a run of Latin letters, digits and signs.
+_UNBREAKABLE = re.compile(r"（[^（）]*）|\([^()]*\)|[A-Za-z0-9_.·%/+−\-₂₄₆]+|.")
+#: Where a heading's unit begins: a Chinese bracket, or a Latin one after a space.
+_UNIT = re.compile(r"（| \(")
+
+
+def _printed(text: str) -> str:
+    return _TAG.sub(lambda tag: TAG_SAMPLES.get(tag.group(1), "名称"), text)
+
+
+def text_width_cm(text: str, size_pt: float) -> float:
+    """An estimate of the printed width: full-width characters one em, others 0.58 em."""
+    ems = sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.58 for char in _printed(text))
+    return ems * size_pt * 2.54 / 72
+
+
+#: A heading line of up to this many characters is one word ("序号", "单位"): it never breaks.
+SHORT_HEADING = 2
+
+
+def _least_width(line: str, size_pt: float) -> float:
+    """The width of the widest piece of ``line`` that may not break (a unit, a word, a character;
+    a short line as a whole)."""
+    printed = _printed(line)
+    if len(printed) <= SHORT_HEADING:
+        return text_width_cm(printed, size_pt)
+    pieces = [match.group() for match in _UNBREAKABLE.finditer(printed)]
+    return max((text_width_cm(piece, size_pt) for piece in pieces), default=0.0)
+
+
+def headings_fitted(widths: list[float], heading: list[str], size_pt: float,
+                    samples: dict[int, str] | None = None) -> tuple[list[float], list[str]]:
+    """Column widths and heading texts such that no heading breaks inside a unit or a word.
+
+    A heading too long for its column gets its bracketed unit on a line of its own ("排放量" over
+    "（kgCO₂e/台）"); a column narrower than its widest unbreakable piece, or than a ``samples``
+    text its cells must hold on one line (a unit such as kgCO₂e/(t·km)), is widened, and the
+    width is taken from the columns with the most room to spare, so the table keeps its width.
+    """
+    texts = []
+    for text, width in zip(heading, widths, strict=True):
+        room = width - CELL_PADDING_CM
+        lines = []
+        for line in text.split("\n"):
+            unit = _UNIT.search(line, 1)
+            if text_width_cm(line, size_pt) > room and unit:
+                lines += [line[:unit.start()], line[unit.start():].lstrip()]
+            else:
+                lines.append(line)
+        texts.append("\n".join(lines))
+    least = [max(_least_width(line, size_pt) for line in text.split("\n")) + CELL_PADDING_CM
+             for text in texts]
+    for column, sample in (samples or {}).items():
+        least[column] = max(least[column], text_width_cm(sample, size_pt) + CELL_PADDING_CM)
+    short = sum(max(0.0, need - width) for need, width in zip(least, widths, strict=True))
+    if short > sum(max(0.0, width - need) for need, width in zip(least, widths, strict=True)):
+        raise SystemExit(f"table headings {heading} need {short:.2f} cm more than the table has")
+    widths = [max(width, need) for width, need in zip(widths, least, strict=True)]
+    while short > 1e-9:  # take it from the wider columns first, none below what it needs
+        givers = [i for i, (width, need) in enumerate(zip(widths, least, strict=True)) if width - need > 1e-9]
+        share = short / sum(widths[i] for i in givers)
+        for i in givers:
+            cut = min(widths[i] * share, widths[i] - least[i])
+            widths[i] -= cut
+            short -= cut
+    return [round(width, 3) for width in widths], texts

@@ -22,6 +22,7 @@ def chapter_interpretation(b: Builder) -> None:
     b.items("notes.limitations", "{{ item }}")
     b.tag("{%p endif %}")
     b.p(t["interpretation.validity"])
+    b.chapter_pictures("interpretation", 6)
 
 
 def chapter_improvement(b: Builder) -> None:
@@ -49,17 +50,19 @@ def chapter_improvement(b: Builder) -> None:
     b.tag("{%p else %}")
     b.p(t["improvement.none"])
     b.tag("{%p endif %}")
+    b.chapter_pictures("improvement", 7)
 
 
 def chapter_closing(b: Builder) -> None:
     t = b.t
-    b.h(1, t["closing"])
+    b.h(1, t["closing"], new_page=False)
     b.p(t["closing.text"])
+    b.chapter_pictures("closing", 8)
 
 
 def appendices(b: Builder) -> None:
     t = b.t
-    b.h(1, t["appendix.factors"], numbered=False)
+    b.h(1, t["appendix.factors"], numbered=False, new_page=False)
     b.p(t["appendix.factors_intro"])
     b.caption("table", "A", t["appendix.factors.caption"])
     b.table(t["appendix.factors.widths"], [
@@ -68,14 +71,14 @@ def appendices(b: Builder) -> None:
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), (t["appendix.factors.source"], "l")]),
         ("tag", "{%tr endfor %}"),
     ])
-    b.h(1, t["appendix.references"], numbered=False)
+    b.h(1, t["appendix.references"], numbered=False, new_page=False)
     b.tag("{%p if method.databases %}")
     b.p(t["appendix.databases_intro"])
     b.items("method.databases", "{{ item }}")
     b.tag("{%p endif %}")
     b.p(t["appendix.references_intro"])
     b.items("report.references", "{{ item }}")
-    b.h(1, t["appendix.team"], numbered=False)
+    b.h(1, t["appendix.team"], numbered=False, new_page=False)
     b.caption("table", "C", t["appendix.team.caption"])
     b.table(t["appendix.team.widths"], [
         ("head", t["appendix.team.head"]),
@@ -83,4 +86,4 @@ def appendices(b: Builder) -> None:
         ("row", [("{{ item.duty }}", "c"), ("{{ item.name }}", "l"), ("{{ item.role }}", "l"),
                  ("{{ item.organization }}", "l"), ("{{ item.certificate }}", "l")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], together=True)

@@ -16,7 +16,7 @@ LANGUAGE = "en"
 # justified lines); East Asian fonts stay set for that Chinese.
 LOOK = Look(body="Times New Roman", heading="Arial", body_size=11, heading_sizes=(15, 13, 11.5), strong=True,
             indent_chars=None, line=1.25, after=6, align=B.LEFT, table_font="Arial", table_size=9,
-            caption_size=10, header_right_tab=15.0)
+            caption_size=10)
 UNIT = "{{ product.result_unit }}"
 #: Between the items of a Jinja loop that reads "a, b and c".
 SERIES = "{% if not loop.last %}{{ ' and ' if loop.revindex == 2 else ', ' }}{% endif %}"
@@ -32,6 +32,7 @@ TEXTS = {
     "template_title": "Product carbon footprint report template",
     "footer": ("Page ", " of ", ""),
     "item": "({n}) ",
+    "figure.source": "Source: {{ item.source }}",
     "total": "Total",
     "table.remark": "Note: no. {{ item.no }}, {{ item.note }}",
     "draft_gap": "  ",
@@ -120,6 +121,7 @@ TEXTS = {
     "company.process": "Production process",
     "company.process_intro": "The main production steps at {{ company.name }} are:",
     "company.process_step": "{{ item.name }}{% if item.description %}: {{ item.description }}{% endif %}",
+    "company.flow.caption": "Production process flow at {{ company.name }}",
     "company.equipment": "Main production equipment",
     "company.equipment.widths": [1.0, 3.6, 2.4, 2.0, 1.6, 4.4],
     "company.equipment.head": ["No.", "Equipment", "Model", "Equipment ID", "Quantity", "Manufacturer"],
@@ -252,6 +254,7 @@ TEXTS = {
         "The inventory of the {{ product.name_in_text }} comprises {{ product.line_count }} activity data item"
         + plural("product.line_count") + " ({{ product.primary_count }} primary, {{ product.secondary_count }} "
         "secondary), listed by life cycle stage in the tables below.",
+    "data.process_map.caption": "Life-cycle process map of the {{ product.name_in_text }}",
     "data.inventory.caption": "Activity data of the {{ product.name_in_text }}: {{ stage.name | lower }}",
     "data.inventory.widths": [1.0, 3.1, 1.8, 1.2, 1.9, 2.1, 3.9],
     "data.inventory.head": ["No.", "Item", "Amount", "Unit", "Basis", "Data type", "Source"],

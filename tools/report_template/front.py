@@ -66,8 +66,8 @@ def information(b: Builder) -> None:
 def sign_off(b: Builder) -> None:
     """编制 / 审核 / 批准 with name, role, certificate, room to sign and the date; then room for the seal.
 
-    The signature and seal cells hold {{ item.signature }} and {{ signoff.seal }}: empty today, an
-    image when signatures and seals are supplied."""
+    The signature and seal cells hold {{ item.signature }} and {{ signoff.seal }}: the pictures the
+    spec gives (report.people[].signature, report.seal), or nothing, for a pen and a stamp."""
     t = b.t
     b.h(2, t["signoff"], numbered=False, new_page=True)  # the sign-off page: signatures, seal, versions
     b.table(t["signoff.widths"], [
@@ -128,6 +128,7 @@ def chapter_introduction(b: Builder) -> None:
     b.tag("{%p if report.other_references %}")
     b.p(t["intro.other_references"])
     b.tag("{%p endif %}")
+    b.chapter_pictures("introduction", 1)
 
 
 def chapter_company(b: Builder) -> None:
@@ -140,14 +141,21 @@ def chapter_company(b: Builder) -> None:
     b.tag("{%p for paragraph in company.site %}")
     b.p("{{ paragraph }}")
     b.tag("{%p endfor %}")
+    b.pictures("company.site_images", 2)
     b.h(2, t["company.products"])
     b.tag("{%p for product in products %}")
     b.p(t["company.product"])
+    b.pictures("product.images", 2)
     b.tag("{%p endfor %}")
     b.tag("{%p if company.process_steps %}")
     b.h(2, t["company.process"])
     b.p(t["company.process_intro"])
     b.items("company.process_steps", t["company.process_step"])
+    b.block("company.flow")
+    b.caption("figure", 2, t["company.flow.caption"])
+    b.tag("{%p for step in company.process_steps %}")
+    b.pictures("step.images", 2)
+    b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
     b.tag("{%p if company.equipment %}")
     b.h(2, t["company.equipment"])
@@ -186,6 +194,7 @@ def chapter_company(b: Builder) -> None:
     b.tag("{%p endif %}")
     remarks(b, "company.annual_output")
     b.tag("{%p endif %}")
+    b.chapter_pictures("company", 2)
 
 
 def remarks(b: Builder, rows: str) -> None:

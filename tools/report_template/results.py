@@ -17,6 +17,8 @@ def chapter_calculation(b: Builder) -> None:
     b.p(t["calc.table_intro"])
     b.caption("table", 5, t["calc.table.caption"])
     blank = ("", "r"), ("", "c"), ("", "r"), ("", "c")  # activity, unit, factor, factor unit
+    # eight columns in 15 cm: a freight factor's unit may wrap after its slash here (in the factor
+    # table it has the room to stay on one line)
     b.table(t["calc.table.widths"], [
         ("head", t["calc.table.head"]),
         ("tag", "{%tr for stage in product.stages %}"),
@@ -39,7 +41,7 @@ def chapter_calculation(b: Builder) -> None:
         ("row", [("{{ item.name }}", "l"), ("{{ item.value }}", "r"), ("{{ item.share }}", "r")]),
         ("tag", "{%tr endfor %}"),
         ("row", [(t["total"], "l"), ("{{ product.total }}", "r"), ("{{ product.total_share }}", "r")], True),
-    ])
+    ], together=True)
     b.figure("product.stage_chart")
     b.caption("figure", 5, t["calc.stage_chart.caption"])
     b.p(t["calc.hotspots_intro"])
@@ -74,13 +76,14 @@ def chapter_calculation(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
         ("row", [(t["total"], "l")] + [(f"{{{{ product.ghg.total.amounts[{i}] }}}}", "r") for i in range(4)]
          + [("{{ product.ghg.total.total }}", "r")], True),
-    ])
+    ], together=True)
     b.tag("{%p endfor %}")
 
     data_quality(b)
     uncertainty(b)
     sensitivity(b)
     scenarios(b)
+    b.chapter_pictures("calculation", 5)
 
 
 def data_quality(b: Builder) -> None:
@@ -126,7 +129,7 @@ def uncertainty(b: Builder) -> None:
         ("row", [(t["total"], "l"), (f"{{{{ {total}.value }}}}", "r"), (f"{{{{ {total}.mean }}}}", "r"),
                  (f"{{{{ {total}.p50 }}}}", "r"), (f"{{{{ {total}.p2_5 }}}}", "r"),
                  (f"{{{{ {total}.p97_5 }}}}", "r")], True),
-    ])
+    ], together=True)
     b.figure("product.uncertainty.histogram")
     b.caption("figure", 5, t["uncertainty.histogram.caption"])
     b.tag("{%p if product.uncertainty.variance %}")
@@ -182,7 +185,7 @@ def scenarios(b: Builder) -> None:
         ("row", [("{{ item.name }}", "l"), ("{{ item.total }}", "r"), ("{{ item.change }}", "r"),
                  ("{{ item.change_pct }}", "r")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], together=True)
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")

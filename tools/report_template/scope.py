@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .builder import Builder
+from .builder import FREIGHT_FACTOR_UNIT, Builder
 
 
 def chapter_scope(b: Builder) -> None:
@@ -25,6 +25,7 @@ def chapter_scope(b: Builder) -> None:
     b.p(t["scope.boundary_text"])
     b.block("boundary.diagram")
     b.caption("figure", 3, t["scope.boundary"])
+    b.pictures("boundary.images", 3)
     b.caption("table", 3, t["scope.processes.caption"])
     b.table(t["scope.processes.widths"], [
         ("head", t["scope.processes.head"]),
@@ -32,7 +33,7 @@ def chapter_scope(b: Builder) -> None:
         ("row", [("{{ item.name }}", "l"), ("{{ item.included }}", "c"), ("{{ item.processes_in }}", "l"),
                  ("{{ item.processes_out }}", "l")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], together=True)
     b.tag("{%p if boundary.exclusions %}")
     b.p(t["scope.exclusions"])
     b.items("boundary.exclusions", t["scope.exclusion"])
@@ -80,6 +81,7 @@ def chapter_scope(b: Builder) -> None:
         ("row", [("{{ item.type }}", "l")] + [(f"{{{{ item.scores[{i}] }}}}", "c") for i in range(5)]),
         ("tag", "{%tr endfor %}"),
     ])
+    b.chapter_pictures("scope", 3)
 
 
 def cutoff(b: Builder) -> None:
@@ -123,6 +125,8 @@ def chapter_data(b: Builder) -> None:
     b.tag("{%p for product in products %}")
     b.h(2, t["data.product"])
     b.p(t["data.product_intro"])
+    b.block("product.process_map")
+    b.caption("figure", 4, t["data.process_map.caption"])
     b.tag("{%p for stage in product.stages %}")
     b.h(3, "{{ stage.name }}")
     b.tag("{%p if stage.inventory %}")
@@ -182,7 +186,7 @@ def chapter_data(b: Builder) -> None:
     b.h(2, t["data.factors"])
     b.p(t["data.factors_intro"])
     b.caption("table", 4, t["data.factors"])
-    b.table(t["data.factors.widths"], [
+    b.table(t["data.factors.widths"], samples={3: FREIGHT_FACTOR_UNIT}, rows=[
         ("head", t["data.factors.head"]),
         ("tag", "{%tr for item in factors.rows %}"),
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.value }}", "r"),
@@ -200,4 +204,5 @@ def chapter_data(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
     ])
     b.tag("{%p endif %}")
+    b.chapter_pictures("data", 4)
 

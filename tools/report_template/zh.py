@@ -14,6 +14,7 @@ TEXTS = {
     "template_title": "产品碳足迹评价报告模板",
     "footer": ("第 ", " 页 共 ", " 页"),
     "item": "（{n}）",
+    "figure.source": "资料来源：{{ item.source }}",
     "total": "合计",
     "table.remark": "注：序号 {{ item.no }}，{{ item.note }}",
     "draft_gap": "　",
@@ -90,6 +91,7 @@ TEXTS = {
     "company.process": "生产工艺",
     "company.process_intro": "{{ company.name }}的主要生产工序如下：",
     "company.process_step": "{{ item.name }}{% if item.description %}：{{ item.description }}{% endif %}",
+    "company.flow.caption": "{{ company.name }}生产工艺流程",
     "company.equipment": "主要生产设备",
     "company.equipment.widths": [1.2, 3.2, 2.8, 2.2, 1.2, 4.4],
     "company.equipment.head": ["序号", "设备名称", "型号", "设备编号", "数量", "生产厂家"],
@@ -198,6 +200,7 @@ TEXTS = {
     "data.product_intro":
         "{{ product.name }}共有 {{ product.line_count }} 项活动数据，其中初级数据 {{ product.primary_count }} 项、"
         "次级数据 {{ product.secondary_count }} 项，按生命周期阶段列于下列各表。",
+    "data.process_map.caption": "{{ product.name }}生命周期过程图",
     "data.inventory.caption": "{{ product.name }}：{{ stage.name }}阶段的活动数据",
     "data.inventory.widths": [1.2, 3.0, 1.8, 1.2, 1.8, 1.8, 4.2],
     "data.inventory.head": ["序号", "名称", "数量", "单位", "计量基准", "数据类型", "数据来源"],

@@ -16,6 +16,7 @@ from marshmallow import ValidationError, missing
 
 from ..errors import Problem, SpecInvalidError
 from ..spec.fields import TOLERANT
+from ..spec.images import read_pictures
 from ..spec.library import resolve
 from ..spec.load import SpecSource
 from ..spec.schema import Node, Spec
@@ -38,23 +39,22 @@ def validate(source: SpecSource, *, strict: bool = False) -> ValidSpec:
         schema_errors = schema_problems(source, exc.messages, Spec())
         spec = load_tolerant(source.data)
         pending = frozenset(_ids_in(source.data))
-    if not schema_errors:
+    try:
         resolved = resolve(spec, source)
         findings = check(spec, pending, resolved.table)
-    else:
-        try:
-            resolved = resolve(spec, source)
-            findings = check(spec, pending, resolved.table)
-        except Exception:  # noqa: BLE001 (see below)
-            # The meaning checks are made for a complete spec; on one that failed the schema they
-            # only add what else they can find. If a hole left by the schema trips them, the schema
-            # errors, which say what to fix, are reported alone.
-            raise SpecInvalidError(_sorted(schema_errors)) from None
-    problems = schema_errors + resolved.problems + [
+        pictures, picture_problems = read_pictures(spec, source)
+    except Exception:  # noqa: BLE001 (see below)
+        if not schema_errors:
+            raise
+        # The meaning checks are made for a complete spec; on one that failed the schema they
+        # only add what else they can find. If a hole left by the schema trips them, the schema
+        # errors, which say what to fix, are reported alone.
+        raise SpecInvalidError(_sorted(schema_errors)) from None
+    problems = schema_errors + resolved.problems + picture_problems + [
         locate(source, finding.path, finding.message, finding.severity)
         for finding in [*findings, *placeholder_findings(source.data, "warning")]
     ]
-    return ValidSpec(source, spec, resolved.table, _judge(problems, strict))
+    return ValidSpec(source, spec, resolved.table, _judge(problems, strict), pictures)
 
 
 def with_findings(valid: ValidSpec, findings: list, *, strict: bool = False) -> ValidSpec:

@@ -15,8 +15,16 @@ from typing import Any
 
 from ..calc.quality import BASIC_GSD2, QUALITY_LEVELS, TEMPORAL_AGE_LIMITS, default_scores
 from ..calc.results import GHG_CATEGORIES, PEDIGREE_INDICATORS, ProductResult
-from ..errors import OutputError, shorten
-from ..formatting import column_number, exact, in_unit, number, percent, plain, share_text
+from ..errors import OutputError
+from ..formatting import (
+    column_number,
+    exact,
+    in_unit,
+    number,
+    percent,
+    plain,
+    share_text,
+)
 from ..spec.schema import Node
 from ..spec.texts import stage_names
 from ..vocab.catalogue import DATA_TYPES
@@ -26,8 +34,6 @@ from .products import Image
 #: Rows of the variance table and bars of the tornado chart.
 VARIANCE_COUNT = 5
 SENSITIVITY_COUNT = 10
-#: Chart labels longer than this are cut (the tables keep the whole name).
-CHART_LABEL_LIMIT = 16
 
 
 def report_analysis(spec: Node, results_products: Sequence[ProductResult], words: Mapping) -> dict[str, Any]:
@@ -233,9 +239,10 @@ def _sensitivity(spec: Node, result: ProductResult, unit: str, per_label: str, w
         for row, low, high in zip(chosen, lows, highs, strict=True)
     ]
     step = exact(spec.uncertainty.sensitivity_pct)
-    limit = CHART_LABEL_LIMIT * words["chart_label_scale"]
+    opening, closing = (mark.strip() for mark in words["brackets"])
     kinds = [words["parameter_kind_chart"]["both" if row.factor_id else row.kind] for row in chosen]
-    names = [shorten(words["paren"].format(row["name"], kind), limit)
+    # the name over as many lines as it needs (two at most), the kind of parameter on its own line
+    names = ["\n".join([*charts.wrap_label(row["name"], lines=2), f"{opening}{kind}{closing}"])
              for row, kind in zip(rows, kinds, strict=True)]
     chart = charts.tornado_chart(names, lows, highs, baseline, [row["low"] for row in rows],
                                  [row["high"] for row in rows],

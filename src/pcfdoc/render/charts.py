@@ -10,6 +10,7 @@ stored unrounded. The same inputs give the same XML, byte for byte.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ GREY = "#BBBBBB"
 INTERVAL_COLOUR, TAIL_COLOUR = STAGE_COLOURS["raw_material"], "#C9D6E3"
 #: Tornado bars: the total with a parameter lowered, and raised.
 LOW_COLOUR, HIGH_COLOUR = STAGE_COLOURS["raw_material"], STAGE_COLOURS["production"]
+#: Histogram marker lines (colour, dash): the first note (the median), then the second (the total).
+MARKER_STYLES = (("#404040", "dash"), ("#C0392B", None))
 WIDTH_MM = 150
 #: Where the value axis meets a reversed category axis: at its last category, the bottom.
 AT_MAX = '<c:crosses val="max"/>'
@@ -49,6 +52,75 @@ class Chart:
 
     def part(self, fonts: X.Fonts, workbook: str | None = None) -> bytes:
         return X.chart_space(self.plot_area, self.legend, fonts, workbook)
+
+
+#: Category labels wrap at this many ems (a Chinese character is one, a Latin letter about half),
+#: and never take more than LABEL_LINES lines: the chart keeps most of its width for the bars.
+LABEL_EMS = 11
+LABEL_LINES = 3
+
+
+def _ems(char: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55
+
+
+def wrap_label(text: str, ems: float = LABEL_EMS, lines: int = LABEL_LINES) -> list[str]:
+    """A category label in lines of at most ``ems``: Latin text breaks at spaces, Chinese between
+    any two characters (not before closing punctuation); past ``lines`` lines the rest is cut
+    with '…'. A chart draws a label whole, where cutting it to fit one line lost its meaning."""
+    result: list[str] = []
+    line, width = "", 0.0
+    for word in _fitting(_words(text), ems):
+        size = sum(_ems(char) for char in word)
+        if line and width + size > ems + 1e-9:
+            result.append(line.rstrip())
+            line, width = word.lstrip(), sum(_ems(char) for char in word.lstrip())
+        else:
+            line, width = line + word, width + size
+    if line.strip():
+        result.append(line.rstrip())
+    if len(result) > lines:
+        result = result[:lines]
+        result[-1] = result[-1][:max(1, len(result[-1]) - 1)] + "…"
+    return result or [text]
+
+
+def _words(text: str) -> list[str]:
+    """Pieces a label may break between: a Latin word (with the space before it), or one Chinese
+    character; closing punctuation stays with what it closes."""
+    pieces: list[str] = []
+    for char in text:
+        latin = _ems(char) < 1.0 and char != " "
+        if pieces and char in _CLOSING:
+            pieces[-1] += char
+        elif pieces and latin and _ems(pieces[-1][-1]) < 1.0:
+            pieces[-1] += char  # the word goes on, or begins after its space
+        else:
+            pieces.append(char)
+    return pieces
+
+
+_CLOSING = "，。、；：！？）》」』,.;:!?)"
+
+
+def _fitting(words: list[str], ems: float) -> list[str]:
+    """The words, a word wider than a line cut into pieces that fit."""
+    pieces = []
+    for word in words:
+        piece, width = "", 0.0
+        for char in word:
+            if piece and width + _ems(char) > ems + 1e-9:
+                pieces.append(piece)
+                piece, width = "", 0.0
+            piece, width = piece + char, width + _ems(char)
+        pieces.append(piece)
+    return pieces
+
+
+def _bar_height(names: Sequence[str], least_mm: float) -> float:
+    """Room per bar: ``least_mm``, or more where labels take several lines of 9 pt text."""
+    lines = max((name.count("\n") + 1 for name in names), default=1)
+    return max(least_mm, 4.4 * lines + 1.2)
 
 
 def _sheet(categories: Sequence[str], *series: tuple[str, Sequence[float | None]]) -> tuple[tuple, ...]:
@@ -89,9 +161,9 @@ def contributor_chart(names: Sequence[str], values: Sequence[float], labels: Seq
     largest = max(values, default=0.0) or 1.0
     plot = (f"<c:layout/>{X.bar_chart('bar', body, gap=60)}"
             # categories top to bottom in the order given; the value axis then crosses at the bottom
-            f"{X.category_axis('l', reverse=True)}"
+            f"{X.category_axis('l', reverse=True, every_label=True)}"
             f"{X.value_axis('b', title=unit, bounds=(0.0, largest * 1.38), cross=AT_MAX)}")
-    return Chart(plot, "", WIDTH_MM, 24 + 9 * max(len(names), 1),
+    return Chart(plot, "", WIDTH_MM, 24 + _bar_height(names, 9) * max(len(names), 1),
                  "; ".join(f"{name} {label}" for name, label in zip(names, labels, strict=True)),
                  _sheet(names, (unit, values)))
 
@@ -99,25 +171,19 @@ def contributor_chart(names: Sequence[str], values: Sequence[float], labels: Seq
 def histogram_chart(edges: Sequence[float], counts: Sequence[int], interval: tuple[float, float],
                     series_names: tuple[str, str], notes: Sequence[tuple[float, str]], xlabel: str,
                     ylabel: str) -> Chart:
-    """Columns of a Monte Carlo sample of the total, without gaps.
+    """Columns of a Monte Carlo sample of the total, without gaps, with a marker line for each note.
 
-    A native chart cannot draw a line at an arbitrary x, so the markers become colour and text:
-    bins whose centre lies within ``interval`` (the 2.5th to 97.5th percentile) are one series, the
+    Bins whose centre lies within ``interval`` (the 2.5th to 97.5th percentile) are one series, the
     tails another, and the two series' names state the interval. Each of ``notes`` (value, text:
-    the median, the calculated total) labels the bin that holds its value; a second label on the
-    same or a neighbouring bin goes on the first one's line, so labels never overlap.
+    the median, the calculated total) draws a vertical line from the top of the plot down through
+    the bin that holds its value, labelled at its top; of two notes near each other the lower one's
+    label stands left of its line and the higher one's right, so labels never overlap.
 
     The bins are categories, so the axis can only label bins: round values (360, 380, 400) label
     the bin that holds them and the other bins stay unlabelled, as ticks on a number line would.
     """
     centres = [(left + right) / 2 for left, right in zip(edges, edges[1:], strict=False)]
     inside = [interval[0] <= centre <= interval[1] for centre in centres]
-    labels: dict[int, list[str]] = {}
-    for value, note in notes:
-        index = _bin_of(edges, value)
-        near = next((i for i in labels if abs(i - index) <= 1), None)
-        labels.setdefault(index if near is None else near, []).append(note)
-    owner = {index: 0 if inside[index] else 1 for index in labels}
     ticks = [""] * len(counts)
     low, high, step = X.nice_scale(edges[0], edges[-1], ticks=5)
     for tick in range(round((high - low) / step) + 1):
@@ -128,16 +194,30 @@ def histogram_chart(edges: Sequence[float], counts: Sequence[int], interval: tup
     split = [[count if inside[i] else None for i, count in enumerate(counts)],
              [None if inside[i] else count for i, count in enumerate(counts)]]
     for which, (name, colour) in enumerate(zip(series_names, (INTERVAL_COLOUR, TAIL_COLOUR), strict=True)):
-        marks = X.point_labels({i: lines for i, lines in labels.items() if owner[i] == which})
-        body += X.series(which, name, ticks, split[which], colour, labels=marks,
-                         line_xml=X.line("#FFFFFF", 3175))
+        body += X.series(which, name, ticks, split[which], colour, line_xml=X.line("#FFFFFF", 3175))
     top = max(counts, default=0) or 1
+    markers, marker_columns = "", []
+    bins = [_bin_of(edges, value) for value, _ in notes]
+    order = sorted(range(len(notes)), key=lambda i: notes[i][0])
+    for which, (_, note) in enumerate(notes):
+        index = bins[which]
+        neighbours = [other for other in range(len(notes))
+                      if other != which and abs(bins[other] - index) <= 3]
+        position = ("t" if not neighbours
+                    else "l" if order.index(which) < order.index(neighbours[0]) else "r")
+        heights = [top * 1.16 if i == index else None for i in range(len(counts))]
+        colour, dash = MARKER_STYLES[which % len(MARKER_STYLES)]
+        markers += X.marker_series(2 + which, note, ticks, heights, colour, dash,
+                                   X.point_labels({index: [note]}, position=position))
+        marker_columns.append((note, heights))
     plot = (f"<c:layout/>{X.bar_chart('col', body, gap=0, overlap=100)}"
+            f"{X.line_chart(markers) if markers else ''}"
             f"{X.category_axis('b', title=xlabel, every_label=True)}"
-            # headroom above the tallest bin for two lines of labels
+            # headroom above the tallest bin for the marker lines' labels
             f"{X.value_axis('l', title=ylabel, bounds=(0.0, top * 1.3), vertical_title=True)}")
-    return Chart(plot, X.legend("t"), WIDTH_MM, 82, "; ".join([*series_names, *(n for _, n in notes)]),
-                 _sheet(ticks, *zip(series_names, split, strict=True)))
+    key = X.legend("t", hidden=range(2, 2 + len(notes)))
+    return Chart(plot, key, WIDTH_MM, 82, "; ".join([*series_names, *(n for _, n in notes)]),
+                 _sheet(ticks, *zip(series_names, split, strict=True), *marker_columns))
 
 
 def _bin_of(edges: Sequence[float], value: float) -> int:
@@ -167,9 +247,9 @@ def tornado_chart(names: Sequence[str], lows: Sequence[float], highs: Sequence[f
         marks = X.point_labels({i: [label] for i, label in enumerate(texts)})
         body += X.series(which, name, names, items, colour, labels=marks)
     plot = (f"<c:layout/>{X.bar_chart('bar', body, gap=50, overlap=100)}"
-            f"{X.category_axis('l', reverse=True, labels_low=True, cross=at_baseline)}"
+            f"{X.category_axis('l', reverse=True, labels_low=True, cross=at_baseline, every_label=True)}"
             f"{X.value_axis('b', title=xlabel, bounds=(low, high), unit=step, cross=AT_MAX)}")
-    return Chart(plot, X.legend("t"), WIDTH_MM, 30 + 8.5 * max(len(names), 1),
+    return Chart(plot, X.legend("t"), WIDTH_MM, 30 + _bar_height(names, 8.5) * max(len(names), 1),
                  "; ".join(f"{name}: {a} / {b}" for name, a, b in zip(names, low_labels, high_labels,
                                                                       strict=True)),
                  _sheet(names, (legend[0], lows), (legend[1], highs)))

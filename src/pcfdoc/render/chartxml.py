@@ -213,6 +213,25 @@ def value_axis(position: str, *, title: str | None = None, bounds: tuple[float, 
             f'<c:crossBetween val="between"/>{major}</c:valAx>')
 
 
+def marker_series(index: int, name: str, names: Sequence[str], items: Sequence[float | None],
+                  colour: str, dash: str | None, labels: str) -> str:
+    """A line series that draws no line and no marker: each of its points (the others empty) hangs
+    a vertical line down to the value axis's zero, drawn as a minus error bar of 100 % (a category
+    chart has no other way to draw a line at a category), with its label at the top."""
+    error_bar = ('<c:errBars><c:errDir val="y"/><c:errBarType val="minus"/>'
+                 '<c:errValType val="percentage"/><c:noEndCap val="1"/><c:val val="100"/>'
+                 f'{shape(None, line(colour, 15875, dash))}</c:errBars>')
+    return (f'<c:ser><c:idx val="{index}"/><c:order val="{index}"/>{series_name(index, name)}'
+            f'{shape(None)}<c:marker><c:symbol val="none"/></c:marker>{labels}{error_bar}'
+            f'{categories(names)}{values(index, items)}<c:smooth val="0"/></c:ser>')
+
+
+def line_chart(body: str) -> str:
+    """c:lineChart on the same two axes as the bar chart beside it (a combination chart)."""
+    return (f'<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>{body}<c:marker val="1"/>'
+            f'<c:axId val="{CATEGORY_AXIS}"/><c:axId val="{VALUE_AXIS}"/></c:lineChart>')
+
+
 def bar_chart(direction: str, body: str, gap: int, overlap: int | None = None) -> str:
     """c:barChart: ``direction`` 'bar' (horizontal) or 'col'; ``body`` the c:ser elements."""
     overlapping = f'<c:overlap val="{overlap}"/>' if overlap is not None else ""
@@ -221,8 +240,11 @@ def bar_chart(direction: str, body: str, gap: int, overlap: int | None = None) -
             f'<c:axId val="{CATEGORY_AXIS}"/><c:axId val="{VALUE_AXIS}"/></c:barChart>')
 
 
-def legend(position: str, layout: str = "") -> str:
-    return (f'<c:legend><c:legendPos val="{position}"/>{layout}<c:overlay val="0"/>{shape(None)}'
+def legend(position: str, layout: str = "", hidden: Sequence[int] = ()) -> str:
+    """c:legend; the series numbered in ``hidden`` get no entry (their labels name them)."""
+    entries = "".join(f'<c:legendEntry><c:idx val="{index}"/><c:delete val="1"/></c:legendEntry>'
+                      for index in hidden)
+    return (f'<c:legend><c:legendPos val="{position}"/>{entries}{layout}<c:overlay val="0"/>{shape(None)}'
             f"{text_props()}</c:legend>")
 
 

@@ -10,6 +10,7 @@ nothing itself: the spec's revision history arrives from the build stage.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,7 +34,9 @@ from ..vocab.gwp import gases, gwp_sets
 from .analysis import product_analysis, report_analysis
 from .captions import Captions
 from .diagram import boundary_diagram
+from .illustrations import chapter_images, people_pictures, process_flow
 from .labels import VOCABULARY
+from .pictures import figures
 from .products import Image, latin_brackets, product_view
 
 #: GHGs the report always lists in its GWP table (others when a line uses them).
@@ -46,21 +49,29 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
     ``draft``: the report is a draft (every page header says so)."""
     spec = valid.spec
     words = VOCABULARY[spec.report.language]
+    pictures = valid.pictures
     products = []
     for spec_product, result in zip(spec.products, results.products, strict=True):
         view = product_view(spec_product, result, words, image, spec.report.precision)
         products.append({**view, **product_analysis(spec, result, words, image, view["per_label"],
-                                                    view["decimals"])})
+                                                    view["decimals"]),
+                         "images": figures(spec_product.images, pictures, image)})
     join, date = words["join"], words["date"]
+    report = _report(spec, words, products)
+    signatures, report["seal"] = people_pictures(spec, pictures, image, words)
+    for person, signed in zip(report["people"], signatures, strict=True):
+        person["signature"] = signed
     return {
-        "report": _report(spec, words, products),
+        "report": report,
         "draft": words["draft"] if draft else "",
-        "signoff": _sign_off(spec, words),
+        "signoff": _sign_off(spec, words, signatures, report["seal"]),
         "revisions": _revisions(spec, history, words),
-        "company": _company(spec, words),
+        "company": _company(spec, words, pictures, image),
         "period": {"text": words["period"].format(start=date(spec.data_period.start),
                                                   end=date(spec.data_period.end))},
-        "boundary": _boundary(spec, words, image),
+        "boundary": {**_boundary(spec, words, image),
+                     "images": figures(spec.boundary.images, pictures, image)},
+        "images": chapter_images(spec, pictures, image),
         "allocation": _allocation(spec, results, words),
         "cutoff": {
             "mass_threshold": exact(spec.cutoff.mass_threshold_pct),
@@ -120,6 +131,21 @@ def _revisions(spec: Node, history: Sequence[Revision], words: Mapping) -> list[
             for revision in spec.report.revisions]
 
 
+#: The running title in the page header: two lines of its cell, in ems of the header's size.
+RUNNING_TITLE_EMS = 58
+
+
+def running_title(title: str) -> str:
+    """The title as the page header prints it: whole, or cut with '…' where it would take more
+    than two lines of the header (a wide character counts one em, others about half)."""
+    budget = RUNNING_TITLE_EMS
+    for index, char in enumerate(title):
+        budget -= 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55
+        if budget < 0:
+            return title[:max(index - 1, 1)].rstrip() + "…"
+    return title
+
+
 def report_title(spec: Node) -> str:
     words = VOCABULARY[spec.report.language]
     names = words["join"](product.name for product in spec.products)
@@ -155,6 +181,7 @@ def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
     return {
         "number": report.number,
         "title": report_title(spec),
+        "running_title": running_title(report_title(spec)),
         "issue_date": date(report.issue_date),
         "assessor": assessor(spec),
         "assessor_label": words["assessor_label"][report.self_declared],
@@ -178,29 +205,30 @@ def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
     }
 
 
-def _sign_off(spec: Node, words: Mapping) -> dict[str, Any]:
-    """编制 / 审核 / 批准: one row per person, in that order, with room to sign and for the seal; a
+def _sign_off(spec: Node, words: Mapping, signatures: Sequence[Any], seal: Any) -> dict[str, Any]:
+    """编制 / 审核 / 批准: one row per person, in that order, with their signature and the seal; a
     duty nobody is named for keeps an empty row, to be filled in by hand.
 
-    ``signature`` and ``seal`` are the slots a signature or seal image will fill; today they are
-    empty, and the template leaves the space blank for a pen and a stamp."""
+    ``signatures`` are the people's signature pictures in report.people order, and ``seal`` the
+    assessor's seal; where none is given the template leaves the space blank for a pen and a stamp."""
     date = words["date"]
+    signed = {id(person): picture for person, picture in zip(spec.report.people, signatures, strict=True)}
     rows = []
     for duty in DUTIES:
         people = [person for person in spec.report.people if person.duty == duty]
         rows += [{"duty": words["duty"][duty], "name": person.name, "role": person.role or "",
                   "certificate": person.certificate or "", "date": date(person.date) if person.date else "",
-                  "signature": ""} for person in people] or [
+                  "signature": signed[id(person)]} for person in people] or [
             {"duty": words["duty"][duty], "name": "", "role": "", "certificate": "", "date": "",
              "signature": ""}]
-    return {"rows": rows, "seal_label": words["seal"][spec.report.self_declared], "seal": ""}
+    return {"rows": rows, "seal_label": words["seal"][spec.report.self_declared], "seal": seal}
 
 
 def _paragraphs(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split("\n\n") if part.strip()]
 
 
-def _company(spec: Node, words: Mapping) -> dict[str, Any]:
+def _company(spec: Node, words: Mapping, pictures: Mapping, image: Image) -> dict[str, Any]:
     """Company facts; an optional fact left out is empty, and the template leaves its row out."""
     company = spec.company
     products = {product.id: product.name for product in spec.products}
@@ -215,7 +243,11 @@ def _company(spec: Node, words: Mapping) -> dict[str, Any]:
                     "email": company.contact.email},
         "introduction": _paragraphs(company.introduction),
         "site": _paragraphs(company.site),
-        "process_steps": [{"name": s.name, "description": s.description} for s in company.process_steps],
+        "site_images": figures(company.site_images, pictures, image),
+        "process_steps": [{"name": s.name, "description": s.description,
+                           "images": figures(s.images, pictures, image)} for s in company.process_steps],
+        "process_images": any(s.images for s in company.process_steps),
+        "flow": process_flow(company.process_steps, words, image),
         "equipment": [
             {"no": i, "name": e.name, "model": e.model or "", "code": e.code or "",
              "quantity": "" if e.quantity is None else e.quantity, "manufacturer": e.manufacturer or "",

@@ -70,7 +70,6 @@ ZH = MappingProxyType({
     "not_quantified": "未量化",
     "reduction_basis": {"scenario": "情景“{}”", "percent": "预计降低 {}%"},
     "stage_target": "{}阶段",
-    "chart_label_scale": 1,  # chart labels are cut at CHART_LABEL_LIMIT characters times this
     "data_type": {"primary": "初级数据", "secondary": "次级数据"},
     "duty": {"prepared": "编制", "reviewed": "审核", "approved": "批准"},
     "mode": {"road": "公路", "rail": "铁路", "water": "水路", "air": "航空", "pipeline": "管道"},
@@ -118,6 +117,14 @@ ZH = MappingProxyType({
     # Basic uncertainty by what a line is: any t·km line (a leg, a destination or an inventory line
     # in t·km) is transport.
     "line_types": {"inventory": "物料和能源输入", "transport": "原辅材料运输和产品运输"},
+    # the process flow and the life-cycle process map; alternative text of signatures and the seal
+    "flow_headings": ("投入的物料和能源", "工序", "产生的废物和排放"),
+    "map_headings": ("计入的活动数据（每功能单位）", "生命周期阶段", "排放量（{unit}）"),
+    "map_total": "合计",
+    "map_empty": "无排放源",
+    "map_more": "其余 {count} 项",
+    "signature_of": "{name}的签名",
+    "seal_of": "{name}的印章",
 })
 
 EN = MappingProxyType({
@@ -149,7 +156,6 @@ EN = MappingProxyType({
     "not_quantified": "Not quantified",
     "reduction_basis": {"scenario": "Scenario “{}”", "percent": "Expected cut of {}%"},
     "stage_target": "{} stage",
-    "chart_label_scale": 2,  # Latin letters are about half as wide as Chinese characters
     "data_type": {"primary": "Primary", "secondary": "Secondary"},
     "duty": {"prepared": "Preparation", "reviewed": "Review", "approved": "Approval"},
     "mode": {"road": "Road", "rail": "Rail", "water": "Water", "air": "Air", "pipeline": "Pipeline"},
@@ -198,6 +204,13 @@ EN = MappingProxyType({
     "temporal_oldest": "{score} if {limit} years or more",
     "line_types": {"inventory": "material and energy inputs",
                    "transport": "transport of materials and products"},
+    "flow_headings": ("Materials and energy in", "Process step", "Waste and emissions out"),
+    "map_headings": ("Activity data counted (per functional unit)", "Life-cycle stage", "Emissions ({unit})"),
+    "map_total": "Total",
+    "map_empty": "No emission source",
+    "map_more": "{count} more",
+    "signature_of": "Signature of {name}",
+    "seal_of": "Seal of {name}",
 })
 
 VOCABULARY = {"zh-CN": ZH, "en": EN}

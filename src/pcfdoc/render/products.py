@@ -6,7 +6,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..calc.results import LineResult, ProductResult
-from ..errors import shorten
 from ..formatting import (
     column_number,
     exact,
@@ -21,13 +20,12 @@ from ..formatting import (
 from ..spec.schema import Node
 from ..vocab.gwp import CO2E, gases
 from . import charts
+from .illustrations import process_map
 
 #: How many of the largest contributors the hotspot table and chart show.
 HOTSPOT_COUNT = 5
-#: Chart labels longer than this are cut (the tables keep the whole name).
-CHART_LABEL_LIMIT = 18
 
-Image = Callable[[Any], Any]  # a chart or diagram → the object the template places (figures.Figures)
+Image = Callable[[Any], Any]  # a chart, diagram or picture → what the template places (figures.Figures)
 
 
 def latin_brackets(text: str, words: Mapping) -> str:
@@ -129,11 +127,12 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
         "annual_output": _output_text(annual[0], words) if annual else None,
         "shipped_mass": plain(distribution[0].freight.mass_t) if distribution else None,
         "distribution_source": spec_product.distribution.source if spec_product.distribution else None,
+        "process_map": process_map(result, stages, column_number(total, decimals), per_label, words, image),
         "stage_chart": image(charts.stage_chart(
             [s.id for s in result.stages], stage_values,
             [f"{s['name']}  {s['value']} {per_label}  {s['share']}%" for s in stages])),
         "hotspot_chart": image(charts.contributor_chart(
-            [shorten(row["name"], CHART_LABEL_LIMIT * words["chart_label_scale"]) for row in hotspot_rows],
+            ["\n".join(charts.wrap_label(row["name"])) for row in hotspot_rows],
             [emissions[line.id] for line in hotspots],
             [words["paren"].format(row["emission"], f"{row['share']}%") for row in hotspot_rows],
             [line.stage for line in hotspots], per_label)) if hotspot_rows else None,

@@ -51,6 +51,14 @@ class SpecSource:
     file: str
     data: dict
     text: str = field(default="", repr=False)
+    #: The folder paths in the spec are relative to (library files, pictures, a template), when
+    #: ``file`` names something other than the file itself ('spec.toml (as imported from …)').
+    folder: str | None = field(default=None, repr=False)
+
+    @property
+    def base(self) -> Path:
+        """Where the spec's relative paths start: its folder."""
+        return Path(self.folder) if self.folder is not None else Path(self.file).parent
 
     @cached_property
     def lines(self) -> dict[SpecPath, int]:
@@ -124,7 +132,9 @@ def load(path: str | Path) -> SpecSource:
     return parse(raw, file)
 
 
-def parse(raw: bytes, file: str) -> SpecSource:
+def parse(raw: bytes, file: str, folder: str | None = None) -> SpecSource:
+    """``raw`` as a spec named ``file`` in messages; ``folder`` is where its relative paths start
+    when that is not the folder of ``file``."""
     text = decode(raw, file)
     try:
         data = tomllib.loads(text, parse_float=Written)
@@ -140,7 +150,7 @@ def parse(raw: bytes, file: str) -> SpecSource:
             f"arrays or tables nested more than {MAX_NESTING} levels deep; a spec never needs that, "
             "remove the extra brackets",
         ) from None
-    return SpecSource(file, data, text)
+    return SpecSource(file, data, text, folder)
 
 
 MAX_NESTING = 100

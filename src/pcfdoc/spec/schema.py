@@ -19,6 +19,7 @@ from marshmallow.schema import SchemaMeta
 from ..vocab.catalogue import (
     ALLOCATION_METHODS,
     BOUNDARY_TYPES,
+    CHAPTERS,
     DATA_TYPES,
     DUTIES,
     FACTOR_KINDS,
@@ -52,6 +53,7 @@ from .fields import (
     english_twin,
     is_translatable,
 )
+from .images import MAX_FILE_MB, MAX_MEGAPIXELS
 
 #: Two and a half times round the earth: no transport leg is longer.
 MAX_DISTANCE_KM = 100_000
@@ -282,6 +284,33 @@ class StageReason(Table):
         "why the stage is outside the boundary, or inside it without lines", printed=NOT_PRINTED))
 
 
+# -- pictures -------------------------------------------------------------------
+
+_PICTURE_FILE = (f"PNG or JPEG file, relative to the spec file (at most {MAX_FILE_MB} MB and "
+                 f"{MAX_MEGAPIXELS} million pixels)")
+
+
+class Image(Table):
+    """A picture the spec attaches, printed as a numbered figure."""
+
+    file = Text(required=True, metadata=doc(_PICTURE_FILE, printed=NOT_PRINTED))
+    caption = Text(required=True, metadata=doc("figure caption; the number ('图 2-1') is added",
+                                               printed="figure caption"))
+    source = Text(load_default=None, metadata=doc("where the picture comes from",
+                                                   printed="under the figure"))
+    width_pct = Number(load_default=100.0, minimum=10, maximum=100, metadata=doc(
+        "printed width as a share of the text width; the height follows, and a tall picture is "
+        "scaled down to fit the page", "%"))
+
+
+class ChapterImage(Image):
+    chapter = Choice(CHAPTERS, required=True, metadata=doc("chapter the figure is added to, at its end"))
+
+
+def image_list(text: str) -> List:
+    return tables(Image, text)
+
+
 # -- report -------------------------------------------------------------------
 
 SIGN_OFF = "sign-off block (information page), appendix C"
@@ -296,6 +325,10 @@ class Person(Table):
     certificate = Text(load_default=None, metadata=doc("certificate or registration number",
                                                        printed=SIGN_OFF))
     date = Date(load_default=None, metadata=doc("date signed (on or before the issue date)"))
+    signature = Text(load_default=None, metadata=doc(
+        "signature picture for the sign-off block (PNG or JPEG, relative to the spec file; a transparent "
+        "or white background prints best); without one the space stays blank for a handwritten signature",
+        printed=NOT_PRINTED))
 
 
 class Revision(Table):
@@ -354,6 +387,9 @@ class Report(Table):
     template = Text(load_default=None, metadata=doc(
         "custom .docx report template, relative to the spec file; default: the shipped one",
         printed=NOT_PRINTED))
+    seal = Text(load_default=None, metadata=doc(
+        "the assessor's seal for the sign-off block (PNG with a transparent background, relative to the "
+        "spec file); without one the space stays blank for a stamped seal", printed=NOT_PRINTED))
     comparative = Boolean(load_default=None, metadata=doc(
         "true when the results are meant for comparison with other products (needs product rules and "
         "a critical review); false when they are not, which the report says"))
@@ -389,6 +425,15 @@ class ProcessStep(Table):
     name = Text(required=True, metadata=doc("name of the process step, e.g. 涂布", printed="chapter 2"))
     description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("one or two sentences",
                                                                               printed="chapter 2"))
+    inputs = List(Text(), load_default=[], metadata=doc(
+        "materials and energy fed into the step, e.g. 正极浆料, 电力", printed="process flow diagram"))
+    outputs = List(Text(), load_default=[], metadata=doc(
+        "what the step passes on or yields, e.g. 正极极片",
+        printed="process flow diagram (arrow to the next step)"))
+    wastes = List(Text(), load_default=[], metadata=doc(
+        "waste streams and emissions leaving the step, e.g. 废边角料, 有机废气",
+        printed="process flow diagram"))
+    images = image_list("photos of the step, printed under the process flow")
 
 
 EQUIPMENT = "equipment table (chapter 2)"
@@ -436,6 +481,7 @@ class Company(Table):
                                                                           printed="chapter 2"))
     site = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("production site description",
                                                                       printed="chapter 2"))
+    site_images = image_list("site photos and layout plans, printed after the site description")
     process_steps = tables(ProcessStep, "production process steps in order")
     equipment = tables(Equipment, "main production equipment")
     output_value_unit = Text(load_default=None, metadata=doc(
@@ -559,6 +605,7 @@ class Product(Table):
                                                  printed="information table, chapter 2"))
     description = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("product description",
                                                                               printed="chapter 2"))
+    images = image_list("pictures of the product (photo, drawing), printed with its description")
     functional_unit = table(Quantity, "functional (or declared) unit, e.g. 1 台, 1 t, 1 MWh",
                             required=True)
     mass_per_unit = Nested(Quantity, load_default=None,
@@ -625,6 +672,8 @@ class Boundary(Table):
     stage_names = optional_table(StageNames, "names the report prints for stages, by stage id, e.g. "
                                              "{ distribution = \"成品运输\" }")
     stage_reasons = tables(StageReason, "why a stage is outside the boundary, or inside it without lines")
+    images = image_list("further boundary figures (a drawn life-cycle diagram), printed after the "
+                        "derived one")
 
 
 class Allocation(Table):
@@ -981,5 +1030,6 @@ class Spec(Table):
     data_quality = optional_table(DataQualityDefaults, "default pedigree scores")
     uncertainty = optional_table(UncertaintySettings, "the uncertainty and sensitivity analyses done")
     notes = optional_table(Notes, "assumptions, limitations, data quality")
+    images = tables(ChapterImage, "further figures, each added at the end of its chapter")
     pact = Nested(Pact, load_default=None, metadata=doc(
         "identifiers and carbon contents for a PACT v3 data exchange (pcfdoc build --pact)"))

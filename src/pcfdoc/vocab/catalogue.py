@@ -131,6 +131,9 @@ GHG_CATEGORIES = ("fossil", "biogenic", "dluc", "aircraft")
 FREIGHT_UNIT = "t*km"
 TRANSPORT_MODES = ("road", "rail", "water", "air", "pipeline")
 DUTIES = ("prepared", "reviewed", "approved")
+#: The report's numbered chapters by the id a spec uses to add a figure to one, with their numbers.
+CHAPTERS = {"introduction": 1, "company": 2, "scope": 3, "data": 4, "calculation": 5, "interpretation": 6,
+            "improvement": 7, "closing": 8}
 RESULT_UNITS = ("gCO2e", "kgCO2e", "tCO2e")
 
 _TRANSPORT_LABELS = {

@@ -2,7 +2,8 @@
 
 `soffice --convert-to pdf` prints fields as cached, so a table of contents that
 Word fills on open stays empty. This does what Word does on open (update
-indexes and fields), then exports. Usage: python uno_pdf.py SOFFICE IN.docx OUT.pdf
+indexes and fields), then exports. Usage: python uno_pdf.py SOFFICE IN.docx OUT.pdf [PROFILE_URL]
+(the profile, when given, is the LibreOffice user profile to run in; by default a fresh one).
 """
 
 import os
@@ -35,12 +36,13 @@ def connect(pipe, office):
     raise SystemExit("LibreOffice did not start within 30 s")
 
 
-def convert(soffice, source, target):
+def convert(soffice, source, target, profile_url=None):
     pipe = f"pcfdoc{os.getpid()}"
     with tempfile.TemporaryDirectory() as profile:
         office = subprocess.Popen([
             soffice, "--headless", "--invisible", "--nologo", "--norestore",
-            f"-env:UserInstallation={uno.systemPathToFileUrl(profile)}", f"--accept=pipe,name={pipe};urp;",
+            f"-env:UserInstallation={profile_url or uno.systemPathToFileUrl(profile)}",
+            f"--accept=pipe,name={pipe};urp;",
         ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             context = connect(pipe, office)
@@ -62,4 +64,4 @@ def convert(soffice, source, target):
 
 
 if __name__ == "__main__":
-    convert(sys.argv[1], sys.argv[2], sys.argv[3])
+    convert(*sys.argv[1:5])
