@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from pcfdoc.cli import main
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, example_pictures
 
 
 def _example(path) -> dict:
@@ -136,6 +136,7 @@ def run_case(name: str, data: dict, folder) -> None:
         return
     spec = folder / f"{name}.toml"
     spec.write_text(text, "utf-8")
+    example_pictures(folder)  # an example's pictures beside it, so a mutation is what fails, not a path
     runner = CliRunner()
     checked = runner.invoke(main, ["check", str(spec)])
     assert checked.exit_code in (0, 2), checked.output + checked.stderr
