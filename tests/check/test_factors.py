@@ -51,6 +51,25 @@ def test_footprint_factors_are_a_series_too(write_spec):
                                             year=2025))) == []
 
 
+def test_a_factor_published_after_the_issue_date_is_questioned(write_spec):
+    later = [w for w in warnings(write_spec(spec_on("cn-grid-2023-north", dt.date(2025, 6, 1))))
+             if "after the report's issue date" in w]
+    assert [w.split(": ", 1)[1] for w in later] == [
+        "products[0].inventory[1].factor: warning: factor 'cn-grid-2023-north' was published on 2026-01-15, "
+        "after the report's issue date 2025-06-01; use a factor published by then"]
+    assert not [w for w in warnings(write_spec(spec_on("cn-grid-2023-north", dt.date(2026, 1, 15))))
+                if "after the report's issue date" in w]
+
+
+def test_a_factor_of_a_year_after_the_issue_date_is_questioned(write_spec):
+    data = spec_on("own-grid", dt.date(2023, 7, 14), year=2022)
+    data["factors"].append({"id": "own-grid", "name": "电网", "value": 0.5, "unit": "kgCO2/kWh",
+                            "source": "测试", "year": 2024})
+    (later,) = [w for w in warnings(write_spec(data)) if "after the report's issue date" in w]
+    assert later.endswith("factors[1].year: warning: factor 'own-grid' is for 2024, after the report's issue "
+                          "date 2023-07-14; use a factor of a year the report could know")
+
+
 def test_a_factor_of_the_data_year_is_not_questioned(write_spec):
     assert year_warnings(write_spec(spec_on("cn-grid-2023-north", dt.date(2026, 3, 1)))) == []
 
@@ -69,3 +88,14 @@ def test_series_are_ids_without_the_year(factor_id, series):
 def test_year_distance_is_zero_inside_the_period():
     period = Node(start=dt.date(2022, 7, 1), end=dt.date(2023, 6, 30))
     assert [year_distance(y, period) for y in (2021, 2022, 2023, 2026)] == [1, 0, 0, 3]
+
+
+def test_a_database_no_factor_comes_from_is_questioned(write_spec):
+    data = fixture_data("minimal.toml")
+    data["method"]["databases"] = ["中国生命周期基础数据库（CLCD）", "GaBi Databases", "测试因子库"]
+    data["factors"][0]["source"] = "CLCD 2019 钢材数据集"
+    data["factors"][1]["source"] = "测试因子库（2023 版）"
+    found = [w for w in warnings(write_spec(data)) if "method.databases" in w]
+    assert [w.split(": ", 1)[1] for w in found] == [
+        "method.databases[1]: warning: no factor the lines use comes from 'GaBi Databases' (their sources do "
+        "not name it); remove it, or name it in the source of the factors taken from it"]

@@ -38,8 +38,59 @@ def warn_factors(ctx: CheckContext) -> None:
             ctx.out.warn(path + (("year",) if factor_id in own else ()),
                          f"factor {factor_id!r} is from {factor.year}, {period.start.year - factor.year} "
                          "years before the data period; use a newer factor or justify it in notes")
+        issue_date = ctx.spec.report.issue_date if ctx.spec.report is not None else None
+        if issue_date is not None:
+            _warn_later_than_the_report(ctx, path, factor_id in own, factor_id, factor, issue_date)
         if ctx.entries[factor_id].origin == SHIPPED:
             _warn_nearer_in_series(ctx, path, factor)
+
+
+def _warn_later_than_the_report(ctx: CheckContext, path: tuple, own: bool, factor_id: str,
+                                factor: Node, issue_date: dt.date) -> None:
+    """A report cannot have used a factor published after it was issued (a scenario neither)."""
+    if factor.published is not None and factor.published > issue_date:
+        ctx.out.warn(path + (("published",) if own else ()),
+                     f"factor {factor_id!r} was published on {factor.published.isoformat()}, after the "
+                     f"report's issue date {issue_date.isoformat()}; use a factor published by then")
+    elif factor.published is None and factor.year is not None and factor.year > issue_date.year:
+        ctx.out.warn(path + (("year",) if own else ()),
+                     f"factor {factor_id!r} is for {factor.year}, after the report's issue date "
+                     f"{issue_date.isoformat()}; use a factor of a year the report could know")
+
+
+#: Latin words of a database's name that say nothing about which database it is.
+_GENERIC_WORDS = frozenset({"database", "databases", "data", "emission", "emissions", "factor", "factors",
+                            "china", "chinese", "life", "cycle", "product", "products", "carbon",
+                            "footprint", "the", "and", "for", "greenhouse", "gas"})
+
+
+def warn_uncited_databases(ctx: CheckContext) -> None:
+    """A database the method names is one some factor the lines use comes from: the report lists
+    the databases as the factors' sources, so one no factor cites is a claim the data do not make."""
+    method = ctx.spec.method
+    if method is None or not ctx.complete or not ctx.used_factors:
+        return
+    cited = " ".join(
+        text for factor_id in ctx.used_factors
+        for text in (getattr(ctx.factors[factor_id], key, None)
+                     for key in ("source", "source_en", "cited_from", "name"))
+        if text).casefold()
+    for index, name in present(method.databases):
+        if not _names_in(name, cited):
+            ctx.out.warn(("method", "databases", index),
+                         f"no factor the lines use comes from {name!r} (their sources do not name it); "
+                         "remove it, or name it in the source of the factors taken from it")
+
+
+def _names_in(database: str, text: str) -> bool:
+    """Whether ``text`` (casefolded) names ``database``: one of its distinctive Latin words (CLCD,
+    GaBi, ecoinvent, IPCC), or its Chinese name before any bracket (中国生命周期基础数据库)."""
+    words = [word for word in re.findall(r"[A-Za-z][A-Za-z0-9-]{2,}", database)
+             if word.casefold() not in _GENERIC_WORDS]
+    if any(word.casefold() in text for word in words):
+        return True
+    core = re.split(r"[（(]", database, maxsplit=1)[0].strip().casefold()
+    return bool(re.search(r"[\u4e00-\u9fff]", core)) and core in text
 
 
 def year_distance(year: int | None, period: Node | None) -> int:

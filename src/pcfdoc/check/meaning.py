@@ -19,7 +19,7 @@ from ..spec.schema import Node
 from .boundary import check_boundary
 from .company import check_company
 from .context import CheckContext, Finding, present, unique
-from .factors import warn_factors
+from .factors import warn_factors, warn_uncited_databases
 from .improvements import check_improvement_links, check_improvements
 from .inventory import check_product
 from .origins import check_origins
@@ -54,6 +54,7 @@ def check(spec: Node, pending_ids: frozenset[str], factors: Mapping[str, Entry])
     check_variants(ctx)
     check_pact(ctx)
     warn_factors(ctx)
+    warn_uncited_databases(ctx)
     check_origins(ctx)
     check_plausibility(ctx)
     return list(dict.fromkeys(ctx.out))  # one derivation can fail the same way for two products
