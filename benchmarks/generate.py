@@ -347,8 +347,8 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
         _table("[notes]", {"limitations": ["合成数据，仅用于性能测试。"], "value_choices": []}),
     ]
     text = "".join(out)
-    # TOML dates are bare literals, not strings.
-    text = (text.replace('"__ISSUE_DATE__"', "2024-03-01").replace('"__START__"', "2023-01-01")
+    # TOML dates are bare literals, not strings. Issued after the 2023 grid factors were published.
+    text = (text.replace('"__ISSUE_DATE__"', "2026-03-01").replace('"__START__"', "2023-01-01")
             .replace('"__END__"', "2023-12-31"))
     return text, len(legs), len(destinations) if "distribution" in stages else 0
 
