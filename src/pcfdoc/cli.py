@@ -439,7 +439,7 @@ def factors(query: tuple[str, ...], as_json: bool, libraries: tuple[Path, ...]) 
     from .spec.library import library_files, load_user_library, matches, shipped
 
     entries = list(shipped())
-    for path in library_files(".", [str(p) for p in libraries]):
+    for path in library_files(Path("."), [str(p) for p in libraries]):
         own, problems = load_user_library(path)
         if problems:
             raise SpecInvalidError(problems)

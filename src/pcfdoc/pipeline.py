@@ -64,7 +64,7 @@ def template_for(valid: ValidSpec, override: Path | None) -> Path:
     if override is not None:
         return override
     if valid.spec.report.template:
-        return Path(valid.source.file).parent / valid.spec.report.template
+        return valid.source.folder / valid.spec.report.template
     return default_template(valid.spec.report.language)
 
 
@@ -232,7 +232,7 @@ def import_form(workbook: Path, path: str | Path, *, reconcile: bool = False,
         raise FormError(str(workbook), [f"cannot read ({exc.strerror or exc}); check the path"]) from None
     names = {entry.factor.name: factor_id for factor_id, entry in before.valid.factors.items()}
     plan = plan_import(content, str(workbook), before.valid.source, names, reconcile=reconcile)
-    source = parse(plan.text.encode("utf-8"), f"{path} (as imported from {workbook})")
+    source = parse(plan.text.encode("utf-8"), f"{path} (as imported from {workbook})", str(path))
     try:
         after = calc_source(source)
     except SpecInvalidError as error:

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import SpecPath
 from ..vocab.catalogue import STAGE_BY_ID
 from ..vocab.units import UnitError, is_mass
-from .form_layout import BASIS, DELETE, MODES
+from .form_layout import BASIS, DELETE, MODES, origin_id
 from .form_read import FilledRow, same
 
 
@@ -48,9 +48,12 @@ def is_mass_unit(unit: str) -> bool:
         return False
 
 
-def shown(value: Any) -> str:
+def shown(value: Any, key: str = "") -> str:
+    """A cell value as a change prints it: 12,000 with separators, a year (``key`` ending in year) without."""
     if value is None:
         return "(empty)"
+    if key.endswith("year"):
+        return str(value)
     if isinstance(value, float):
         return f"{value:,.15g}" if abs(value) >= 1000 else f"{value:.15g}"
     if isinstance(value, int):
@@ -98,8 +101,73 @@ class EditedRows:
         self._came_from(("products", index, "inventory"), line_id, row)
         return index, product, path
 
+    def _set_origin(self, row: FilledRow, then: Mapping, column: str, path: SpecPath, label: str) -> None:
+        """The client's answer to how an amount (or a leg's distance) was obtained: activity_origin.
+
+        The answer replaces a data_type the entry states (activity_origin says it, and the two
+        may disagree). Cleared, the entry keeps its data_type, or must be answered if it has none.
+        """
+        entry = self._at(path)
+        shown_value = row.cells.get(column)
+        data_type = entry.get("data_type")
+        if shown_value is None:
+            if data_type is None:
+                asked = row.sheet.column(column).label(self.language)
+                self.problems.append(
+                    f"{row.ref(column)}: {asked} of {label} cannot be left empty (the spec says nothing "
+                    "else about where the figure comes from); choose from the list")
+                return
+            self.editor.set(path + ("activity_origin",), None)
+            self._note(row, column, label, then.get(column), None)
+            return
+        origin = origin_id(shown_value, self.language)
+        if data_type is None:
+            self.editor.set(path + ("activity_origin",), origin)
+            self._note(row, column, label, then.get(column), shown_value)
+            return
+        if "activity_origin" in entry:
+            self.editor.set(path + ("activity_origin",), origin)
+            self.editor.set(path + ("data_type",), None)
+        else:
+            self.editor.rename(path + ("data_type",), "activity_origin", origin)
+        self._note(row, column, label, then.get(column), shown_value, f"; replaces data_type = {data_type!r}")
+
+    def _edit_footprint(self, row: FilledRow, then: Mapping, changed: list[str], path: SpecPath) -> None:
+        """The supplier's declared footprint of a material: edited in place, or the line's factor replaced."""
+        label = str(then.get("name"))
+        cells = {key: row.cells.get(f"declared.{key}") for key in ("value", "unit", "source", "year")}
+        line = self._at(path)
+        if then.get("declared.value") is not None and all(value is None for value in cells.values()):
+            self.problems.append(
+                f"{row.ref('declared.value')}: the supplier's footprint is the only emission value of "
+                f"{label} in the spec; restore it, or give the line a factor in the spec and make a new form")
+            return
+        if not self._require(row, ("declared.value", "declared.unit")):
+            return
+        if then.get("declared.value") is not None:  # the supplier's own value, shown: edit it key by key
+            for key in changed:
+                self.editor.set(path + ("declared", key.removeprefix("declared.")), row.cells.get(key))
+                self._note(row, key, label, then.get(key), row.cells.get(key))
+            return
+        declared = {key: value for key, value in cells.items() if value is not None}  # origin: supplier
+        if line.get("factor") is not None:
+            self.editor.rename(path + ("factor",), "declared", declared)
+            instead = f"factor {line['factor']!r}"
+        else:
+            self.editor.set(path + ("declared",), declared)
+            origin = line.get("declared", {}).get("origin", "supplier") if isinstance(line.get("declared"),
+                                                                                          Mapping) else None
+            instead = f"the declared {origin} value"
+        stated = ", ".join(str(value) for value in (cells["source"], cells["year"]) if value is not None)
+        self.changes.append(Change(
+            row.ref("declared.value"),
+            f"{label} {row.sheet.column('declared.value').label(self.language)}: (empty) → "
+            f"{shown(cells['value'])} {cells['unit']}{f' ({stated})' if stated else ''}; replaces {instead}"))
+
     def _line_edits(self, row: FilledRow, then: Mapping, changed: list[str], path: SpecPath) -> None:
         label = str(then.get("name"))
+        if "activity_origin" in changed:
+            self._set_origin(row, then, "activity_origin", path, label)
         plain = {
             key: key
             for key in ("name", "model", "amount", "unit", "supplier", "supplier_location", "source", "note")
@@ -122,6 +190,9 @@ class EditedRows:
     def _edit_materials(self, row: FilledRow, then: Mapping, changed: list[str]) -> None:
         index, product, path = self._line_path(row)
         self._line_edits(row, then, changed, path)
+        footprint = [key for key in changed if key.startswith("declared.")]
+        if footprint:
+            self._edit_footprint(row, then, footprint, path)
         leg_columns = [key for key in changed if key.startswith("leg.")]
         if not leg_columns:
             return
@@ -146,6 +217,9 @@ class EditedRows:
             self._note(row, "leg.distance_km", label, then.get("leg.distance_km"), None)
             return
         for key in leg_columns:
+            if key == "leg.activity_origin":
+                self._set_origin(row, then, key, leg_path, label)
+                continue
             value = row.cells.get(key)
             spec_value = self._mode_id(value) if key == "leg.mode" else value
             self.editor.set(leg_path + (key.removeprefix("leg."),), spec_value)
@@ -194,7 +268,11 @@ class EditedRows:
             self._entry(product, "transport", (row.key or "").rpartition(":")[2]),
         )
         label = str(then.get("name") or then.get("carries"))
+        if "activity_origin" in changed:
+            self._set_origin(row, then, "activity_origin", leg_path, label)
         for key in changed:
+            if key == "activity_origin":
+                continue
             value = row.cells.get(key)
             if value is None and row.sheet.column(key).must:
                 self._require(row, (key,))
@@ -250,7 +328,8 @@ class NewRows:
     def _new_line(
         self, row: FilledRow, stage: str | None, amount_keys: tuple[str, ...]
     ) -> tuple[int, str] | None:
-        required = ("name", *amount_keys, "unit", "basis") + (("stage",) if row.sheet.id == "other" else ())
+        required = ("name", *amount_keys, "unit", "basis", "activity_origin") + (
+            ("stage",) if row.sheet.id == "other" else ())
         where = self._product_of_new(row)
         if not self._require(row, required) or where is None:
             return None
@@ -260,7 +339,14 @@ class NewRows:
                 s for s in row.sheet.stages if STAGE_BY_ID[s].name(self.language) == row.cells["stage"]
             )
         name = row.cells["name"]
-        emission = self._factor_for(row, name)
+        footprint = {key: row.cells.get(f"declared.{key}") for key in ("value", "unit", "source", "year")}
+        if any(value is not None for value in footprint.values()):  # the supplier's footprint, not a factor
+            if not self._require(row, ("declared.value", "declared.unit")):
+                return None
+            emission: dict[str, Any] | None = {
+                "declared": {key: value for key, value in footprint.items() if value is not None}}
+        else:
+            emission = self._factor_for(row, name)
         if emission is None:
             return None
         line_id = slug(name, self.taken[index])
@@ -271,7 +357,7 @@ class NewRows:
         if self._basis(row.cells.get("basis")):
             entry["annual_total"] = True
         entry.update(emission)
-        entry["data_type"] = "primary"  # the plant's own figures
+        entry["activity_origin"] = origin_id(row.cells["activity_origin"], self.language)
         for key in ("source", "note"):
             if row.cells.get(key) is not None:
                 entry[key] = row.cells[key]
@@ -308,6 +394,13 @@ class NewRows:
                 "so a leg cannot carry its mass; give the amount as a mass (kg, t), or leave the distance "
                 "empty and add the leg with its mass in the spec")
             return
+        origin = cells.get(f"{prefix}activity_origin")
+        if origin is None:
+            column = row.sheet.column(f"{prefix}activity_origin").label(self.language)
+            self.problems.append(
+                f"{row.ref(f'{prefix}activity_origin')}: {column} is required with a distance; choose how "
+                "the distance was obtained from the list")
+            return
         mode = self._mode_id(cells.get(f"{prefix}mode"))
         template = self._leg_template(row, index, mode)
         if template is None:
@@ -322,6 +415,7 @@ class NewRows:
         if cells.get(f"{prefix}vehicle") is not None:
             entry["vehicle"] = cells[f"{prefix}vehicle"]
         entry.update(template)
+        entry["activity_origin"] = origin_id(origin, self.language)
         if cells.get("source") is not None and prefix == "":
             entry["source"] = cells["source"]
         self.editor.append(("products", index, "transport"), entry)

@@ -63,9 +63,9 @@ def shipped_by_id() -> Mapping[str, Entry]:
     return MappingProxyType({entry.factor.id: entry for entry in shipped()})
 
 
-def library_files(spec_file: str, paths: Iterable[str]) -> list[Path]:
-    """The .toml files named by [library] paths (folders expand to their *.toml, sorted)."""
-    base = Path(spec_file).parent
+def library_files(base: Path, paths: Iterable[str]) -> list[Path]:
+    """The .toml files named by [library] paths, relative to ``base`` (folders expand to their *.toml,
+    sorted)."""
     files = []
     for name in paths:
         path = base / name
@@ -114,7 +114,7 @@ def resolve(spec: Node, source: SpecSource) -> Resolved:
     for index, name in enumerate(paths or ()):
         if name is None:  # failed the schema; already reported
             continue
-        for path in library_files(source.file, [name]):
+        for path in library_files(source.folder, [name]):
             entries, file_problems = load_user_library(path, (source, ("library", "paths", index)))
             problems += file_problems
             for entry in entries:

@@ -51,6 +51,14 @@ class SpecSource:
     file: str
     data: dict
     text: str = field(default="", repr=False)
+    #: The spec's path when ``file`` is a label for messages ("acme.toml (as imported from
+    #: acme-form.xlsx)"); the paths a spec names (library, template) are relative to its folder.
+    path: str | None = None
+
+    @property
+    def folder(self) -> Path:
+        """The folder the spec's relative paths start from."""
+        return Path(self.path or self.file).parent
 
     @cached_property
     def lines(self) -> dict[SpecPath, int]:
@@ -124,7 +132,8 @@ def load(path: str | Path) -> SpecSource:
     return parse(raw, file)
 
 
-def parse(raw: bytes, file: str) -> SpecSource:
+def parse(raw: bytes, file: str, path: str | None = None) -> SpecSource:
+    """``raw`` parsed; ``file`` names it in messages, ``path`` (default: ``file``) is where it lives."""
     text = decode(raw, file)
     try:
         data = tomllib.loads(text, parse_float=Written)
@@ -140,7 +149,7 @@ def parse(raw: bytes, file: str) -> SpecSource:
             f"arrays or tables nested more than {MAX_NESTING} levels deep; a spec never needs that, "
             "remove the extra brackets",
         ) from None
-    return SpecSource(file, data, text)
+    return SpecSource(file, data, text, path)
 
 
 MAX_NESTING = 100
