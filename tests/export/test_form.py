@@ -176,3 +176,8 @@ def test_libreoffice_opens_the_form(tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         for expected in ("产品碳足迹数据收集表", "灰铁铸件", "生产用电", "瓦房店机床厂"):
             assert expected in text
+
+
+def test_the_output_value_column_names_the_unit_the_report_uses(valve_form):
+    ws = valve_form["产量"]
+    assert ws.cell(row=3, column=column_of(ws, "value")).value == "产值（万元）"  # the spec states none

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marshmallow import fields as mm_fields
-from marshmallow import missing
 
 from ..vocab.catalogue import STAGE_BY_ID, TRANSPORT_MODES
 from ..vocab.origins import ACTIVITY_ORIGINS
@@ -156,11 +155,6 @@ class Sheet:
 
 
 # -- values as cells show them --------------------------------------------------------
-
-
-def default_of(schema, key: str) -> Any:
-    value = schema().fields[key].load_default
-    return None if value is missing or callable(value) else value
 
 
 def months_of(start: dt.date, end: dt.date) -> list[tuple[str, str, str]]:

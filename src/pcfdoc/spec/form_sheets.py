@@ -24,7 +24,6 @@ from .form_layout import (
     Row,
     Sheet,
     column_of,
-    default_of,
     months_of,
     origin_name,
     product_key,
@@ -191,7 +190,8 @@ def _product_column(several: bool) -> list[Column]:
 
 def _output_sheet(data: Mapping, products: list[Mapping], language: str) -> Sheet:
     company = data.get("company", {})
-    value_unit = company.get("output_value_unit") or default_of(Company, "output_value_unit")
+    # The unit the report prints when the spec states none (render/labels.py).
+    value_unit = company.get("output_value_unit") or words(language, "万元", "10,000 CNY")
     columns = [
         Column("name", "产品", "Product", 24, kind="text", required=True),
         Column(
@@ -303,7 +303,7 @@ def _materials_sheet(products: list[Mapping], several: bool, language: str) -> S
         _origin_column(),
         column_of(InventoryLine, "supplier", "供应商", "Supplier", 20),
         column_of(InventoryLine, "supplier_location", "供应商所在地", "Supplier location", 16),
-        column_of(Declared, "declared.value", "供应商提供的碳足迹", "Supplier's footprint", 12,
+        column_of(Declared, "declared.value", "供应商提供的碳足迹", "Supplier's footprint", 14,
                   required=False),
         column_of(Declared, "declared.unit", "碳足迹单位", "Footprint unit", 12, required=False),
         column_of(Declared, "declared.source", "碳足迹出处", "Footprint document", 18),
