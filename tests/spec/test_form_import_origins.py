@@ -259,3 +259,23 @@ def test_a_form_of_the_previous_format_is_refused_with_what_to_do(valve):
     assert info.value.lines() == [
         f"{workbook}: made by another version of pcfdoc (form format pcfdoc-form-1; this one reads "
         "pcfdoc-form-2); make a new form with pcfdoc form SPEC and copy the client's figures into it"]
+
+
+def test_a_new_part_with_a_supplier_footprint_needs_no_factor(valve):
+    spec, workbook = valve
+    new = first_empty_row(workbook, "原材料")
+    fill(workbook, {"原材料": {(new, "name"): "减速器", (new, "amount"): 1, (new, "unit"): "台",
+                             (new, "basis"): "单位产品", (new, "activity_origin"): "企业统计",
+                             (new, "declared.value"): 35.5, (new, "declared.unit"): "kgCO2e/台",
+                             (new, "declared.source"): "供应商 EPD"}})
+    imported = pipeline.import_form(workbook, spec)
+    assert [change.text for change in imported.plan.changes] == ["added: 减速器 1 台"]
+    text = spec.read_text("utf-8")  # after the last line, a blank line, then the legs as before
+    assert ('amount = 34.2\nunit = "t*km"\nfactor = "cn-freight-road-cpcd-average"\n'
+            'activity_origin = "estimated"\nsource = "按客户与工厂的平均运距估算"\n'
+            'source_en = "Estimated from the average distance between the plant and its customers"\n\n'
+            '[[products.inventory]]\nid = "减速器"\nstage = "raw_material"\nname = "减速器"\namount = 1\n'
+            'unit = "台"\ndeclared = { value = 35.5, unit = "kgCO2e/台", source = "供应商 EPD" }\n'
+            'activity_origin = "recorded"\n\n[[products.transport]]\n') in text
+    reducer = next(line for line in imported.after.results.products[0].lines if line.id == "减速器")
+    assert (reducer.kgco2e, reducer.factor_origin) == (pytest.approx(35.5), "supplier")

@@ -126,6 +126,8 @@ class Editor:
                 count=1,
                 flags=re.M,
             )
+        if edited.endswith("\n\n") and not self.text.endswith("\n\n"):
+            edited = edited.rstrip("\n") + "\n"  # a table appended at the end leaves no blank line after it
         return splice(self.text, baseline, edited)
 
     def _node(self, path: SpecPath, create: bool = False):
@@ -151,7 +153,8 @@ class Editor:
                 target[-1].add(tomlkit.nl())
             table = tomlkit.table()
             for name, value in entry.items():
-                table.add(name, value)
+                table.add(name, _value(value))
+            table.add(tomlkit.nl())  # a blank line before what follows, as between the spec's own tables
             target.append(table)
         elif isinstance(target, Array):
             item = tomlkit.parse(f"x = {_inline_text(entry, spaced=True)}")["x"]
