@@ -140,6 +140,8 @@ class Sheet:
     note_en: str = ""
     blank_rows: int = BLANK_ROWS
     stages: tuple[str, ...] = ()  # the stages a row of this sheet may be in (other sheet)
+    #: Activity origins offered per column, worked out once from the rows (read for every cell).
+    origins_offered: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def title(self, language: str) -> str:
         return self.zh if language == "zh-CN" else self.en
@@ -201,9 +203,12 @@ def choices(sheet: Sheet, column: Column, form: FormSpec) -> list[str]:
     if column.key.endswith("mode"):
         return list(MODES[language].values())
     if column.key.endswith("activity_origin"):
-        offered = [ACTIVITY_ORIGINS[origin].name(language) for origin in PLANT_ORIGINS]
-        shown = (row.values.get(column.key) for row in sheet.rows)
-        return list(dict.fromkeys([*offered, *(value for value in shown if isinstance(value, str))]))
+        if column.key not in sheet.origins_offered:
+            offered = [ACTIVITY_ORIGINS[origin].name(language) for origin in PLANT_ORIGINS]
+            shown = (row.values.get(column.key) for row in sheet.rows)
+            sheet.origins_offered[column.key] = list(
+                dict.fromkeys([*offered, *(value for value in shown if isinstance(value, str))]))
+        return sheet.origins_offered[column.key]
     return []
 
 
