@@ -62,17 +62,20 @@ COMPANY_ID = "urn:pact:company:customcode:buyer-assigned:test-4321"
 
 
 def with_pact(data: dict) -> dict:
-    """Fixture spec data with a [pact] table (its products state their masses)."""
+    """Fixture spec data with a [pact] table (its products state their masses), each product holding
+    1.5 kg of fossil carbon (products[].carbon_content, where the report states it too)."""
     data["pact"] = {
         "company_ids": [COMPANY_ID],
         "geography": "CN",
         "products": [
             {"product": product["id"],
              "ids": [f"urn:pact:product:customcode:vendor-assigned:{product['id']}"],
-             "fossil_carbon_content": 1.5, "biogenic_co2_uptake": 0}
+             "biogenic_co2_uptake": 0}
             for product in data["products"]
         ],
     }
+    for product in data["products"]:
+        product["carbon_content"] = {"fossil": 1.5, "note": "按材料估算。"}
     return data
 
 

@@ -18,7 +18,10 @@ from conftest import FIXTURES, fixture_data
 from render.docx_reading import all_text, open_report
 
 #: Keys that exclude one another in one table: the fixture holds the first, a test elsewhere the other.
-ALTERNATIVES = {("report", "precision", "significant")}
+ALTERNATIVES = {("report", "precision", "significant"),
+                # an older spec's place for the carbon contents (products[].carbon_content now)
+                ("pact", "products", "fossil_carbon_content"),
+                ("pact", "products", "biogenic_carbon_content")}
 #: Texts that must stay as they are to be valid: a checked code, paths to files.
 KEEP = {"credit_code", "paths", "template"}
 

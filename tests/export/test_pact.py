@@ -308,7 +308,7 @@ def test_every_product_needs_its_pact_entry(write_spec):
     assert problem.path == ("pact", "products")
     assert problem.message == (
         "no entry for product 'b' (products[1]); add { product = \"b\", ids = [\"urn:…\"], "
-        "fossil_carbon_content = …, biogenic_co2_uptake = … }")
+        "biogenic_co2_uptake = … }")
 
 
 # -- packaging, CO2 capture, factor sources ---------------------------------------------------
@@ -408,13 +408,52 @@ def test_the_pact_table_is_checked_with_the_spec(write_spec):
     data["pact"]["company_ids"] = ["GB-12345", COMPANY_ID]
     data["pact"]["geography"] = "China"
     data["pact"]["products"][0]["biogenic_co2_uptake"] = 2.0
-    del data["pact"]["products"][1]["fossil_carbon_content"]
     found = problems(write_spec(data))
     text = "\n".join(found)
     assert "pact.company_ids[0]: 'GB-12345' is not a URN" in text
     assert "pact.geography: 'China' is not an ISO 3166 code" in text
     assert "pact.products[0].biogenic_co2_uptake: must be at most 0, got 2" in text
-    assert "pact.products[1].fossil_carbon_content: required key 'fossil_carbon_content' is missing" in text
+
+
+def test_a_carbon_content_said_twice_must_agree(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    data["pact"]["products"][1]["fossil_carbon_content"] = 2.5  # the product says 1.5
+    (problem,) = [found for found in problems(write_spec(data)) if "warning" not in found]
+    assert problem.endswith(
+        "pact.products[1].fossil_carbon_content: 2.5 kg C here but 1.5 kg C in "
+        "products[1].carbon_content.fossil, which the report prints; remove this key (the export takes "
+        "products[1].carbon_content.fossil)")
+
+
+def test_the_carbon_content_is_said_once_where_the_report_prints_it(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    data["pact"]["products"][0]["fossil_carbon_content"] = 1.5  # as the product says
+    del data["products"][1]["carbon_content"]["fossil"]
+    data["pact"]["products"][1]["fossil_carbon_content"] = 0.7  # an older spec's place for it
+    calculated = pipeline.calc(write_spec(data))
+    warnings = {(w.path, w.message) for w in calculated.valid.warnings if w.path[0] == "pact"}
+    assert warnings == {
+        (("pact", "products", 0, "fossil_carbon_content"),
+         "also stated in products[0].carbon_content.fossil; remove it here (the export takes "
+         "products[0].carbon_content.fossil)"),
+        (("pact", "products", 1, "fossil_carbon_content"),
+         "move it to products[1].carbon_content.fossil, where the report states it too (the export takes "
+         "it from there)"),
+    }
+    first, second = (record["pcf"]["fossilCarbonContent"] for record in pact_document(calculated)["data"])
+    assert (first, second) == ("1.5", "0.7")
+
+
+def test_a_product_without_a_fossil_carbon_content_stops_the_export(write_spec):
+    data = with_pact(fixture_data("two-products.toml"))
+    data["products"][1]["carbon_content"] = {"note": "未测定。"}
+    with pytest.raises(SpecInvalidError) as info:
+        pact_document(pipeline.calc(write_spec(data)))
+    (problem,) = info.value.problems
+    assert problem.path == ("products", 1, "carbon_content")
+    assert problem.message == (
+        "PACT needs the fossil carbon content of 'b'; add carbon_content = { fossil = …, note = \"how it was "
+        "found\" } (kg C per functional unit; 0 when the product holds none)")
 
 
 def test_an_identifier_is_listed_once(write_spec):

@@ -109,8 +109,7 @@ class _Missing(Exception):
         self.problems = problems
 
 
-_PACT_ENTRY = ('{ product = "%s", ids = ["urn:…"], fossil_carbon_content = …, '
-               'biogenic_co2_uptake = … }')
+_PACT_ENTRY = '{ product = "%s", ids = ["urn:…"], biogenic_co2_uptake = … }'
 
 
 def _pact_facts(spec: Node, source: SpecSource) -> tuple[dict[str, tuple[int, Node]], list[Problem]]:
@@ -150,6 +149,12 @@ def _footprint(spec: Node, index: int, product: Node, result: ProductResult,
         packaging = _packaging(index, result)
     except _Missing as lacking:
         missing.extend(lacking.problems)
+    contents = (0.0, None)
+    if entry is not None:
+        try:
+            contents = _carbon_contents(index, product, entry[1])
+        except _Missing as lacking:
+            missing.extend(lacking.problems)
     if missing or entry is None or unit_name is None:
         raise _Missing(missing)
     facts = entry[1]
@@ -172,13 +177,14 @@ def _footprint(spec: Node, index: int, product: Node, result: ProductResult,
     record["productNameCompany"] = product.name
     record["comment"] = _comment(spec, product, result, facts, packaging)
     record["pcf"] = _carbon_footprint(spec, product, result, facts, (unit_name, unit_amount, mass),
-                                      packaging, sources)
+                                      contents, packaging, sources)
     record["id"] = _footprint_id(spec.report.number, product.id, record)
     return record
 
 
 def _carbon_footprint(spec: Node, product: Node, result: ProductResult, facts: Node,
-                      declared: tuple[str, float, float], packaging: tuple[bool, float | None],
+                      declared: tuple[str, float, float], contents: tuple[float, float | None],
+                      packaging: tuple[bool, float | None],
                       sources: list[dict[str, str]]) -> dict[str, Any]:
     unit_name, unit_amount, mass_kg = declared
     split = _split(result)
@@ -199,9 +205,10 @@ def _carbon_footprint(spec: Node, product: Node, result: ProductResult, facts: N
     pcf["pcfExcludingBiogenicUptake"] = _emission(total)
     # biogenic_co2_uptake (≤ 0) is the spec's; pcfdoc's calculation counts no uptake.
     pcf["pcfIncludingBiogenicUptake"] = _emission(total + facts.biogenic_co2_uptake)
-    pcf["fossilCarbonContent"] = _amount(facts.fossil_carbon_content)
-    if facts.biogenic_carbon_content is not None:
-        pcf["biogenicCarbonContent"] = _amount(facts.biogenic_carbon_content)
+    fossil, biogenic = contents
+    pcf["fossilCarbonContent"] = _amount(fossil)
+    if biogenic is not None:
+        pcf["biogenicCarbonContent"] = _amount(biogenic)
     # pcfdoc's ISO 14067 categories add up to the total. Aircraft emissions are burnt fuel, which
     # PACT counts as fossil (its sum for the PCF has no aircraft term) and also reports apart.
     pcf["fossilGhgEmissions"] = _emission(split.fossil + split.aircraft)
@@ -236,6 +243,23 @@ def _carbon_footprint(spec: Node, product: Node, result: ProductResult, facts: N
                 "temporalDQR": _rating(dqr["temporal"]),
             }
     return pcf
+
+
+def _carbon_contents(index: int, product: Node, facts: Node) -> tuple[float, float | None]:
+    """The product's fossil and biogenic carbon content (kg C per functional unit), as the report
+    states them (products[].carbon_content); older specs may give them in the [pact] entry instead."""
+    stated = product.carbon_content
+    fossil = facts.fossil_carbon_content
+    if fossil is None and stated is not None:
+        fossil = stated.fossil
+    biogenic = facts.biogenic_carbon_content
+    if biogenic is None and stated is not None:
+        biogenic = stated.biogenic
+    if fossil is None:
+        raise _Missing([(("products", index, "carbon_content"), (
+            f"PACT needs the fossil carbon content of {product.id!r}; add carbon_content = {{ fossil = …, "
+            'note = "how it was found" } (kg C per functional unit; 0 when the product holds none)'))])
+    return fossil, biogenic
 
 
 def _packaging(index: int, result: ProductResult) -> tuple[bool, float | None]:

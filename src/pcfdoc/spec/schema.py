@@ -929,10 +929,12 @@ class PactProduct(Table):
         "urn:pact:product:customcode:vendor-assigned:A-100"))
     classifications = List(Text(validate=_urn), load_default=[], metadata=doc(
         "product classifications as URNs, e.g. urn:pact:productclassification:un-cpc:4321"))
-    fossil_carbon_content = Number(required=True, minimum=0, metadata=doc(
-        "fossil carbon contained in one functional unit of the product", "kgC"))
+    fossil_carbon_content = Number(load_default=None, minimum=0, metadata=doc(
+        "fossil carbon in one functional unit; default, and better: products[].carbon_content.fossil, "
+        "which the report states too", "kgC"))
     biogenic_carbon_content = Number(load_default=None, minimum=0, metadata=doc(
-        "biogenic carbon contained in one functional unit of the product", "kgC"))
+        "biogenic carbon in one functional unit; default, and better: products[].carbon_content.biogenic",
+        "kgC"))
     biogenic_co2_uptake = Number(required=True, maximum=0, metadata=doc(
         "CO2 taken up by the biomass in one functional unit, as a negative number; 0 when the "
         "product holds no biomass", "kgCO2e"))
@@ -947,7 +949,7 @@ class PactProduct(Table):
 
 
 class Pact(Table):
-    """What `pcfdoc build --pact` needs besides the calculation: identifiers and carbon contents."""
+    """What `pcfdoc build --pact` needs besides the calculation: identifiers, biogenic uptake."""
 
     company_ids = List(Text(validate=_urn), required=True, min_length=1, metadata=doc(
         "identifiers of the company as URNs, e.g. urn:pact:company:customcode:buyer-assigned:4321"))
@@ -982,4 +984,4 @@ class Spec(Table):
     uncertainty = optional_table(UncertaintySettings, "the uncertainty and sensitivity analyses done")
     notes = optional_table(Notes, "assumptions, limitations, data quality")
     pact = Nested(Pact, load_default=None, metadata=doc(
-        "identifiers and carbon contents for a PACT v3 data exchange (pcfdoc build --pact)"))
+        "identifiers and biogenic uptake for a PACT v3 data exchange (pcfdoc build --pact)"))
