@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import FormError, SpecPath
 from .form_edit import Editor
 from .form_layout import BASIS, DELETE, MODES, FormSpec
+from .form_origins import Origins
 from .form_read import FilledRow, Meta, as_snapshot, open_workbook, read_meta, read_rows, same
 from .form_rows import Change, EditedRows, NewRows, row_name, shown
 from .form_sheets import form_spec
@@ -114,7 +115,7 @@ def _differences(meta: Meta, now: Mapping, form: FormSpec) -> list[str]:
     return found
 
 
-class _Planner(EditedRows, NewRows):
+class _Planner(EditedRows, NewRows, Origins):
     def __init__(
         self,
         source: SpecSource,
