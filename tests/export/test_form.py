@@ -11,7 +11,7 @@ from form_filling import column_of, row_of
 from pcfdoc import pipeline
 from pcfdoc.export.form import form_bytes
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, FIXTURES
 
 OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 
@@ -36,8 +36,8 @@ def test_the_sheets_are_in_the_report_language(valve_form):
 
 def test_rows_are_pre_filled_from_the_spec_with_hidden_keys(valve_form):
     ws = valve_form["原材料"]
-    assert [ws.cell(row=3, column=c).value for c in range(2, 8)] == [
-        "物料名称 *", "型号规格", "用量 *", "单位 *", "数据口径 *", "供应商"]
+    assert [ws.cell(row=3, column=c).value for c in range(2, 9)] == [
+        "物料名称 *", "型号规格", "用量 *", "单位 *", "数据口径 *", "数据获取方式 *", "供应商"]
     grey = row_of(ws, "灰铁铸件")
     assert ws.cell(row=grey, column=1).value == "products:valve-actuator.inventory:grey-iron"
     assert [ws.cell(row=grey, column=column_of(ws, key)).value
@@ -66,7 +66,8 @@ def test_dropdowns_number_checks_and_protection(valve_form):
     ws = valve_form["原材料"]
     rules = {(dv.type, str(dv.sqref)): dv for dv in ws.data_validations.dataValidation}
     letter = {key: ws.cell(row=1, column=column_of(ws, key)).column_letter
-              for key in ("amount", "unit", "basis", "leg.mode", "delete")}
+              for key in ("amount", "unit", "basis", "leg.mode", "delete", "activity_origin",
+                          "leg.activity_origin", "declared.unit", "declared.year")}
     last = 3 + 6 + 15
     assert rules[("decimal", f"{letter['amount']}4:{letter['amount']}{last}")].formula1 == "0"
     lists = valve_form["_lists"]
@@ -79,6 +80,11 @@ def test_dropdowns_number_checks_and_protection(valve_form):
     assert offered("basis") == ["单位产品", "全年合计"]
     assert offered("leg.mode") == ["公路", "铁路", "水路", "航空", "管道"]
     assert offered("delete") == ["删除"]
+    plant = ["现场实测", "计量表读数", "票据记录", "企业统计", "由企业数据计算", "供应商提供", "估算"]
+    assert offered("activity_origin") == offered("leg.activity_origin") == plant
+    assert offered("declared.unit")[:3] == ["kgCO2e/kg", "kgCO2e/t", "kgCO2e/台"]
+    year = rules[("whole", f"{letter['declared.year']}4:{letter['declared.year']}{last}")]
+    assert (year.operator, year.formula1, year.formula2) == ("between", "1900", "2100")
     assert {"kg", "t", "kWh", "m3", "t*km", "台"} <= set(offered("unit"))
     assert rules[("list", f"{letter['unit']}4:{letter['unit']}{last}")].errorStyle == "warning"
     assert ws.protection.sheet
@@ -94,7 +100,7 @@ def test_dropdowns_number_checks_and_protection(valve_form):
 
 def test_the_fingerprint_names_the_spec_and_keeps_every_pre_filled_cell(valve_form):
     meta = {row[0]: row for row in valve_form["_pcfdoc"].iter_rows(values_only=True)}
-    assert meta["format"][1] == "pcfdoc-form-1"
+    assert meta["format"][1] == "pcfdoc-form-2"
     assert meta["spec"][1] == "valve-actuator.toml"
     assert json.loads(meta["identity"][1]) == {"company": "天津百利三通机械有限公司", "products": ["valve-actuator"]}
     rows = [row for row in valve_form["_pcfdoc"].iter_rows(values_only=True) if row[0] == "row"]
@@ -119,6 +125,41 @@ def test_an_english_report_gets_an_english_form(tmp_path, write_spec):
     ws = book["Materials"]
     assert [ws.cell(row=3, column=c).value for c in range(2, 5)] == ["Product *", "Material *", "Model"]
     assert ws.cell(row=4, column=2).value == data["products"][0]["name"]
+    origin = column_of(ws, "activity_origin")
+    assert (ws.cell(row=3, column=origin).value, ws.cell(row=4, column=origin).value) == ("Obtained by *", "recorded")
+    rule = next(dv for dv in ws.data_validations.dataValidation
+                if str(dv.sqref).startswith(f"{ws.cell(row=4, column=origin).column_letter}4:"))
+    lists = book["_lists"]
+    column = rule.formula1.split("!")[1][1]
+    assert [c.value for c in lists[column] if c.value] == [
+        "measured", "metered", "billed", "recorded", "calculated", "supplier", "estimated"]
+    instructions = [row[0] for row in book["Instructions"].iter_rows(values_only=True) if row[0]]
+    assert "6. 'Obtained by' says how each figure was obtained: measured on site, metered, billed (invoices, " \
+           "delivery notes), recorded (production statistics, bill of materials), calculated from the company's " \
+           "records, stated by the supplier, or estimated. Choose truthfully: a guess is 'estimated'." in instructions
+    assert [ws.cell(row=3, column=column_of(ws, key)).value
+            for key in ("declared.value", "declared.unit", "declared.source", "declared.year")] == [
+        "Supplier's footprint", "Footprint unit", "Footprint document", "Footprint year"]
+
+
+def test_the_instructions_say_what_the_origin_column_means(valve_form):
+    instructions = [row[0] for row in valve_form["填写说明"].iter_rows(values_only=True) if row[0]]
+    assert "6. “数据获取方式”说明每个数字是怎样得到的，请从下拉列表中如实选择（现场实测、计量表读数、票据记录、" \
+           "企业统计、由企业数据计算、供应商提供、估算）；估计的数字选“估算”。" in instructions
+
+
+def test_origins_the_spec_uses_beyond_a_plants_are_offered_where_used(tmp_path):
+    shutil.copy(FIXTURES / "every-field.toml", tmp_path / "every-field.toml")
+    shutil.copytree(FIXTURES / "factors", tmp_path / "factors")
+    shutil.copytree(FIXTURES / "images", tmp_path / "images")
+    book = load_workbook(pipeline.form(tmp_path / "every-field.toml", tmp_path / "form.xlsx"))
+    ws, lists = book["废弃物与其他"], book["_lists"]
+    origin = column_of(ws, "activity_origin")
+    assert ws.cell(row=row_of(ws, "使用阶段用电"), column=origin).value == "情景假设"
+    rule = next(dv for dv in ws.data_validations.dataValidation
+                if str(dv.sqref).startswith(f"{ws.cell(row=4, column=origin).column_letter}4:"))
+    column = rule.formula1.split("!")[1][1]
+    assert [c.value for c in lists[column] if c.value][-2:] == ["估算", "情景假设"]
 
 
 @pytest.mark.skipif(OFFICE is None, reason="LibreOffice is not installed")
@@ -136,3 +177,8 @@ def test_libreoffice_opens_the_form(tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         for expected in ("产品碳足迹数据收集表", "灰铁铸件", "生产用电", "瓦房店机床厂"):
             assert expected in text
+
+
+def test_the_output_value_column_names_the_unit_the_report_uses(valve_form):
+    ws = valve_form["产量"]
+    assert ws.cell(row=3, column=column_of(ws, "value")).value == "产值（万元）"  # the spec states none

@@ -72,3 +72,29 @@ def test_splice_takes_only_the_edited_lines_from_the_rendering():
     baseline = "a = { d = 2024-06-07}\nb = 1\n"  # a renderer's slip on an untouched line
     edited = "a = { d = 2024-06-07}\nb = 2\n"
     assert splice(original, baseline, edited) == "a = { d = 2024-06-07 }\nb = 2\n"
+
+
+def test_a_renamed_key_keeps_its_place_and_its_comment():
+    text = ('[[products]]\nid = "a"\n\n[[products.inventory]]\nid = "motor"\n'
+            'factor = "motor"  # the catalogue value\ndata_type = "primary"\n'
+            'source = "BOM"\n\n[[products.transport]]\nid = "leg"\ntransport = [\n'
+            '  { id = "a", data_type = "secondary", distance_km = 30 },\n]\n')
+    editor = Editor(text)
+    editor.rename(("products", 0, "inventory", 0, "data_type"), "activity_origin", "billed")
+    editor.rename(("products", 0, "inventory", 0, "factor"), "declared",
+                  {"value": 280, "unit": "kgCO2e/台", "year": 2023})
+    leg = ("products", 0, "transport", 0, "transport", 0)
+    editor.rename((*leg, "data_type"), "activity_origin", "estimated")
+    assert editor.result() == (
+        '[[products]]\nid = "a"\n\n[[products.inventory]]\nid = "motor"\n'
+        'declared = { value = 280, unit = "kgCO2e/台", year = 2023 }  # the catalogue value\n'
+        'activity_origin = "billed"\nsource = "BOM"\n\n[[products.transport]]\nid = "leg"\n'
+        'transport = [\n  { id = "a", activity_origin = "estimated", distance_km = 30 },\n]\n')
+
+
+def test_a_table_value_is_written_inline():
+    editor = Editor(TEXT)
+    declared = {"value": 1.5, "unit": "kgCO2e/kg", "source": "EPD"}
+    editor.set(("products", 0, "inventory", 1, "declared"), declared)
+    assert editor.result().endswith(
+        'id = "paint"\namount = 1\ndeclared = { value = 1.5, unit = "kgCO2e/kg", source = "EPD" }\n')

@@ -21,12 +21,16 @@ def valve(tmp_path):
     return spec, make_form(spec, tmp_path / "valve-form.xlsx")
 
 
-@pytest.mark.parametrize("name", [*sorted(p.name for p in EXAMPLES.glob("*.toml")), "two-products.toml"])
+@pytest.mark.parametrize("name", [*sorted(p.name for p in EXAMPLES.glob("*.toml")), "two-products.toml",
+                                  "every-field.toml"])
 def test_an_untouched_workbook_leaves_the_spec_byte_identical(name, tmp_path):
     source = (EXAMPLES if (EXAMPLES / name).exists() else FIXTURES) / name
     spec = tmp_path / name
     shutil.copy(source, spec)
     example_pictures(tmp_path)
+    if source.parent == FIXTURES:
+        shutil.copytree(FIXTURES / "factors", tmp_path / "factors")  # every-field's factor library
+        shutil.copytree(FIXTURES / "images", tmp_path / "images", dirs_exist_ok=True)  # and its pictures
     workbook = make_form(spec, tmp_path / "form.xlsx")
     result = CliRunner().invoke(main, ["import", str(workbook), str(spec)])
     assert result.exit_code == 0, result.stderr
@@ -47,7 +51,8 @@ def client_edits(workbook):
             ("乳化液", "delete"): "删除",
             (new, "name"): "棒料", (new, "model"): "45#", (new, "amount"): 0.2, (new, "unit"): "kg",
             (new, "basis"): "单位产品", (new, "supplier"): "天津某钢厂", (new, "supplier_location"): "天津市静海区",
-            (new, "leg.distance_km"): 120, (new, "leg.mode"): "公路",
+            (new, "activity_origin"): "票据记录",
+            (new, "leg.distance_km"): 120, (new, "leg.mode"): "公路", (new, "leg.activity_origin"): "估算",
         },
         "能源与水": months,
         "主要设备": {(5, "quantity"): None, (4, "note"): "2020 年大修"},
@@ -67,11 +72,11 @@ def test_a_filled_workbook_imports_into_the_expected_spec(valve, update_golden):
     assert changes == [
         "企业信息!C10: 联系电话: 022-2639 1275 → 022-2639-0000",
         "原材料!D4: 灰铁铸件 用量: 20.2 → 21.5",
-        "原材料!G4: 灰铁铸件 供应商: (empty) → 唐山某铸造厂",
-        "原材料!I4: 灰铁铸件 运输距离（km）: 500 → 480",
-        "原材料!N7: deleted: 乳化液",
+        "原材料!H4: 灰铁铸件 供应商: (empty) → 唐山某铸造厂",
+        "原材料!N4: 灰铁铸件 运输距离（km）: 500 → 480",
+        "原材料!T7: deleted: 乳化液",
         "原材料!A10: added: 棒料 0.2 kg",
-        "原材料!I10: added: transport of 棒料, 120 km",
+        "原材料!N10: added: transport of 棒料, 120 km",
         "能源与水!E4: 生产用电 用量: 225,500 → 235,800",
         "主要设备!G4: 立式车床 备注: (empty) → 2020 年大修",
         "主要设备!E5: 立式车床 数量（台/套）: 1 → (empty)",
@@ -89,7 +94,7 @@ def test_the_import_keeps_comments_and_marks_what_was_deleted(valve):
     original = (EXAMPLES / "valve-actuator.toml").read_text("utf-8")
     comments = [line for line in original.splitlines() if line.startswith("#")]
     assert all(comment in text.splitlines() for comment in comments)
-    assert "# removed by pcfdoc import of valve-form.xlsx: 原材料!N7: 乳化液 marked 删除\n# [[products.inventory]]\n" \
+    assert "# removed by pcfdoc import of valve-form.xlsx: 原材料!T7: 乳化液 marked 删除\n# [[products.inventory]]\n" \
            '# id = "emulsion"' in text
     assert '# removed by pcfdoc import of valve-form.xlsx: it carried 乳化液, removed too\n# [[products.transport]]\n' \
            '# id = "emulsion-transport"' in text
@@ -164,7 +169,7 @@ def test_a_new_material_without_a_factor_names_what_to_add(valve):
     spec, workbook = valve
     new = first_empty_row(workbook, "原材料")
     fill(workbook, {"原材料": {(new, "name"): "铜线", (new, "amount"): 0.4, (new, "unit"): "kg",
-                             (new, "basis"): "单位产品"}})
+                             (new, "basis"): "单位产品", (new, "activity_origin"): "企业统计"}})
     with pytest.raises(FormError) as info:
         pipeline.import_form(workbook, spec)
     assert info.value.lines() == [
@@ -200,7 +205,7 @@ BAD_CELLS = [
      "原材料!E4: '公斤每台' is not a unit pcfdoc knows; write units as kg, t, kWh, MWh, GJ, tce, m3, Nm3, L, "
      "t*km (or t·km), 万kWh, 10⁴Nm³ or a counting unit (台, 套, 件, 个, 只, piece); factors as kgCO2e/kWh: "
      "everything after '/' is the denominator, so kgCO2e/t·km is per t·km"),
-    ("原材料", ("灰铁铸件", "leg.mode"), "汽运", "原材料!J4: '汽运' is not one of 公路, 铁路, 水路, 航空, 管道; "
+    ("原材料", ("灰铁铸件", "leg.mode"), "汽运", "原材料!O4: '汽运' is not one of 公路, 铁路, 水路, 航空, 管道; "
      "choose from the list"),
     ("原材料", ("灰铁铸件", "basis"), None, "原材料!F4: 数据口径 is required; fill it in, or mark the row 删除"),
     ("能源与水", ("生产用电", "m202203"), "__date__",

@@ -25,15 +25,17 @@ from ..spec.form_layout import (
     KEY_ROW,
     LISTS_SHEET,
     META_SHEET,
+    PLANT_ORIGINS,
     TITLE_ROW,
     Column,
     FormSpec,
     Sheet,
     choices,
-        words,
+    words,
 )
 from ..spec.form_sheets import form_spec
 from ..spec.valid import ValidSpec
+from ..vocab.origins import ACTIVITY_ORIGINS
 from ..write import reproducible_zip
 
 #: Units offered in the dropdowns besides those the spec already uses.
@@ -140,6 +142,7 @@ def _instructions(ws, valid: ValidSpec, form: FormSpec) -> None:
                 f"{product.name}: 'per unit' means per {basis.amount:g} {basis.unit}.",
             )
         )
+    plant_origins = "、".join(ACTIVITY_ORIGINS[origin].name("zh-CN") for origin in PLANT_ORIGINS)
     sheet_lines = [
         f"{sheet.title(language)}：{sheet.note(language)}"
         if language == "zh-CN"
@@ -212,6 +215,18 @@ def _instructions(ws, valid: ValidSpec, form: FormSpec) -> None:
             ),
             None,
         ),
+        (
+            words(
+                language,
+                f"6. “数据获取方式”说明每个数字是怎样得到的，请从下拉列表中如实选择（{plant_origins}）；"
+                "估计的数字选“估算”。",
+                "6. 'Obtained by' says how each figure was obtained: measured on site, metered, billed "
+                "(invoices, delivery notes), recorded (production statistics, bill of materials), "
+                "calculated from the company's records, stated by the supplier, or estimated. Choose "
+                "truthfully: a guess is 'estimated'.",
+            ),
+            None,
+        ),
         ("", None),
         (words(language, "各工作表", "The sheets"), "head"),
         *((line, None) for line in sheet_lines),
@@ -280,6 +295,22 @@ def _units(data: Mapping) -> list[str]:
         walk(product)
     walk(data.get("company", {}).get("annual_output", []) if isinstance(data.get("company"), Mapping) else [])
     return list(dict.fromkeys([*COMMON_UNITS, *found]))
+
+
+def _footprint_units(data: Mapping) -> list[str]:
+    """Units of a supplier's footprint: kgCO2e per unit of each material, and those the spec writes."""
+    per: list[str] = ["kg", "t", "台", "套", "件", "个"]
+    written: list[str] = []
+    for product in data.get("products", []) or []:
+        for line in product.get("inventory", []) or [] if isinstance(product, Mapping) else []:
+            if not isinstance(line, Mapping) or line.get("stage") != "raw_material":
+                continue
+            if isinstance(line.get("unit"), str) and "/" not in line["unit"]:
+                per.append(line["unit"])
+            declared = line.get("declared")
+            if isinstance(declared, Mapping) and isinstance(declared.get("unit"), str):
+                written.append(declared["unit"])
+    return list(dict.fromkeys([*(f"kgCO2e/{unit}" for unit in per), *written]))
 
 
 def _draw(ws, sheet: Sheet, form: FormSpec, lists: _Lists, data: Mapping) -> None:
@@ -424,7 +455,8 @@ def _rule(
         # Other units may be written (warning only); the import reads every unit pcfdoc knows.
         return {
             "type": "list",
-            "formula1": lists.range_of(_units(data)),
+            "formula1": lists.range_of(
+                _footprint_units(data) if column.key == "declared.unit" else _units(data)),
             "errorStyle": "warning",
             "error": words(
                 language,

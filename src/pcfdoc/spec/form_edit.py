@@ -7,10 +7,11 @@ tomlkit's rendering and spliced into the original text. With no edit, the text i
 returned unchanged, byte for byte.
 
 Paths address the document as the spec loaded: ("products", 0, "inventory", 3, "amount").
-Edits are applied in an order that keeps those indices valid: values first, then new
-entries at the ends of arrays, then removals from the back. A removed table of an array of
-tables stays in the file as comment lines, so that what the client deleted can be seen
-and restored.
+Edits are applied in an order that keeps those indices valid: values first (a key renamed
+in place among them), then new entries at the ends of arrays, then removals from the back.
+A table value (a dict) is written as an inline table, ``{ value = 50, unit = "kgCO2e/台" }``.
+A removed table of an array of tables stays in the file as comment lines, so that what the
+client deleted can be seen and restored.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ _MARKER = "@@pcfdoc-removed-{}@@"
 
 
 def toml_value(value: Any) -> str:
-    """A value as TOML writes it: strings quoted and escaped, numbers and dates bare."""
+    """A value as TOML writes it: strings quoted and escaped, numbers and dates bare, a dict inline."""
+    if isinstance(value, Mapping):
+        return _inline_text(value, spaced=True)
     return tomlkit.item(value).as_string()
 
 
@@ -38,6 +41,7 @@ class Editor:
     def __init__(self, text: str):
         self.text = text
         self._sets: list[tuple[SpecPath, Any]] = []
+        self._renames: list[tuple[SpecPath, str, Any]] = []
         self._appends: list[tuple[SpecPath, dict[str, Any]]] = []
         self._removals: list[tuple[SpecPath, str]] = []
 
@@ -51,6 +55,11 @@ class Editor:
         """Set (or, with None, remove) the key at ``path``; a missing table on the way is created inline."""
         self._sets.append((path, value))
 
+    def rename(self, path: SpecPath, key: str, value: Any) -> None:
+        """Replace the key at ``path`` by ``key = value`` in the same place (data_type by activity_origin,
+        factor by declared), so that the entry reads in the order it was written."""
+        self._renames.append((path, key, value))
+
     def append(self, array: SpecPath, entry: dict[str, Any]) -> None:
         self._appends.append((array, entry))
 
@@ -60,7 +69,7 @@ class Editor:
 
     @property
     def changed(self) -> bool:
-        return bool(self._sets or self._appends or self._removals)
+        return bool(self._sets or self._renames or self._appends or self._removals)
 
     # -- applying ------------------------------------------------------------------------
     def result(self) -> str:
@@ -80,9 +89,14 @@ class Editor:
                 if path[-1] in parent:
                     del parent[path[-1]]
             else:
-                parent[path[-1]] = value
+                parent[path[-1]] = _value(value)
         for owner, slot, table, edits in inline_edits.values():
             owner[slot] = _inline(table, edits)
+        for path, key, value in self._renames:
+            parent = self._node(path[:-1])
+            # tomlkit has no public way to replace a key where it stands; its container's
+            # _replace does it for tables and inline tables alike (tests/spec/test_form_edit.py).
+            (parent if parent is self.doc else parent.value)._replace(path[-1], key, _value(value))
         for array, entry in self._appends:
             self._append(array, entry)
         removed: dict[str, str] = {}
@@ -112,6 +126,8 @@ class Editor:
                 count=1,
                 flags=re.M,
             )
+        if edited.endswith("\n\n") and not self.text.endswith("\n\n"):
+            edited = edited.rstrip("\n") + "\n"  # a table appended at the end leaves no blank line after it
         return splice(self.text, baseline, edited)
 
     def _node(self, path: SpecPath, create: bool = False):
@@ -137,7 +153,8 @@ class Editor:
                 target[-1].add(tomlkit.nl())
             table = tomlkit.table()
             for name, value in entry.items():
-                table.add(name, value)
+                table.add(name, _value(value))
+            table.add(tomlkit.nl())  # a blank line before what follows, as between the spec's own tables
             target.append(table)
         elif isinstance(target, Array):
             item = tomlkit.parse(f"x = {_inline_text(entry, spaced=True)}")["x"]
@@ -146,6 +163,13 @@ class Editor:
                 target.add_line(item, indent=indent.group(1) if indent else "  ")
             else:
                 target.append(item)
+
+
+def _value(value: Any) -> Any:
+    """A value to put in the document: a dict as an inline table written the way specs write them."""
+    if isinstance(value, Mapping):
+        return tomlkit.parse(f"x = {_inline_text(value, spaced=True)}\n")["x"]
+    return value
 
 
 def _inline_text(

@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import FormError, SpecPath
 from .form_edit import Editor
 from .form_layout import BASIS, DELETE, MODES, FormSpec
+from .form_origins import Origins
 from .form_read import FilledRow, Meta, as_snapshot, open_workbook, read_meta, read_rows, same
 from .form_rows import Change, EditedRows, NewRows, row_name, shown
 from .form_sheets import form_spec
@@ -114,7 +115,7 @@ def _differences(meta: Meta, now: Mapping, form: FormSpec) -> list[str]:
     return found
 
 
-class _Planner(EditedRows, NewRows):
+class _Planner(EditedRows, NewRows, Origins):
     def __init__(
         self,
         source: SpecSource,
@@ -226,7 +227,11 @@ class _Planner(EditedRows, NewRows):
         cells = {"": f"{row.title}!A{row.number}"}
         for column, ref in row.refs.items():
             if leg == column.startswith("leg."):
-                cells[column.removeprefix("leg.")] = f"{row.title}!{ref}"
+                key = column.removeprefix("leg.")
+                cells[key] = f"{row.title}!{ref}"
+                cells.setdefault(key.partition(".")[0], f"{row.title}!{ref}")  # declared → its value's cell
+        if "activity_origin" in cells:  # the two say the same thing; the form asks the first
+            cells["data_type"] = cells["activity_origin"]
         self.rows[(array, entry_id)] = cells
 
     def _product(self, key: str) -> tuple[int, Mapping]:
@@ -240,16 +245,24 @@ class _Planner(EditedRows, NewRows):
             i for i, item in enumerate(items) if isinstance(item, Mapping) and item.get("id") == entry_id
         )
 
-    def _note(self, row: FilledRow, key: str, label: str, old: Any, new: Any) -> None:
+    def _note(self, row: FilledRow, key: str, label: str, old: Any, new: Any, more: str = "") -> None:
         if row.sheet.id == "company":  # the row's label names the fact: 联系电话: old → new
-            self.changes.append(Change(row.ref(key), f"{label}: {shown(old)} → {shown(new)}"))
+            self.changes.append(Change(row.ref(key), f"{label}: {shown(old, key)} → {shown(new, key)}{more}"))
             return
         self.changes.append(
             Change(
                 row.ref(key),
-                f"{label} {row.sheet.column(key).label(self.language)}: {shown(old)} → {shown(new)}",
+                f"{label} {row.sheet.column(key).label(self.language)}: {shown(old, key)} → {shown(new, key)}"
+                f"{more}",
             )
         )
+
+    def _at(self, path: SpecPath) -> Mapping:
+        """The spec's entry at ``path`` as loaded (before any edit)."""
+        node: Any = self.data
+        for part in path:
+            node = node[part]
+        return node
 
     def _require(self, row: FilledRow, keys: tuple[str, ...]) -> bool:
         missing = [key for key in keys if row.cells.get(key) is None]
@@ -315,7 +328,7 @@ class _Planner(EditedRows, NewRows):
         for product in order:
             for leg in product.get("transport", []) or []:
                 if isinstance(leg, Mapping) and leg.get("mode", "road") == mode and leg.get("factor"):
-                    return {"factor": leg["factor"], "data_type": leg.get("data_type", "primary")}
+                    return {"factor": leg["factor"]}
         label = MODES[self.language][mode]
         self.problems.append(
             f"{row.ref('leg.distance_km' if 'leg.distance_km' in row.refs else 'distance_km')}: "

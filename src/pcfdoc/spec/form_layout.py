@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marshmallow import fields as mm_fields
-from marshmallow import missing
 
 from ..vocab.catalogue import STAGE_BY_ID, TRANSPORT_MODES
+from ..vocab.origins import ACTIVITY_ORIGINS
 from . import fields as spec_fields
 
 #: Format of the hidden fingerprint sheet; a workbook of another format is refused.
-FORMAT = "pcfdoc-form-1"
+#: 2: the origin of every amount and the supplier's declared footprint of a material.
+FORMAT = "pcfdoc-form-2"
 META_SHEET = "_pcfdoc"
 LISTS_SHEET = "_lists"
 #: Row 1 holds the column keys (hidden), row 2 the title, row 3 the headers; data start on row 4.
@@ -40,6 +41,20 @@ MODES = {
 }
 BASIS = {"zh-CN": {False: "单位产品", True: "全年合计"}, "en": {False: "per unit", True: "annual total"}}
 DELETE = {"zh-CN": "删除", "en": "delete"}
+#: The activity origins a plant can answer for its own figures. Database, literature and
+#: scenario values are the assessor's choice: offered only where the spec already uses them.
+PLANT_ORIGINS = ("measured", "metered", "billed", "recorded", "calculated", "supplier", "estimated")
+
+
+def origin_name(origin: Any, language: str) -> Any:
+    """An activity origin as the form shows it: its name in ``language`` (an unknown id as written)."""
+    known = ACTIVITY_ORIGINS.get(origin) if isinstance(origin, str) else None
+    return known.name(language) if known else origin
+
+
+def origin_id(shown: str, language: str) -> str:
+    """The activity origin a form cell names (the cell was checked against the dropdown's choices)."""
+    return next((key for key, origin in ACTIVITY_ORIGINS.items() if origin.name(language) == shown), shown)
 
 
 def words(language: str, zh: str, en: str) -> str:
@@ -125,6 +140,8 @@ class Sheet:
     note_en: str = ""
     blank_rows: int = BLANK_ROWS
     stages: tuple[str, ...] = ()  # the stages a row of this sheet may be in (other sheet)
+    #: Activity origins offered per column, worked out once from the rows (read for every cell).
+    origins_offered: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def title(self, language: str) -> str:
         return self.zh if language == "zh-CN" else self.en
@@ -140,11 +157,6 @@ class Sheet:
 
 
 # -- values as cells show them --------------------------------------------------------
-
-
-def default_of(schema, key: str) -> Any:
-    value = schema().fields[key].load_default
-    return None if value is missing or callable(value) else value
 
 
 def months_of(start: dt.date, end: dt.date) -> list[tuple[str, str, str]]:
@@ -190,6 +202,13 @@ def choices(sheet: Sheet, column: Column, form: FormSpec) -> list[str]:
         return [STAGE_BY_ID[stage].name(language) for stage in sheet.stages]
     if column.key.endswith("mode"):
         return list(MODES[language].values())
+    if column.key.endswith("activity_origin"):
+        if column.key not in sheet.origins_offered:
+            offered = [ACTIVITY_ORIGINS[origin].name(language) for origin in PLANT_ORIGINS]
+            shown = (row.values.get(column.key) for row in sheet.rows)
+            sheet.origins_offered[column.key] = list(
+                dict.fromkeys([*offered, *(value for value in shown if isinstance(value, str))]))
+        return sheet.origins_offered[column.key]
     return []
 
 

@@ -92,8 +92,13 @@ def read_meta(book, name: str) -> Meta:
                 snapshot.setdefault(str(row[1]), {})[str(row[2])] = json.loads(row[3])
             else:
                 values[str(row[0])] = row[1]
-        if values.get("format") != FORMAT:
-            raise ValueError(values.get("format"))
+        made = values.get("format")
+        if isinstance(made, str) and made.startswith("pcfdoc-form-") and made != FORMAT:
+            raise FormError(name, [
+                f"made by another version of pcfdoc (form format {made}; this one reads {FORMAT}); make "
+                "a new form with pcfdoc form SPEC and copy the client's figures into it"])
+        if made != FORMAT:
+            raise ValueError(made)
         return Meta(
             str(values["spec"]),
             str(values["language"]),

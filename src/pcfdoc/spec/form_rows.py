@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import SpecPath
 from ..vocab.catalogue import STAGE_BY_ID
 from ..vocab.units import UnitError, is_mass
-from .form_layout import BASIS, DELETE, MODES
+from .form_layout import BASIS, DELETE, MODES, origin_id
 from .form_read import FilledRow, same
 
 
@@ -48,9 +48,12 @@ def is_mass_unit(unit: str) -> bool:
         return False
 
 
-def shown(value: Any) -> str:
+def shown(value: Any, key: str = "") -> str:
+    """A cell value as a change prints it: 12,000 with separators, a year (``key`` ending in year) without."""
     if value is None:
         return "(empty)"
+    if key.endswith("year"):
+        return str(value)
     if isinstance(value, float):
         return f"{value:,.15g}" if abs(value) >= 1000 else f"{value:.15g}"
     if isinstance(value, int):
@@ -100,6 +103,8 @@ class EditedRows:
 
     def _line_edits(self, row: FilledRow, then: Mapping, changed: list[str], path: SpecPath) -> None:
         label = str(then.get("name"))
+        if "activity_origin" in changed:
+            self._set_origin(row, then, "activity_origin", path, label)
         plain = {
             key: key
             for key in ("name", "model", "amount", "unit", "supplier", "supplier_location", "source", "note")
@@ -122,6 +127,9 @@ class EditedRows:
     def _edit_materials(self, row: FilledRow, then: Mapping, changed: list[str]) -> None:
         index, product, path = self._line_path(row)
         self._line_edits(row, then, changed, path)
+        footprint = [key for key in changed if key.startswith("declared.")]
+        if footprint:
+            self._edit_footprint(row, then, footprint, path)
         leg_columns = [key for key in changed if key.startswith("leg.")]
         if not leg_columns:
             return
@@ -146,6 +154,9 @@ class EditedRows:
             self._note(row, "leg.distance_km", label, then.get("leg.distance_km"), None)
             return
         for key in leg_columns:
+            if key == "leg.activity_origin":
+                self._set_origin(row, then, key, leg_path, label)
+                continue
             value = row.cells.get(key)
             spec_value = self._mode_id(value) if key == "leg.mode" else value
             self.editor.set(leg_path + (key.removeprefix("leg."),), spec_value)
@@ -194,7 +205,11 @@ class EditedRows:
             self._entry(product, "transport", (row.key or "").rpartition(":")[2]),
         )
         label = str(then.get("name") or then.get("carries"))
+        if "activity_origin" in changed:
+            self._set_origin(row, then, "activity_origin", leg_path, label)
         for key in changed:
+            if key == "activity_origin":
+                continue
             value = row.cells.get(key)
             if value is None and row.sheet.column(key).must:
                 self._require(row, (key,))
@@ -250,7 +265,8 @@ class NewRows:
     def _new_line(
         self, row: FilledRow, stage: str | None, amount_keys: tuple[str, ...]
     ) -> tuple[int, str] | None:
-        required = ("name", *amount_keys, "unit", "basis") + (("stage",) if row.sheet.id == "other" else ())
+        required = ("name", *amount_keys, "unit", "basis", "activity_origin") + (
+            ("stage",) if row.sheet.id == "other" else ())
         where = self._product_of_new(row)
         if not self._require(row, required) or where is None:
             return None
@@ -260,7 +276,14 @@ class NewRows:
                 s for s in row.sheet.stages if STAGE_BY_ID[s].name(self.language) == row.cells["stage"]
             )
         name = row.cells["name"]
-        emission = self._factor_for(row, name)
+        footprint = {key: row.cells.get(f"declared.{key}") for key in ("value", "unit", "source", "year")}
+        if any(value is not None for value in footprint.values()):  # the supplier's footprint, not a factor
+            if not self._require(row, ("declared.value", "declared.unit")):
+                return None
+            emission: dict[str, Any] | None = {
+                "declared": {key: value for key, value in footprint.items() if value is not None}}
+        else:
+            emission = self._factor_for(row, name)
         if emission is None:
             return None
         line_id = slug(name, self.taken[index])
@@ -271,7 +294,7 @@ class NewRows:
         if self._basis(row.cells.get("basis")):
             entry["annual_total"] = True
         entry.update(emission)
-        entry["data_type"] = "primary"  # the plant's own figures
+        entry["activity_origin"] = origin_id(row.cells["activity_origin"], self.language)
         for key in ("source", "note"):
             if row.cells.get(key) is not None:
                 entry[key] = row.cells[key]
@@ -308,6 +331,13 @@ class NewRows:
                 "so a leg cannot carry its mass; give the amount as a mass (kg, t), or leave the distance "
                 "empty and add the leg with its mass in the spec")
             return
+        origin = cells.get(f"{prefix}activity_origin")
+        if origin is None:
+            column = row.sheet.column(f"{prefix}activity_origin").label(self.language)
+            self.problems.append(
+                f"{row.ref(f'{prefix}activity_origin')}: {column} is required with a distance; choose how "
+                "the distance was obtained from the list")
+            return
         mode = self._mode_id(cells.get(f"{prefix}mode"))
         template = self._leg_template(row, index, mode)
         if template is None:
@@ -322,6 +352,7 @@ class NewRows:
         if cells.get(f"{prefix}vehicle") is not None:
             entry["vehicle"] = cells[f"{prefix}vehicle"]
         entry.update(template)
+        entry["activity_origin"] = origin_id(origin, self.language)
         if cells.get("source") is not None and prefix == "":
             entry["source"] = cells["source"]
         self.editor.append(("products", index, "transport"), entry)

@@ -24,13 +24,23 @@ from .form_layout import (
     Row,
     Sheet,
     column_of,
-    default_of,
     months_of,
+    origin_name,
     product_key,
     product_label,
     words,
 )
-from .schema import Company, Contact, Destination, Equipment, InventoryLine, Product, Quantity, TransportLeg
+from .schema import (
+    Company,
+    Contact,
+    Declared,
+    Destination,
+    Equipment,
+    InventoryLine,
+    Product,
+    Quantity,
+    TransportLeg,
+)
 
 
 def form_spec(data: Mapping, language: str) -> FormSpec:
@@ -180,7 +190,8 @@ def _product_column(several: bool) -> list[Column]:
 
 def _output_sheet(data: Mapping, products: list[Mapping], language: str) -> Sheet:
     company = data.get("company", {})
-    value_unit = company.get("output_value_unit") or default_of(Company, "output_value_unit")
+    # The unit the report prints when the spec states none (render/labels.py).
+    value_unit = company.get("output_value_unit") or words(language, "万元", "10,000 CNY")
     columns = [
         Column("name", "产品", "Product", 24, kind="text", required=True),
         Column(
@@ -255,12 +266,30 @@ def _line_values(product: Mapping, line: Mapping, several: bool, language: str) 
         }
     )
     values["basis"] = BASIS[language][bool(line.get("annual_total", False))]
+    values["activity_origin"] = origin_name(line.get("activity_origin"), language)
     values["delete"] = None
     return values
 
 
 def _basis_column() -> Column:
     return Column("basis", "数据口径", "Basis", 11, kind="choice", required=True)
+
+
+def _origin_column(schema=InventoryLine) -> Column:
+    """How the row's amount was obtained. Marked required: a new row must say it, and a row of a
+    spec that states only data_type is better for the answer (the import accepts it empty there)."""
+    return column_of(schema, "activity_origin", "数据获取方式", "Obtained by", 14, required=True)
+
+
+def _supplier_footprint(line: Mapping) -> dict[str, Any]:
+    """The supplier's declared footprint of a material, as its four cells show it.
+
+    Only a value the supplier declared for its own product: a declared value that is a proxy,
+    a database or a literature value is the assessor's choice and stays out of the form.
+    """
+    declared = line.get("declared") if isinstance(line.get("declared"), Mapping) else {}
+    supplier = declared if declared and declared.get("origin", "supplier") == "supplier" else {}
+    return {f"declared.{key}": supplier.get(key) for key in ("value", "unit", "source", "year")}
 
 
 def _materials_sheet(products: list[Mapping], several: bool, language: str) -> Sheet:
@@ -271,11 +300,19 @@ def _materials_sheet(products: list[Mapping], several: bool, language: str) -> S
         column_of(InventoryLine, "amount", "用量", "Amount", 12),
         column_of(InventoryLine, "unit", "单位", "Unit", 8),
         _basis_column(),
+        _origin_column(),
         column_of(InventoryLine, "supplier", "供应商", "Supplier", 20),
         column_of(InventoryLine, "supplier_location", "供应商所在地", "Supplier location", 16),
+        column_of(Declared, "declared.value", "供应商提供的碳足迹", "Supplier's footprint", 14,
+                  required=False),
+        column_of(Declared, "declared.unit", "碳足迹单位", "Footprint unit", 12, required=False),
+        column_of(Declared, "declared.source", "碳足迹出处", "Footprint document", 18),
+        column_of(Declared, "declared.year", "碳足迹年份", "Footprint year", 9),
         column_of(TransportLeg, "leg.distance_km", "运输距离（km）", "Distance (km)", 12, required=False),
         column_of(TransportLeg, "leg.mode", "运输方式", "Mode", 10, required=False),
         column_of(TransportLeg, "leg.vehicle", "运输工具", "Vehicle", 16),
+        column_of(TransportLeg, "leg.activity_origin", "运距获取方式", "Distance obtained by", 14,
+                  required=False),
         column_of(InventoryLine, "source", "数据来源", "Data source", 18),
         column_of(InventoryLine, "note", "备注", "Note", 18),
         Column("delete", "删除", "Delete", 8, kind="choice"),
@@ -286,13 +323,16 @@ def _materials_sheet(products: list[Mapping], several: bool, language: str) -> S
         "Materials",
         columns,
         note_zh="产品所用的原材料、零部件和包装材料：用量按单位产品填写，或选“全年合计”填写数据期内的总量；"
+        "供应商提供了其产品碳足迹（碳足迹报告或 EPD）的，填写每单位物料的数值、单位、出处和年份；"
         "运输距离指供应商到本厂的单程距离。",
         note_en="Raw materials, parts and packaging of the product: the amount per unit of product, "
-        "or the total of the data period with basis 'annual total'; the distance is one way "
-        "from the supplier to the plant.",
+        "or the total of the data period with basis 'annual total'; where the supplier states its "
+        "product's footprint (a PCF report or EPD), its value per unit of material, unit, document "
+        "and year; the distance is one way from the supplier to the plant.",
     )
     for product, line in _lines(products, {"raw_material"}):
         values = _line_values(product, line, several, language)
+        values.update(_supplier_footprint(line))
         legs = [
             leg
             for leg in product.get("transport", []) or []
@@ -304,6 +344,7 @@ def _materials_sheet(products: list[Mapping], several: bool, language: str) -> S
                 "leg.distance_km": leg.get("distance_km"),
                 "leg.mode": MODES[language].get(leg.get("mode", "road")) if leg else None,
                 "leg.vehicle": leg.get("vehicle"),
+                "leg.activity_origin": origin_name(leg.get("activity_origin"), language) if leg else None,
             }
         )
         values["_leg"] = leg.get("id") if leg else None
@@ -326,6 +367,7 @@ def _energy_sheet(
         _basis_column(),
         column_of(InventoryLine, "amount", "用量", "Amount", 12, required=False),
         *(Column(key, zh, en, 10, kind="number") for key, zh, en in months),
+        _origin_column(),
         column_of(InventoryLine, "source", "数据来源", "Data source", 18),
         column_of(InventoryLine, "note", "备注", "Note", 18),
         Column("delete", "删除", "Delete", 8, kind="choice"),
@@ -355,6 +397,7 @@ def _other_sheet(products: list[Mapping], several: bool, stages: list[str], lang
         column_of(InventoryLine, "amount", "数量", "Amount", 12),
         column_of(InventoryLine, "unit", "单位", "Unit", 8),
         _basis_column(),
+        _origin_column(),
         column_of(InventoryLine, "source", "数据来源", "Data source", 18),
         column_of(InventoryLine, "note", "备注", "Note", 18),
         Column("delete", "删除", "Delete", 8, kind="choice"),
@@ -385,6 +428,7 @@ def _transport_sheet(products: list[Mapping], several: bool, language: str) -> S
         column_of(TransportLeg, "distance_km", "运输距离（km）", "Distance (km)", 12),
         column_of(TransportLeg, "mode", "运输方式", "Mode", 10),
         column_of(TransportLeg, "vehicle", "运输工具", "Vehicle", 16),
+        _origin_column(TransportLeg),
         column_of(TransportLeg, "source", "数据来源", "Data source", 18),
         Column("delete", "删除", "Delete", 8, kind="choice"),
     ]
@@ -424,6 +468,7 @@ def _transport_sheet(products: list[Mapping], several: bool, language: str) -> S
                     "distance_km": leg.get("distance_km"),
                     "mode": MODES[language].get(leg.get("mode", "road")),
                     "vehicle": leg.get("vehicle"),
+                    "activity_origin": origin_name(leg.get("activity_origin"), language),
                     "source": leg.get("source"),
                     "delete": None,
                 }
