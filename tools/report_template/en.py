@@ -449,7 +449,8 @@ TEXTS = {
     "interpretation": "Interpretation",
     "interpretation.conclusion": "Conclusions",
     "interpretation.product":
-        "Within the system boundary ({{ boundary.name }}), the carbon footprint of the {{ product.name_in_text }} "
+        "{% if boundary.name == boundary.type_name %}Within the {{ boundary.name }} system boundary{% else %}Within "
+        "the system boundary ({{ boundary.name }}){% endif %}, the carbon footprint of the {{ product.name_in_text }} "
         "manufactured by {{ company.name }} is {{ product.total }} {{ product.per_label }}. Most of the emissions "
         "arise in the {{ product.top_stage.name | lower }} stage ({{ product.top_stage.share }}%)."
         "{% if product.hotspots %} The largest emission sources are, in descending order: "
