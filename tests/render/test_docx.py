@@ -55,7 +55,8 @@ def test_information_table_carries_names_and_the_total(valve_report):
     assert info["功能单位"] == "1 台阀门驱动装置"
     assert info["数据时间范围"] == "2022年1月1日至2022年12月31日"
     assert info["评价结论"] == "阀门驱动装置：401.95 kgCO₂e/台"
-    assert info["系统边界"] == "从摇篮到大门，并包括成品运输（部分产品碳足迹）：原材料获取、原材料运输、产品生产、成品运输"
+    assert info["系统边界"] == ("从摇篮到大门，并包括成品运输（部分产品碳足迹）："
+                               "原材料获取、原材料运输、产品生产、成品运输")
     assert info["法定代表人"] == "刘某" and info["联系人及联系方式"] == "陈某，电话 022-2639 1275"
     assert "注册资本" not in info  # not given: the row is left out, never a dash
     assert "—" not in "".join(info.values())
@@ -130,7 +131,8 @@ def test_factor_tables_cite_sources_as_a_reader_expects(valve_report):
 
 def test_a_value_taken_second_hand_says_where_it_was_read():
     sources = table_after(open_report(render(FIXTURES / "every-field.toml")), "排放因子来源")
-    assert row_starting(sources, "1")[1:] == ["钢材", "测试来源；数值转引自测试转引文献\n取值类型：供应商特定"]
+    assert row_starting(sources, "1")[1:] == ["钢材",
+                                              "测试来源；数值转引自测试转引文献\n取值类型：供应商特定"]
 
 
 def test_derived_and_several_gas_factors_are_explained():

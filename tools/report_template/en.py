@@ -249,8 +249,9 @@ TEXTS = {
         "include {{ method.databases_text }}.{% endif %}{% if method.software %} The model was built with "
         "{{ method.software }}.{% endif %}",
     "scope.electricity":
-        "{% if disclosures.electricity.factors %}Emissions from purchased electricity are calculated with the factor "
-        "for {{ disclosures.electricity.factors }}. {% endif %}{{ disclosures.electricity.text }}",
+        "{% if disclosures.electricity.factors %}Emissions from purchased electricity are calculated with "
+        "{% if disclosures.electricity.factor_count > 1 %}these emission factors{% else %}this emission factor"
+        "{% endif %}: {{ disclosures.electricity.factors }}. {% endif %}{{ disclosures.electricity.text }}",
     "scope.data_requirements": "Data quality is controlled by the following requirements:",
     "scope.data_requirement_items": (
         "Temporal representativeness: activity data reflect actual production during the data period, and "

@@ -99,7 +99,9 @@ def method_disclosures(valid: ValidSpec, results: Results, words: Mapping) -> di
     return {
         "electricity": {
             "buys": buys,
-            "factors": words["join"](words["in_text"](valid.factors[factor].factor.name) for factor in used),
+            # factor names as written: 'North China regional grid …' keeps its capital in a sentence
+            "factors": words["join"](valid.factors[factor].factor.name for factor in used),
+            "factor_count": len(used),
             "text": (method.electricity or "").strip(),
         },
         # None: unsaid (nothing printed); []: the spec states that none applies.

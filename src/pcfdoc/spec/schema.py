@@ -116,7 +116,8 @@ class Quantity(Table):
     unit = Unit(required=True, metadata=doc("its unit, e.g. kg, t, kWh, 台, MWh"))
 
 
-def factor_origin_fields(default: str | None = None, printed: str = "appendix A") -> tuple[Choice, Text, Number]:
+def factor_origin_fields(default: str | None = None,
+                         printed: str = "appendix A") -> tuple[Choice, Text, Number]:
     """origin, proxy_for and primary_share_pct: where an emission factor's value comes from;
     ``printed`` says where the report names what a proxy stands in for."""
     primary = ", ".join(key for key, origin in FACTOR_ORIGINS.items() if origin.primary)
@@ -287,7 +288,8 @@ class StageReason(Table):
         "id of the product a stage without lines belongs to; default: every product"))
     reason = Text(required=True, max_length=LONG_TEXT, metadata=doc(
         "why the stage is outside the boundary, or inside it without lines",
-        printed="chapter 3, system boundary (a stage outside it); chapter 4 under the stage (a stage without lines)"))
+        printed="chapter 3, system boundary (a stage outside it); chapter 4, under the stage (a stage "
+                "without lines)"))
 
 
 # -- pictures -------------------------------------------------------------------
