@@ -123,7 +123,7 @@ def test_the_chinese_valve_report_states_each_disclosure(valve_zh):
                                   "并计入产品运至客户的运输。")
     assert "按 ISO 14067 的定义，本报告的结果为部分产品碳足迹。" in boundary[0]
     assert "系统边界为“从摇篮到大门，并包括成品运输”（部分产品碳足迹），包括原材料获取" in text  # the summary
-    assert "以下生命周期阶段不在系统边界内，原因如下：" in boundary
+    assert "未纳入评价的生命周期阶段及其原因：" in boundary
     assert ("（1）产品使用阶段：驱动装置使用时的耗电取决于所配阀门的规格、启闭频次和运行年限，由用户的工况决定，"
             "企业无法取得这些数据；本次评价按企业对企业（B2B）产品进行，不计入使用阶段。") in boundary
     assert ("（2）生命末期处置阶段：产品在用户处报废，处置方式和地点无从得知；本次评价按企业对企业（B2B）产品进行，"
@@ -175,7 +175,7 @@ def test_the_english_valve_report_states_each_disclosure(valve_en):
     assert boundary[0].startswith("The system boundary is cradle-to-gate, including product delivery: from the "
                                   "acquisition of raw materials")
     assert "the result is a partial carbon footprint as defined in ISO 14067." in boundary[0]
-    assert "The following life cycle stages are outside the system boundary, for these reasons:" in boundary
+    assert "Life cycle stages left out of the assessment, and why:" in boundary
     assert any(p.startswith("(2) End of life: The product is scrapped at the user's site") for p in boundary)
     assert ("The packaging of the valve actuator is not included in the carbon footprint: the company's material "
             "records list no packaging materials or amounts.") in boundary

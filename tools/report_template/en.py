@@ -176,7 +176,7 @@ TEXTS = {
     "scope.processes.head": ["Life cycle stage", "Scope", "Processes included", "Processes excluded"],
     "scope.exclusions": "The following are outside the system boundary:",
     "scope.exclusion": "{{ item.item }}{% if item.reason %}: {{ item.reason }}{% endif %}",
-    "scope.outside": "The following life cycle stages are outside the system boundary, for these reasons:",
+    "scope.outside": "Life cycle stages left out of the assessment, and why:",
     "scope.outside_reason": "{{ item.name }}{% if item.product %} ({{ item.product }}){% endif %}: {{ item.reason }}",
     "scope.use_profile": "Use profile: {{ disclosures.use_profile }}",
     "scope.end_of_life": "End-of-life scenario: {{ disclosures.end_of_life }}",

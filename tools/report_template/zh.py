@@ -137,7 +137,7 @@ TEXTS = {
     "scope.processes.head": ["生命周期阶段", "是否纳入", "包含的过程", "未包含的过程"],
     "scope.exclusions": "以下内容不在系统边界之内：",
     "scope.exclusion": "{{ item.item }}{% if item.reason %}：{{ item.reason }}{% endif %}",
-    "scope.outside": "以下生命周期阶段不在系统边界内，原因如下：",
+    "scope.outside": "未纳入评价的生命周期阶段及其原因：",
     "scope.outside_reason": "{{ item.name }}阶段{% if item.product %}（{{ item.product }}）{% endif %}：{{ item.reason }}",
     "scope.use_profile": "使用阶段情景：{{ disclosures.use_profile }}",
     "scope.end_of_life": "生命末期处置情景：{{ disclosures.end_of_life }}",
