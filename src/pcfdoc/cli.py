@@ -215,10 +215,11 @@ def _print_checklist(spec: Path, calculated) -> None:
     items = checklist(calculated.valid.spec, calculated.results)
     table = Table(title=f"{spec}: reporting checklist", show_lines=False)
     table.add_column("#", justify="right")
-    for header in ("item", "status", "where, or what to do"):
+    for header in ("item", "status", "where, or what to do", "in the report"):
         table.add_column(header)
     for item in items:
-        table.add_row(str(item.number), item.title, CHECKLIST_STATUS[item.status], item.reason)
+        table.add_row(str(item.number), item.title, CHECKLIST_STATUS[item.status], item.reason,
+                      item.report or "")
     met = sum(item.status == "met" for item in items)
     missing = sum(item.status == "not-met" for item in items)
     console().print(table)

@@ -55,7 +55,8 @@ def test_information_table_carries_names_and_the_total(valve_report):
     assert info["功能单位"] == "1 台阀门驱动装置"
     assert info["数据时间范围"] == "2022年1月1日至2022年12月31日"
     assert info["评价结论"] == "阀门驱动装置：401.95 kgCO₂e/台"
-    assert info["系统边界"] == "从摇篮到大门：原材料获取、原材料运输、产品生产、成品运输"
+    assert info["系统边界"] == ("从摇篮到大门，并包括成品运输（部分产品碳足迹）："
+                               "原材料获取、原材料运输、产品生产、成品运输")
     assert info["法定代表人"] == "刘某" and info["联系人及联系方式"] == "陈某，电话 022-2639 1275"
     assert "注册资本" not in info  # not given: the row is left out, never a dash
     assert "—" not in "".join(info.values())
@@ -130,7 +131,8 @@ def test_factor_tables_cite_sources_as_a_reader_expects(valve_report):
 
 def test_a_value_taken_second_hand_says_where_it_was_read():
     sources = table_after(open_report(render(FIXTURES / "every-field.toml")), "排放因子来源")
-    assert row_starting(sources, "1")[1:] == ["钢材", "测试来源；数值转引自测试转引文献"]
+    assert row_starting(sources, "1")[1:] == ["钢材",
+                                              "测试来源；数值转引自测试转引文献\n取值类型：供应商特定"]
 
 
 def test_derived_and_several_gas_factors_are_explained():
@@ -141,7 +143,7 @@ def test_derived_and_several_gas_factors_are_explained():
     sources = table_after(document, "排放因子来源")
     coal = [row for row in rows(sources) if row[1].startswith("烟煤燃烧")][0]
     assert coal[1] == "烟煤燃烧"  # a Chinese report does not print the English name
-    assert coal[2] == ("测试来源：缺省值推算\n计算方法：低位发热量 23.204 GJ/t × "
+    assert coal[2] == ("测试来源：缺省值推算\n取值类型：公开文献\n计算方法：低位发热量 23.204 GJ/t × "
                        "单位热值含碳量 26.18 tC/TJ × 碳氧化率 93% × 44/12 = 2.072 tCO₂/t")
     calc = table_after(document, "产品甲碳足迹计算表")
     boiler_line = [row for row in rows(calc) if row[1] == "锅炉柴油"][0]
@@ -208,7 +210,8 @@ def test_word_conventions(valve_report):
     # contributors, Monte Carlo histogram and tornado are native charts, the boundary a table
     assert document_xml.count("<pic:pic") == 2
     assert document_xml.count("<c:chart ") == 4
-    assert document_xml.count("系统边界（从摇篮到大门）") == 1
+    # the boundary named for what it holds: distribution (成品运输) is past the factory gate
+    assert document_xml.count("系统边界（从摇篮到大门，并包括成品运输）") == 1
 
 
 def test_numbers_are_right_aligned_in_tables(valve_report):
@@ -254,7 +257,7 @@ def test_mass_allocation_table_and_annual_totals(two_products_report):
 def test_declared_values_distribution_and_gases(two_products_report):
     document = open_report(two_products_report)
     declared = table_after(document, "声明的单位排放量")
-    assert rows(declared)[1] == ["产品甲", "电机", "50", "kgCO₂e/台", "供应商声明"]
+    assert rows(declared)[1] == ["产品甲", "电机", "50", "kgCO₂e/台", "供应商声明；取值类型：供应商特定"]
     destinations = table_after(document, "产品甲的销售去向")
     assert rows(destinations)[1:] == [["1", "产品运输至甲地", "60", "100", "公路", "1.2"],
                                       ["2", "产品运输至乙地", "40", "250", "公路", "2"]]

@@ -43,7 +43,13 @@ def translated(data: dict) -> dict:
                 "introduction_en": "A test company."}
     company["contact"]["name_en"] = "Chen"
     product = data["products"][0]
-    product |= {"name_en": "Widget", "description_en": "A widget for tests."}
+    product |= {"name_en": "Widget", "description_en": "A widget for tests.",
+                "reference_flow_en": "The reference flow is one widget."}
+    product["packaging"]["note_en"] = "the test widget ships unpacked."
+    product["carbon_content"]["note_en"] = "The widget's carbon content was not measured."
+    for reason in data["boundary"]["stage_reasons"]:
+        reason["reason_en"] = f"Test: no {reason['stage'].replace('_', ' ')} stage."
+    data["method"]["electricity_en"] = "Test: the grid average factor."
     for line, name in zip(product["inventory"], ("Steel", "Electricity"), strict=True):
         line["name_en"] = name
     for factor, name in zip(data["factors"], ("Steel production", "Grid"), strict=True):
@@ -111,16 +117,17 @@ def test_english_information_table_and_total(minimal_en):
     assert info["Result"] == "Widget: 45.00 kgCO₂e/unit"
     assert info["Data period"] == "1 January 2023 to 31 December 2023"
     assert info["Date of issue"] == "1 March 2024"
-    assert info["System boundary"] == "Cradle-to-gate: raw material acquisition and production"
+    assert info["System boundary"] == ("Cradle-to-gate (a partial CFP): raw material acquisition and "
+                                       "production")
     assert info["Standards applied"] == ("ISO 14067:2018, Greenhouse gases — Carbon footprint of products — "
                                          "Requirements and guidelines for quantification")
     assert info["Assessment body"] == "Test Assessors"
     assert rows(document.tables[1])[1] == ["Preparation", "Wang", "", "", "", "20 February 2024"]
     text = all_text(document)
     assert "The carbon footprint of the widget is 45.00 kgCO₂e/unit." in text
-    assert ("The functional unit is 1 unit of widget. The system boundary is cradle-to-gate and covers 2 "
-            "life cycle stages: raw material acquisition and production; the assessment does not cover "
-            "raw material transport, distribution, use and end of life.") in text
+    assert ("The functional unit is 1 unit of widget. The system boundary is cradle-to-gate (a partial "
+            "CFP); it covers 2 life cycle stages: raw material acquisition and production; the assessment "
+            "does not cover raw material transport, distribution, use and end of life.") in text
     assert ("Within the cradle-to-gate system boundary, the carbon footprint of the widget manufactured "
             "by Test Co. is 45.00 kgCO₂e/unit. Most of the emissions arise in the production stage (55.56%). "
             "The largest emission sources are, in descending order: electricity (55.56%) and steel "

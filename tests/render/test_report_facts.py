@@ -37,7 +37,7 @@ def test_stage_display_names_replace_the_standard_ones_everywhere(own):
     assert headings(own, 3) == ["原料采购", "零件制造"]
     stages = table_after(own, "部件各生命周期阶段的碳排放")
     assert [row[0] for row in rows(stages)[1:-1]] == ["原料采购", "零件制造"]
-    assert key_value(own.tables[0])["系统边界"] == "从摇篮到大门：原料采购、零件制造"
+    assert key_value(own.tables[0])["系统边界"] == "从摇篮到大门（部分产品碳足迹）：原料采购、零件制造"
     text = all_text(own)
     assert "其中，原料采购阶段 20.0000 kgCO₂e" in text
     # the standard names stay only where chapter 1 explains life cycles in general

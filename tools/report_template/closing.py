@@ -21,6 +21,13 @@ def chapter_interpretation(b: Builder) -> None:
     b.p(t["interpretation.limitations"])
     b.items("notes.limitations", "{{ item }}")
     b.tag("{%p endif %}")
+    b.tag("{%p if disclosures.value_choices %}")
+    b.p(t["interpretation.value_choices"])
+    b.items("disclosures.value_choices", "{{ item }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if disclosures.value_choices == [] %}")
+    b.p(t["interpretation.no_value_choices"])
+    b.tag("{%p endif %}")
     b.p(t["interpretation.validity"])
     b.chapter_pictures("interpretation", 6)
 

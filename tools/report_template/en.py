@@ -73,7 +73,7 @@ TEXTS = {
         "assessment in accordance with {{ report.standards_text }}{% if improvements.measures %}, and proposes "
         "measures to reduce it{% endif %}.",
     "abstract.paragraphs": (
-        "The functional unit is {{ fu_text }}. The system boundary is {{ boundary.type_name }} and covers "
+        "The functional unit is {{ fu_text }}. The system boundary is {{ boundary.label }}; it covers "
         "{{ boundary.stage_count }} life cycle stage" + plural("boundary.stage_count") + ": "
         "{{ boundary.stages_text }}{% if boundary.excluded_text %}; the assessment does not cover "
         "{{ boundary.excluded_text }}{% endif %}. The activity data cover the period {{ period.text }}.",
@@ -112,6 +112,10 @@ TEXTS = {
     "intro.standard": "{{ item.id }}, {{ item.title }}, published by {{ item.issuer }} in {{ item.year }}"
                       "{% if item.superseded_by %}, since superseded by {{ item.superseded_by }}{% endif %}.",
     "intro.other_references": "The assessment also refers to {{ report.other_references_text }}.",
+    "intro.product_rules":
+        "{% if disclosures.product_rules %}The assessment also follows these product category rules or sector "
+        "guidance: {{ disclosures.product_rules_text }}.{% else %}No product category rules (PCR) or sector guidance "
+        "apply to this product, so none were used in this assessment.{% endif %}",
     # -- chapter 2 ----------------------------------------------------------------------------------
     "company": "Company profile",
     "company.introduction": "About the company",
@@ -136,16 +140,28 @@ TEXTS = {
     "scope.audience": "The intended audience of this report includes:",
     "scope.validity": "The results apply only to the functional unit, system boundary and data period stated in "
                       "this report and should not be used directly to compare products across different studies.",
+    "scope.not_comparative":
+        "The results apply only to the functional unit, system boundary and data period stated in this report. They "
+        "are not intended for comparison with other products and do not support a comparative assertion. Studies "
+        "differ in functional unit, system boundary, data sources and calculation methods, so their results cannot "
+        "be compared directly.",
+    "scope.comparative":
+        "The results are intended for comparison with other products. Such a comparison holds only between studies "
+        "with the same functional unit, system boundary, product category rules and data quality requirements.",
     "scope.fu": "Functional unit and reference flow",
     "scope.fu_text":
         "The functional unit of the {{ product.name_in_text }} is {{ product.fu_text }}; results are expressed in "
         "{{ product.per_label }}.{% if product.mass %} One functional unit corresponds to a product mass of "
         "{{ product.mass }}.{% endif %}{% if product.inventory_basis %} Inventory data were collected per "
         "{{ product.inventory_basis }} of product and are multiplied by {{ product.inventory_scale }} to refer to "
-        "one functional unit.{% endif %}",
+        "one functional unit.{% endif %}{% if product.reference_flow %} {{ product.reference_flow }}{% endif %}",
+    "scope.carbon":
+        "{% if product.carbon.amounts %}One functional unit of the {{ product.name_in_text }} contains "
+        "{{ product.carbon.amounts }}.{% else %}The carbon content of the {{ product.name_in_text }} has not been "
+        "determined.{% endif %}{% if product.carbon.note %} {{ product.carbon.note }}{% endif %}",
     "scope.boundary": "System boundary",
     "scope.boundary_text":
-        "The system boundary is {{ boundary.type_name }}"
+        "The system boundary is {{ boundary.name }}"
         "{% if boundary.type == 'cradle-to-gate' %}: from the acquisition of raw materials until the product "
         "leaves the factory gate{% if boundary.has_distribution %}, including transport of the product to "
         "customers{% endif %}{% elif boundary.type == 'cradle-to-grave' %}: the whole life cycle from the "
@@ -153,12 +169,24 @@ TEXTS = {
         "production processes on the company's site only{% endif %}. It comprises {{ boundary.stage_count }} "
         "life cycle stage" + plural("boundary.stage_count") + ": {{ boundary.stages_text }}"
         "{% if boundary.excluded_text %}; the assessment does not cover {{ boundary.excluded_text }}{% endif %}. "
-        "The processes included in and excluded from each stage are listed in the table below.",
+        "{% if boundary.partial %}As the boundary does not cover every stage of the product's life cycle, the result "
+        "is a partial carbon footprint as defined in ISO 14067. {% endif %}The processes included in and excluded from each stage are listed in the table below.",
     "scope.processes.caption": "Processes included in and excluded from each life cycle stage",
     "scope.processes.widths": [3.2, 2.0, 5.0, 4.8],
     "scope.processes.head": ["Life cycle stage", "Scope", "Processes included", "Processes excluded"],
     "scope.exclusions": "The following are outside the system boundary:",
     "scope.exclusion": "{{ item.item }}{% if item.reason %}: {{ item.reason }}{% endif %}",
+    "scope.outside": "Life cycle stages left out of the assessment, and why:",
+    "scope.outside_reason": "{{ item.name }}{% if item.product %} ({{ item.product }}){% endif %}: {{ item.reason }}",
+    "scope.use_profile": "Use profile: {{ disclosures.use_profile }}",
+    "scope.end_of_life": "End-of-life scenario: {{ disclosures.end_of_life }}",
+    "scope.packaging":
+        "{% if product.packaging.included %}The packaging of the {{ product.name_in_text }} is included in the carbon "
+        "footprint{% if product.packaging.lines %}: {{ product.packaging.lines }}{% if product.packaging.emission %}, "
+        "{{ product.packaging.emission }} {{ product.per_label }} in all{% endif %}{% endif %}."
+        "{% if product.packaging.note %} {{ product.packaging.note }}{% endif %}{% else %}The packaging of the "
+        "{{ product.name_in_text }} is not included in the carbon footprint{% if product.packaging.note %}: "
+        "{{ product.packaging.note }}{% else %}.{% endif %}{% endif %}",
     "scope.allocation": "Allocation",
     "scope.allocation_text":
         "{% if allocation.method == 'none' %}No emissions are allocated between co-products"
@@ -208,6 +236,9 @@ TEXTS = {
         "carbon dioxide equivalents with its 100-year global warming potential (GWP100) as characterisation "
         "factor. GWP values are taken from {{ gwp.report_name }}; those used in this report are listed in the "
         "table below. Emission factors already expressed in CO₂e are applied directly.",
+    "scope.offsets":
+        "The carbon footprint contains no offsets: carbon credits or other offsets the company has acquired or holds "
+        "are not deducted from its emissions.{% if disclosures.offsets %} {{ disclosures.offsets }}{% endif %}",
     "scope.gwp.caption": "Global warming potentials (GWP100)",
     "scope.gwp.head": ["Greenhouse gas", "Formula", "GWP100"],
     "scope.data": "Data sources and data quality requirements",
@@ -217,6 +248,10 @@ TEXTS = {
         "sources stated.{% if method.databases_text %} The databases and data sources used in this assessment "
         "include {{ method.databases_text }}.{% endif %}{% if method.software %} The model was built with "
         "{{ method.software }}.{% endif %}",
+    "scope.electricity":
+        "{% if disclosures.electricity.factors %}Emissions from purchased electricity are calculated with "
+        "{% if disclosures.electricity.factor_count > 1 %}these emission factors{% else %}this emission factor"
+        "{% endif %}: {{ disclosures.electricity.factors }}. {% endif %}{{ disclosures.electricity.text }}",
     "scope.data_requirements": "Data quality is controlled by the following requirements:",
     "scope.data_requirement_items": (
         "Temporal representativeness: activity data reflect actual production during the data period, and "
@@ -242,6 +277,14 @@ TEXTS = {
     "scope.defaults.caption": "Default scores where none are given",
     "scope.defaults.type": "Data type",
     "scope.defaults.indicators": ["Reliability", "Completeness", "Temporal", "Geographical", "Technological"],
+    "scope.review": "Critical review and verification",
+    "scope.review_text":
+        "{% set review = disclosures.review %}{% if review.type == 'none' %}The study has been neither critically "
+        "reviewed nor verified by a third party.{% elif review.type == 'critical-review' %}The study was critically "
+        "reviewed by {{ review.by }} in accordance with {{ review.standard }}; the review was completed on "
+        "{{ review.date }}.{% else %}The report was verified by {{ review.by }} in accordance with "
+        "{{ review.standard }}; the verification was completed on {{ review.date }}.{% endif %}"
+        "{% if review.note %} {{ review.note }}{% endif %}",
     # -- chapter 4 ----------------------------------------------------------------------------------
     "data": "Data collection",
     "data.method": "Data collection method",
@@ -270,7 +313,9 @@ TEXTS = {
     "data.destinations.head": ["No.", "Destination", "Share of sales (%)", "Distance (km)", "Mode",
                                "Freight (t·km)"],
     "data.line_note": "Note: {{ item.name }} — {{ item.note }}",
-    "data.empty_stage": "This stage lies within the system boundary but has no emission sources to be counted.",
+    "data.empty_stage": "This stage lies within the system boundary but has no emission sources to be counted"
+                        "{% if stage.id in product.stage_reasons %}: {{ product.stage_reasons[stage.id] }}"
+                        "{% else %}.{% endif %}",
     "data.annual": "Conversion of annual totals",
     "data.annual_intro": "The following consumption was recorded as plant-wide totals for the data period; "
                          "after allocation it is divided by the output of the {{ product.name_in_text }} "
@@ -288,6 +333,7 @@ TEXTS = {
                            "source takes the place of the emission factor in activity data × emission factor:",
     "data.declared.caption": "Declared emissions per unit",
     "data.declared.widths": [3.2, 3.4, 2.2, 2.6, 3.6],
+    "data.declared.source": "{{ item.source }}{% if item.source and item.origin %}; {% endif %}{{ item.origin }}",
     "data.declared.head": ["Product", "Material", "Declared value", "Unit", "Source"],
     # -- chapter 5 ----------------------------------------------------------------------------------
     "calc": "Carbon footprint calculation",
@@ -404,7 +450,8 @@ TEXTS = {
     "interpretation": "Interpretation",
     "interpretation.conclusion": "Conclusions",
     "interpretation.product":
-        "Within the {{ boundary.type_name }} system boundary, the carbon footprint of the {{ product.name_in_text }} "
+        "{% if boundary.name == boundary.type_name %}Within the {{ boundary.name }} system boundary{% else %}Within "
+        "the system boundary ({{ boundary.name }}){% endif %}, the carbon footprint of the {{ product.name_in_text }} "
         "manufactured by {{ company.name }} is {{ product.total }} {{ product.per_label }}. Most of the emissions "
         "arise in the {{ product.top_stage.name | lower }} stage ({{ product.top_stage.share }}%)."
         "{% if product.hotspots %} The largest emission sources are, in descending order: "
@@ -413,6 +460,8 @@ TEXTS = {
     "interpretation.limits": "Assumptions and limitations",
     "interpretation.assumptions": "The main assumptions of this assessment are:",
     "interpretation.limitations": "The limitations of this assessment are:",
+    "interpretation.value_choices": "The value choices made in this assessment, and the reasons for them:",
+    "interpretation.no_value_choices": "No value choices needing explanation were made in this assessment.",
     "interpretation.validity": "The conclusions of this report rest on the data collected and the emission factors "
                                "chosen. The assessment should be repeated when production processes, sources of raw "
                                "materials or the energy mix change.",
@@ -451,7 +500,8 @@ TEXTS = {
     "appendix.factors.caption": "Emission factor sources",
     "appendix.factors.widths": [1.0, 4.6, 9.4],
     "appendix.factors.head": ["No.", "Name", "Source"],
-    "appendix.factors.source": "{{ item.source }}{% if item.derivation %}\n{{ item.derivation }}{% endif %}",
+    "appendix.factors.source": "{{ item.source }}{% if item.source and item.origin %}\n{% endif %}{{ item.origin }}"
+                               "{% if item.derivation %}\n{{ item.derivation }}{% endif %}",
     "appendix.references": "Appendix B Databases and references",
     "appendix.databases_intro": "Databases and data sources used in this assessment:",
     "appendix.references_intro": "Standards and documents applied or referred to in this assessment:",

@@ -128,6 +128,9 @@ def chapter_introduction(b: Builder) -> None:
     b.tag("{%p if report.other_references %}")
     b.p(t["intro.other_references"])
     b.tag("{%p endif %}")
+    b.tag("{%p if disclosures.product_rules is not none %}")
+    b.p(t["intro.product_rules"])
+    b.tag("{%p endif %}")
     b.chapter_pictures("introduction", 1)
 
 

@@ -14,11 +14,21 @@ def chapter_scope(b: Builder) -> None:
     b.p(t["scope.audience"])
     b.items("report.audience", "{{ item }}")
     b.tag("{%p endif %}")
+    # The comparison disclaimer where the spec says the results are not for comparison.
+    b.tag("{%p if disclosures.comparative == false %}")
+    b.p(t["scope.not_comparative"])
+    b.tag("{%p elif disclosures.comparative %}")
+    b.p(t["scope.comparative"])
+    b.tag("{%p else %}")
     b.p(t["scope.validity"])
+    b.tag("{%p endif %}")
 
     b.h(2, t["scope.fu"])
     b.tag("{%p for product in products %}")
     b.p(t["scope.fu_text"])
+    b.tag("{%p if product.carbon %}")
+    b.p(t["scope.carbon"])
+    b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
 
     b.h(2, t["scope.boundary"])
@@ -38,6 +48,7 @@ def chapter_scope(b: Builder) -> None:
     b.p(t["scope.exclusions"])
     b.items("boundary.exclusions", t["scope.exclusion"])
     b.tag("{%p endif %}")
+    boundary_disclosures(b)
 
     b.h(2, t["scope.allocation"])
     b.p(t["scope.allocation_text"])
@@ -67,8 +78,14 @@ def chapter_scope(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
     ])
 
+    b.p(t["scope.offsets"])
+
     b.h(2, t["scope.data"])
     b.p(t["scope.data_sources"])
+    b.tag("{%p if disclosures.electricity.buys and (disclosures.electricity.factors or "
+          "disclosures.electricity.text) %}")
+    b.p(t["scope.electricity"])
+    b.tag("{%p endif %}")
     b.p(t["scope.data_requirements"])
     for number, text in enumerate(t["scope.data_requirement_items"], 1):
         b.p(b.numbered(number, text))
@@ -81,7 +98,31 @@ def chapter_scope(b: Builder) -> None:
         ("row", [("{{ item.type }}", "l")] + [(f"{{{{ item.scores[{i}] }}}}", "c") for i in range(5)]),
         ("tag", "{%tr endfor %}"),
     ])
+    # Last in the chapter, so that the sections before it keep their numbers.
+    b.tag("{%p if disclosures.review %}")
+    b.h(2, t["scope.review"])
+    b.p(t["scope.review_text"])
+    b.tag("{%p endif %}")
     b.chapter_pictures("scope", 3)
+
+
+def boundary_disclosures(b: Builder) -> None:
+    """After the processes table: the stages left out and why, the use and end-of-life scenarios,
+    and whether each product's packaging is counted."""
+    t = b.t
+    b.tag("{%p if boundary.outside_reasons %}")
+    b.p(t["scope.outside"])
+    b.items("boundary.outside_reasons", t["scope.outside_reason"])
+    b.tag("{%p endif %}")
+    b.tag("{%p if disclosures.use_profile %}")
+    b.p(t["scope.use_profile"])
+    b.tag("{%p endif %}")
+    b.tag("{%p if disclosures.end_of_life %}")
+    b.p(t["scope.end_of_life"])
+    b.tag("{%p endif %}")
+    b.tag("{%p for product in products if product.packaging %}")
+    b.p(t["scope.packaging"])
+    b.tag("{%p endfor %}")
 
 
 def cutoff(b: Builder) -> None:
@@ -200,7 +241,7 @@ def chapter_data(b: Builder) -> None:
         ("head", t["data.declared.head"]),
         ("tag", "{%tr for item in declared %}"),
         ("row", [("{{ item.product }}", "l"), ("{{ item.name }}", "l"), ("{{ item.value }}", "r"),
-                 ("{{ item.unit }}", "c"), ("{{ item.source }}", "l")]),
+                 ("{{ item.unit }}", "c"), (t["data.declared.source"], "l")]),
         ("tag", "{%tr endfor %}"),
     ])
     b.tag("{%p endif %}")

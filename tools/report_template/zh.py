@@ -52,7 +52,7 @@ TEXTS = {
         "{{ company.name }}依据{{ report.standards_text }}，采用生命周期评价方法，对本公司生产的{{ products_text }}"
         "开展了产品碳足迹量化评价{% if improvements.measures %}，并提出了改进建议{% endif %}。",
     "abstract.paragraphs": (
-        "本次评价的功能单位为{{ fu_text }}。系统边界为“{{ boundary.type_name }}”，包括{{ boundary.stages_text }}"
+        "本次评价的功能单位为{{ fu_text }}。系统边界为“{{ boundary.name }}”{% if boundary.partial %}（部分产品碳足迹）{% endif %}，包括{{ boundary.stages_text }}"
         "共 {{ boundary.stage_count }} 个阶段{% if boundary.excluded_text %}，{{ boundary.excluded_text }}"
         "不在评价范围内{% endif %}。活动数据的时间范围为{{ period.text }}。",
         "本次评价共使用 {{ data.line_count }} 项活动数据，其中企业实测或统计的初级数据 {{ data.primary_count }} 项、"
@@ -82,6 +82,9 @@ TEXTS = {
     "intro.standard": "{{ item.id }}《{{ item.title }}》，由{{ item.issuer }}于 {{ item.year }} 年发布"
                       "{% if item.superseded_by %}，现已被 {{ item.superseded_by }} 取代{% endif %}。",
     "intro.other_references": "此外，评价还参考了{{ report.other_references_text }}。",
+    "intro.product_rules":
+        "{% if disclosures.product_rules %}本次评价还遵循以下产品类别规则或行业指南：{{ disclosures.product_rules_text }}。"
+        "{% else %}该产品没有适用的产品类别规则（PCR）或行业指南，本次评价未采用此类规则。{% endif %}",
     # -- chapter 2 ----------------------------------------------------------------------------------
     "company": "企业概况",
     "company.introduction": "企业简介",
@@ -105,26 +108,44 @@ TEXTS = {
     "scope.purpose": "评价目的与预期用途",
     "scope.audience": "本报告的预期使用者包括：",
     "scope.validity": "本报告的结果只适用于所述的功能单位、系统边界和数据时间范围，不宜直接用于不同研究之间的产品比较。",
+    "scope.not_comparative":
+        "本报告的结果只适用于所述的功能单位、系统边界和数据时间范围，不用于与其他产品作比较，也不构成比较性声明。"
+        "不同研究的功能单位、系统边界、数据来源和计算方法各不相同，其结果不能直接比较。",
+    "scope.comparative":
+        "本报告的结果拟用于与其他产品比较。这种比较只在功能单位、系统边界、产品类别规则和数据质量要求都一致的研究之间成立。",
     "scope.fu": "功能单位与基准流",
     "scope.fu_text":
         "{{ product.name }}的功能单位为“{{ product.fu_text }}”，碳足迹结果以 {{ product.per_label }} 表示。"
         "{% if product.mass %}每个功能单位对应的产品质量为 {{ product.mass }}。{% endif %}"
         "{% if product.inventory_basis %}清单数据按每 {{ product.inventory_basis }}产品收集，计算时乘以 "
-        "{{ product.inventory_scale }} 换算到一个功能单位。{% endif %}",
+        "{{ product.inventory_scale }} 换算到一个功能单位。{% endif %}{{ product.reference_flow }}",
+    "scope.carbon":
+        "{% if product.carbon.amounts %}一个功能单位的{{ product.name }}含{{ product.carbon.amounts }}。{% else %}"
+        "{{ product.name }}的含碳量未确定。{% endif %}{{ product.carbon.note }}",
     "scope.boundary": "系统边界",
     "scope.boundary_text":
-        "本次评价的系统边界类型为“{{ boundary.type_name }}”，"
+        "本次评价的系统边界为“{{ boundary.name }}”，"
         "{% if boundary.type == 'cradle-to-gate' %}即从原材料获取开始，到产品离开工厂为止"
         "{% if boundary.has_distribution %}，并计入产品运至客户的运输{% endif %}"
         "{% elif boundary.type == 'cradle-to-grave' %}即覆盖从原材料获取到产品使用和生命末期处置的全过程"
         "{% else %}即只包括企业厂区内的生产过程{% endif %}。系统边界内包括"
         "{{ boundary.stages_text }}共 {{ boundary.stage_count }} 个阶段{% if boundary.excluded_text %}；"
-        "{{ boundary.excluded_text }}不在本次评价范围内{% endif %}。各阶段包含和未包含的过程见下表。",
+        "{{ boundary.excluded_text }}不在本次评价范围内{% endif %}。{% if boundary.partial %}系统边界没有覆盖产品生命周期的全部阶段，"
+        "按 ISO 14067 的定义，本报告的结果为部分产品碳足迹。{% endif %}各阶段包含和未包含的过程见下表。",
     "scope.processes.caption": "各生命周期阶段包含和未包含的过程",
     "scope.processes.widths": [3.0, 1.8, 5.4, 4.8],
     "scope.processes.head": ["生命周期阶段", "是否纳入", "包含的过程", "未包含的过程"],
     "scope.exclusions": "以下内容不在系统边界之内：",
     "scope.exclusion": "{{ item.item }}{% if item.reason %}：{{ item.reason }}{% endif %}",
+    "scope.outside": "未纳入评价的生命周期阶段及其原因：",
+    "scope.outside_reason": "{{ item.name }}阶段{% if item.product %}（{{ item.product }}）{% endif %}：{{ item.reason }}",
+    "scope.use_profile": "使用阶段情景：{{ disclosures.use_profile }}",
+    "scope.end_of_life": "生命末期处置情景：{{ disclosures.end_of_life }}",
+    "scope.packaging":
+        "{% if product.packaging.included %}{{ product.name }}的包装计入碳足迹{% if product.packaging.lines %}，包括"
+        "{{ product.packaging.lines }}{% if product.packaging.emission %}，排放量合计 {{ product.packaging.emission }} "
+        "{{ product.per_label }}{% endif %}{% endif %}。{{ product.packaging.note }}{% else %}{{ product.name }}的包装"
+        "未计入碳足迹{% if product.packaging.note %}：{{ product.packaging.note }}{% else %}。{% endif %}{% endif %}",
     "scope.allocation": "分配原则",
     "scope.allocation_text":
         "{% if allocation.method == 'none' %}本次评价不在多种产出之间分配排放"
@@ -163,6 +184,7 @@ TEXTS = {
         "本次评价只考虑气候变化一个影响类别，特征化因子为 100 年全球变暖潜势（GWP100），用于把各种温室气体"
         "折算为二氧化碳当量。GWP 值取自{{ gwp.report_name }}，本报告用到的数值见下表；已以 CO₂e 表示的排放因子"
         "直接计入。",
+    "scope.offsets": "碳足迹结果不包含碳抵消：企业取得或持有的碳信用等抵消量均未从排放中扣除。{{ disclosures.offsets }}",
     "scope.gwp.caption": "全球变暖潜势（GWP100）",
     "scope.gwp.head": ["温室气体", "化学式", "GWP100"],
     "scope.data": "数据来源与数据质量要求",
@@ -171,6 +193,9 @@ TEXTS = {
         "（次级数据），并在报告中注明来源。{% if method.databases_text %}本次评价使用的数据库和数据来源包括"
         "{{ method.databases_text }}。{% endif %}{% if method.software %}建模使用的软件为{{ method.software }}。"
         "{% endif %}",
+    "scope.electricity":
+        "{% if disclosures.electricity.factors %}外购电力的排放按{{ disclosures.electricity.factors }}计算。{% endif %}"
+        "{{ disclosures.electricity.text }}",
     "scope.data_requirements": "数据质量按以下要求控制：",
     "scope.data_requirement_items": (
         "时间代表性：活动数据反映数据时间范围内的实际生产，排放因子尽量选用与之接近的年份；",
@@ -190,6 +215,12 @@ TEXTS = {
     "scope.defaults.caption": "未给出评分时采用的默认评分",
     "scope.defaults.type": "数据类型",
     "scope.defaults.indicators": ["可靠性", "完整性", "时间代表性", "地理代表性", "技术代表性"],
+    "scope.review": "鉴定性评审与核查",
+    "scope.review_text":
+        "{% set review = disclosures.review %}{% if review.type == 'none' %}本研究未进行鉴定性评审，也未经第三方核查。"
+        "{% elif review.type == 'critical-review' %}本研究由{{ review.by }}依据{{ review.standard }}进行了鉴定性评审，"
+        "评审于{{ review.date }}完成。{% else %}本报告由{{ review.by }}依据{{ review.standard }}进行了核查，核查于"
+        "{{ review.date }}完成。{% endif %}{{ review.note }}",
     # -- chapter 4 ----------------------------------------------------------------------------------
     "data": "数据收集",
     "data.method": "数据收集方法",
@@ -215,7 +246,8 @@ TEXTS = {
     "data.destinations.widths": [1.2, 3.4, 2.4, 2.4, 2.8, 2.8],
     "data.destinations.head": ["序号", "目的地", "销量占比\n（%）", "运输距离\n（km）", "运输方式", "周转量\n（t·km）"],
     "data.line_note": "注：{{ item.name }}——{{ item.note }}",
-    "data.empty_stage": "本阶段在系统边界内，但没有需要计入的排放源。",
+    "data.empty_stage": "本阶段在系统边界内，但没有需要计入的排放源{% if stage.id in product.stage_reasons %}："
+                        "{{ product.stage_reasons[stage.id] }}{% else %}。{% endif %}",
     "data.annual": "全年总量的折算",
     "data.annual_intro": "以下消耗以数据时间范围内的全厂总量记录，按分配比例分摊后，除以{{ product.name }}的产量"
                          "（{{ product.annual_output }}）得到单位产品用量。",
@@ -230,6 +262,7 @@ TEXTS = {
     "data.declared.caption": "声明的单位排放量",
     "data.declared.widths": [3.2, 3.4, 2.2, 2.6, 3.6],
     "data.declared.head": ["产品", "物料", "声明值", "单位", "来源"],
+    "data.declared.source": "{{ item.source }}{% if item.source and item.origin %}；{% endif %}{{ item.origin }}",
     # -- chapter 5 ----------------------------------------------------------------------------------
     "calc": "碳足迹计算",
     "calc.method": "计算方法",
@@ -325,7 +358,7 @@ TEXTS = {
     "interpretation": "结果解释",
     "interpretation.conclusion": "评价结论",
     "interpretation.product":
-        "在“{{ boundary.type_name }}”的系统边界内，{{ company.name }}生产的{{ product.name }}的碳足迹为 "
+        "在“{{ boundary.name }}”的系统边界内，{{ company.name }}生产的{{ product.name }}的碳足迹为 "
         "{{ product.total }} {{ product.per_label }}。排放主要来自{{ product.top_stage.name }}阶段，占 "
         "{{ product.top_stage.share }}%{% if product.hotspots %}；贡献最大的排放源依次为"
         "{% for item in product.hotspots[:3] %}{{ item.name }}（{{ item.share }}%）"
@@ -333,6 +366,8 @@ TEXTS = {
     "interpretation.limits": "假设与局限性",
     "interpretation.assumptions": "本次评价的主要假设如下：",
     "interpretation.limitations": "本次评价的局限性如下：",
+    "interpretation.value_choices": "本次评价所作的价值选择及其理由如下：",
+    "interpretation.no_value_choices": "本次评价没有作出需要说明的价值选择。",
     "interpretation.validity": "本报告的结论基于所收集的数据和所选用的排放因子。生产工艺、原材料来源或能源结构发生变化时，应重新评价。",
     "improvement": "改进建议",
     "improvement.intro": "根据计算结果，围绕排放较大的环节提出以下 {{ improvements.measures | length }} 项改进措施。"
@@ -362,7 +397,8 @@ TEXTS = {
     "appendix.factors.caption": "排放因子来源",
     "appendix.factors.widths": [1.2, 4.4, 9.4],
     "appendix.factors.head": ["序号", "名称", "来源"],
-    "appendix.factors.source": "{{ item.source }}{% if item.derivation %}\n{{ item.derivation }}{% endif %}",
+    "appendix.factors.source": "{{ item.source }}{% if item.source and item.origin %}\n{% endif %}{{ item.origin }}"
+                               "{% if item.derivation %}\n{{ item.derivation }}{% endif %}",
     "appendix.references": "附录 B 数据库与参考资料",
     "appendix.databases_intro": "本次评价使用的数据库和数据来源：",
     "appendix.references_intro": "本次评价依据和参考的标准与文件：",

@@ -10,6 +10,7 @@ stage without lines); ``pcfdoc check --checklist`` prints them all.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -31,7 +32,7 @@ class Item:
     reason: str  # what states it, why it does not apply, or what is missing and how to write it
     path: SpecPath = ()  # where in the spec it is (or belongs)
     warned: bool = False  # another check already warns for the same cause
-    report: str | None = None  # where the report states it (set once the report prints every item)
+    report: str | None = None  # where the report states a met item, as the report names its sections
 
 
 TITLES = {
@@ -84,7 +85,68 @@ def checklist(spec: Node, results: Results) -> tuple[Item, ...]:
               _sources, _quality, _allocation, _electricity, _use, _total, _stages, _fossil, _dluc,
               _aircraft, _carbon, _offsets, _packaging, _uncertainty, _limitations, _review, _versions)
     items = tuple(judge(spec, pairs) for judge in judges)
-    return items
+    return tuple(dataclasses.replace(item, report=report_place(item, spec)) if item.status == "met" else item
+                 for item in items)
+
+
+#: The report's parts as its headings name them (templates/*/report.docx; tests/check/test_checklist.py
+#: finds each in a built report). Chapter 3 always has these sections in this order, so their numbers
+#: hold; chapter 5's sections depend on the products and analyses, so they are named without numbers.
+SECTIONS: dict[str, dict[str, str]] = {
+    "cover": {"zh-CN": "封面", "en": "Cover"},
+    "info": {"zh-CN": "基本信息", "en": "Report information"},
+    "revisions": {"zh-CN": "修订记录", "en": "Revision history"},
+    "abstract": {"zh-CN": "摘要", "en": "Summary"},
+    "1": {"zh-CN": "1 产品碳足迹介绍", "en": "1 Product carbon footprint"},
+    "2.2": {"zh-CN": "2.2 产品介绍", "en": "2.2 Products"},
+    "3.1": {"zh-CN": "3.1 评价目的与预期用途", "en": "3.1 Goal and intended application"},
+    "3.2": {"zh-CN": "3.2 功能单位与基准流", "en": "3.2 Functional unit and reference flow"},
+    "3.3": {"zh-CN": "3.3 系统边界", "en": "3.3 System boundary"},
+    "3.4": {"zh-CN": "3.4 分配原则", "en": "3.4 Allocation"},
+    "3.5": {"zh-CN": "3.5 取舍准则", "en": "3.5 Cut-off criteria"},
+    "3.6": {"zh-CN": "3.6 影响类别与特征化方法", "en": "3.6 Impact category and characterisation method"},
+    "3.7": {"zh-CN": "3.7 数据来源与数据质量要求", "en": "3.7 Data sources and data quality requirements"},
+    "3.8": {"zh-CN": "3.8 鉴定性评审与核查", "en": "3.8 Critical review and verification"},
+    "4": {"zh-CN": "4 数据收集", "en": "4 Data collection"},
+    "5": {"zh-CN": "5 碳足迹计算", "en": "5 Carbon footprint calculation"},
+    "5.quality": {"zh-CN": "数据质量评价", "en": "Data quality assessment"},
+    "5.uncertainty": {"zh-CN": "不确定性分析", "en": "Uncertainty analysis"},
+    "5.sensitivity": {"zh-CN": "敏感性分析", "en": "Sensitivity analysis"},
+    "6.1": {"zh-CN": "6.1 评价结论", "en": "6.1 Conclusions"},
+    "6.2": {"zh-CN": "6.2 假设与局限性", "en": "6.2 Assumptions and limitations"},
+    "A": {"zh-CN": "附录 A 排放因子来源", "en": "Appendix A Emission factor sources"},
+    "B": {"zh-CN": "附录 B 数据库与参考资料", "en": "Appendix B Databases and references"},
+}
+
+#: Where the report states each item when it is met: sections, or chapter 5 with its sections in brackets.
+PLACES: dict[int, tuple[str | tuple[str, ...], ...]] = {
+    1: ("cover", "info"), 2: ("info", "2.2"), 3: ("3.2",), 4: ("3.1",), 5: ("3.3", "4"),
+    6: ("3.3", "3.5"), 7: ("info", "abstract"), 8: ("3.6", "5"), 9: ("3.6",), 10: ("1", "B"),
+    11: ("3.7", "4", "A"), 12: (("5", "5.quality"),), 13: ("3.4",), 14: ("3.7",), 15: ("3.3",),
+    16: ("info", "abstract", "6.1"), 17: ("abstract", "5"), 18: ("5",), 19: ("5",), 20: ("5",), 21: ("3.2",),
+    22: ("3.6",), 23: ("3.3",), 24: (("5", "5.uncertainty", "5.sensitivity"),), 25: ("6.2",), 26: ("3.8",),
+    27: ("revisions",),
+}
+
+
+def report_place(item: Item, spec: Node) -> str | None:
+    """'3.2 功能单位与基准流；附录 A 排放因子来源' in the report's language: where a met item is printed.
+    None where it is met outside the report (carbon contents given only for the PACT export)."""
+    if item.number == 21 and any(product.carbon_content is None for product in spec.products):
+        return None
+    language = spec.report.language
+    separator, brackets = ("；", "（{}）") if language == "zh-CN" else ("; ", " ({})")
+    places = []
+    for place in PLACES[item.number]:
+        if isinstance(place, str):
+            places.append(SECTIONS[place][language])
+            continue
+        chapter, *sections = place
+        if item.number == 24 and not spec.uncertainty.sensitivity:
+            sections = [section for section in sections if section != "5.sensitivity"]
+        inner = ("、" if language == "zh-CN" else ", ").join(SECTIONS[s][language] for s in sections)
+        places.append(SECTIONS[chapter][language] + brackets.format(inner))
+    return separator.join(places)
 
 
 def checklist_findings(spec: Node, results: Results) -> list[Finding]:
@@ -363,4 +425,9 @@ def _review(spec: Node, pairs: Pairs) -> Item:
 
 
 def _versions(spec: Node, pairs: Pairs) -> Item:
+    revisions = spec.report.revisions
+    if revisions:
+        return _met(27, f"report.revisions: {len(revisions)} version(s), the latest {revisions[-1].version}")
+    if spec.report.revisions_from_git:
+        return _met(27, "report.revisions_from_git: the spec's git history")
     return _not_applicable(27, "the spec names no earlier version of the report")

@@ -34,6 +34,13 @@ from ..vocab.gwp import gases, gwp_sets
 from .analysis import product_analysis, report_analysis
 from .captions import Captions
 from .diagram import boundary_diagram
+from .disclosures import (
+    boundary_names,
+    factor_origin,
+    method_disclosures,
+    product_disclosures,
+    stage_reasons,
+)
 from .illustrations import chapter_images, people_pictures, process_flow
 from .labels import VOCABULARY
 from .pictures import figures
@@ -51,11 +58,14 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
     words = VOCABULARY[spec.report.language]
     pictures = valid.pictures
     products = []
+    reasons = stage_reasons(spec, results)
     for spec_product, result in zip(spec.products, results.products, strict=True):
         view = product_view(spec_product, result, words, image, spec.report.precision)
         products.append({**view, **product_analysis(spec, result, words, image, view["per_label"],
                                                     view["decimals"]),
-                         "images": figures(spec_product.images, pictures, image)})
+                         "images": figures(spec_product.images, pictures, image),
+                         **product_disclosures(spec_product, result, view, reasons["empty"][result.id],
+                                               words)})
     join, date = words["join"], words["date"]
     report = _report(spec, words, products)
     signatures, report["seal"] = people_pictures(spec, pictures, image, words)
@@ -69,8 +79,10 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
         "company": _company(spec, words, pictures, image),
         "period": {"text": words["period"].format(start=date(spec.data_period.start),
                                                   end=date(spec.data_period.end))},
-        "boundary": {**_boundary(spec, words, image),
-                     "images": figures(spec.boundary.images, pictures, image)},
+        "boundary": {**_boundary(spec, words, image, boundary_names(spec, results, words)),
+                     "images": figures(spec.boundary.images, pictures, image),
+                     "outside_reasons": reasons["outside"]},
+        "disclosures": method_disclosures(valid, results, words),
         "images": chapter_images(spec, pictures, image),
         "allocation": _allocation(spec, results, words),
         "cutoff": {
@@ -198,7 +210,8 @@ def _report(spec: Node, words: Mapping, products: list[dict]) -> dict[str, Any]:
         "other_references": report.other_references,
         "other_references_text": words["join"](words["document_ref"].format(reference)
                                                for reference in report.other_references),
-        "references": [cite(s, "standard_ref") for s in standards] + list(report.other_references),
+        "references": ([cite(s, "standard_ref") for s in standards] + list(report.other_references)
+                       + list(spec.method.product_rules or ())),
         "purpose": report.purpose.strip(),
         "audience": report.audience,
         "people": people,
@@ -265,7 +278,8 @@ def _company(spec: Node, words: Mapping, pictures: Mapping, image: Image) -> dic
     }
 
 
-def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
+def _boundary(spec: Node, words: Mapping, image: Image, named: Mapping[str, Any]) -> dict[str, Any]:
+    """``named``: the boundary's name and label (render.disclosures.boundary_names)."""
     boundary = spec.boundary
     kind = BOUNDARY_TYPES[boundary.type]
     language = spec.report.language
@@ -280,7 +294,7 @@ def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
     sep, join, in_text = words["list_sep"], words["join"], words["in_text"]
     type_name = kind.names[language]
     diagram = boundary_diagram(inside, names, words["excluded"],
-                               words["boundary_label"].format(type=type_name))
+                               words["boundary_label"].format(type=named["name"]))
     stages_text = join(in_text(names[s]) for s in inside)
     return {
         "type": boundary.type,
@@ -289,8 +303,9 @@ def _boundary(spec: Node, words: Mapping, image: Image) -> dict[str, Any]:
         "stage_count": len(inside),
         "excluded_text": join(in_text(names[s]) for s in outside),
         "has_distribution": "distribution" in inside,
+        **named,
         "summary": words["boundary_summary"].format(
-            type=type_name, Type=type_name[:1].upper() + type_name[1:], stages=stages_text),
+            type=named["label"], Type=named["label"][:1].upper() + named["label"][1:], stages=stages_text),
         "rows": [
             {
                 "name": names[stage],
@@ -363,6 +378,7 @@ def _factors(valid: ValidSpec, results: Results, words: Mapping) -> dict[str, An
             "year": str(factor.year) if factor.year is not None else "",
             "region": factor.region or "",
             "source": _citation(factor, words),
+            "origin": factor_origin(factor, words),
             "derivation": _derivation(factor, words),
         })
     return {"rows": rows, "derived": any(row["derivation"] for row in rows)}
@@ -396,7 +412,8 @@ def _declared(spec: Node, results: Results, words: Mapping) -> list[dict[str, An
     return [
         {"product": product.name, "name": line.name, "value": exact(declared[(product.id, line.id)].value),
          "unit": words["unit"](declared[(product.id, line.id)].unit),
-         "source": declared[(product.id, line.id)].source or ""}
+         "source": declared[(product.id, line.id)].source or "",
+         "origin": factor_origin(declared[(product.id, line.id)], words)}
         for product in results.products for line in product.lines
         if (product.id, line.id) in declared
     ]

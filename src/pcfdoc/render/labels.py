@@ -125,6 +125,12 @@ ZH = MappingProxyType({
     "map_more": "其余 {count} 项",
     "signature_of": "{name}的签名",
     "seal_of": "{name}的印章",
+    # disclosures (render/disclosures.py)
+    "boundary_with": "{type}，并包括{stage}",
+    "partial_cfp": "{}（部分产品碳足迹）",
+    "carbon": {"fossil": "化石碳 {} kg", "biogenic": "生物碳 {} kg"},
+    "factor_origin": "取值类型：{}",
+    "proxy_for": "近似替代，以相近物料或过程的因子代替{}",
 })
 
 EN = MappingProxyType({
@@ -211,6 +217,11 @@ EN = MappingProxyType({
     "map_more": "{count} more",
     "signature_of": "Signature of {name}",
     "seal_of": "Seal of {name}",
+    "boundary_with": "{type}, including {stage}",
+    "partial_cfp": "{} (a partial CFP)",
+    "carbon": {"fossil": "{} kg of fossil carbon", "biogenic": "{} kg of biogenic carbon"},
+    "factor_origin": "Type of value: {}",
+    "proxy_for": "proxy, the factor of a similar material or process standing in for {}",
 })
 
 VOCABULARY = {"zh-CN": ZH, "en": EN}

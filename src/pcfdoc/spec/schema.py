@@ -116,8 +116,10 @@ class Quantity(Table):
     unit = Unit(required=True, metadata=doc("its unit, e.g. kg, t, kWh, 台, MWh"))
 
 
-def factor_origin_fields(default: str | None = None) -> tuple[Choice, Text, Number]:
-    """origin, proxy_for and primary_share_pct: where an emission factor's value comes from."""
+def factor_origin_fields(default: str | None = None,
+                         printed: str = "appendix A") -> tuple[Choice, Text, Number]:
+    """origin, proxy_for and primary_share_pct: where an emission factor's value comes from;
+    ``printed`` says where the report names what a proxy stands in for."""
     primary = ", ".join(key for key, origin in FACTOR_ORIGINS.items() if origin.primary)
     secondary = ", ".join(key for key, origin in FACTOR_ORIGINS.items() if not origin.primary)
     return (
@@ -125,7 +127,7 @@ def factor_origin_fields(default: str | None = None) -> tuple[Choice, Text, Numb
             f"where the value comes from: {primary} (primary data) or {secondary} (secondary)")),
         Text(load_default=None, metadata=doc(
             "with origin = \"proxy\": the material or process the value stands in for, e.g. 铝合金铸件",
-            printed=NOT_PRINTED)),
+            printed=printed)),
         Number(load_default=None, minimum=0, maximum=100, metadata=doc(
             "with origin = \"supplier\": the share of primary data in the supplier's footprint (its "
             "PACT primaryDataShare); without it the value counts as secondary data", "%")),
@@ -151,7 +153,8 @@ class Declared(Table):
     unit = Unit(required=True, metadata=doc("emission unit per activity unit, e.g. kgCO2e/台"))
     source = Text(load_default=None, metadata=doc("who declared it (supplier, EPD number, report)",
                                                   printed="table of declared emissions (chapter 4)"))
-    origin, proxy_for, primary_share_pct = factor_origin_fields(default="supplier")
+    origin, proxy_for, primary_share_pct = factor_origin_fields(
+        default="supplier", printed="table of declared emissions (chapter 4)")
     year = Integer(load_default=None, minimum=1900, maximum=2100, metadata=doc(
         "reference year of the value; without it the temporal score is 5 (age unknown)"))
 
@@ -218,6 +221,7 @@ def _activity_agrees(data: dict) -> None:
 # -- disclosures: what a report states or says why it cannot ------------------------
 
 REVIEW_TYPES = ("none", "critical-review", "verification")
+REVIEW = "chapter 3, critical review and verification"
 
 
 class Review(Table):
@@ -225,12 +229,12 @@ class Review(Table):
         "none, critical-review (ISO 14071, by an independent reviewer or panel) or verification "
         "(by a third-party body)"))
     by = Text(load_default=None, metadata=doc("who reviewed or verified: the body, panel or person",
-                                              printed=NOT_PRINTED))
+                                              printed=REVIEW))
     standard = Text(load_default=None, metadata=doc(
-        "to which standard, e.g. ISO/TS 14071:2014 or ISO 14064-3:2019", printed=NOT_PRINTED))
+        "to which standard, e.g. ISO/TS 14071:2014 or ISO 14064-3:2019", printed=REVIEW))
     date = Date(load_default=None, metadata=doc("when it was completed"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc("scope, level or opinion",
-                                                                      printed=NOT_PRINTED))
+                                                                      printed=REVIEW))
 
     @validates_schema
     def _who_what_when(self, data: dict, **_: Any) -> None:
@@ -248,7 +252,8 @@ class Packaging(Table):
         "ids of the inventory lines and transport legs that are packaging, when included: their "
         "emissions are reported apart (in the PACT export as packagingGhgEmissions)"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
-        "what the packaging is, or why none is counted (e.g. shipped unpacked)", printed=NOT_PRINTED))
+        "what the packaging is, or why none is counted (e.g. shipped unpacked)",
+        printed="chapter 3, system boundary"))
 
     @validates_schema
     def _lines_or_reason(self, data: dict, **_: Any) -> None:
@@ -267,7 +272,8 @@ class CarbonContent(Table):
     biogenic = Number(load_default=None, minimum=0, metadata=doc(
         "biogenic carbon contained in one functional unit of the product", "kgC"))
     note = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
-        "how the contents were found, or why they are not known", printed=NOT_PRINTED))
+        "how the contents were found, or why they are not known",
+        printed="chapter 3, functional unit and reference flow"))
 
     @validates_schema
     def _something(self, data: dict, **_: Any) -> None:
@@ -281,7 +287,9 @@ class StageReason(Table):
     product = Identifier(load_default=None, metadata=doc(
         "id of the product a stage without lines belongs to; default: every product"))
     reason = Text(required=True, max_length=LONG_TEXT, metadata=doc(
-        "why the stage is outside the boundary, or inside it without lines", printed=NOT_PRINTED))
+        "why the stage is outside the boundary, or inside it without lines",
+        printed="chapter 3, system boundary (a stage outside it); chapter 4, under the stage (a stage "
+                "without lines)"))
 
 
 # -- pictures -------------------------------------------------------------------
@@ -620,7 +628,8 @@ class Product(Table):
                           metadata=doc("product distribution split over destinations"))
     reference_flow = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "the reference flow of one functional unit, or why none is stated; not needed when the "
-        "functional unit is a mass or mass_per_unit is given", printed=NOT_PRINTED))
+        "functional unit is a mass or mass_per_unit is given",
+        printed="chapter 3, functional unit and reference flow"))
     packaging = Nested(Packaging, load_default=None, metadata=doc("whether packaging is counted, and why"))
     carbon_content = Nested(CarbonContent, load_default=None, metadata=doc(
         "carbon contained in one functional unit, or why it is not known"))
@@ -701,17 +710,18 @@ class Method(Table):
         "how data were collected", printed="chapter 4"))
     electricity = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "how electricity is modelled: the factor, whether it covers upstream supply and transmission "
-        "losses, and why it fits", printed=NOT_PRINTED))
+        "losses, and why it fits", printed="chapter 3, data sources"))
     product_rules = List(Text(), load_default=None, metadata=doc(
         "product category rules (PCR) or sector guidance followed; [] to state that none applies",
-        printed=NOT_PRINTED))
+        printed="chapter 1, appendix B"))
     offsets = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "offsets or certificates the company holds; none is ever counted in the footprint",
-        printed=NOT_PRINTED))
+        printed="chapter 3, impact category and method"))
     use_profile = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
-        "use-stage profile: service life, pattern of use, energy per use", printed=NOT_PRINTED))
+        "use-stage profile: service life, pattern of use, energy per use",
+        printed="chapter 3, system boundary"))
     end_of_life = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
-        "end-of-life scenario: treatment routes and their shares", printed=NOT_PRINTED))
+        "end-of-life scenario: treatment routes and their shares", printed="chapter 3, system boundary"))
 
 
 FACTOR_STATUSES = ("verified", "third-party", "unverified")
@@ -938,7 +948,7 @@ class Notes(Table):
         "data quality statement", printed="chapter 5"))
     value_choices = List(Text(max_length=LONG_TEXT), load_default=None, metadata=doc(
         "value choices made and why (a factor year, an allocation basis …); [] to state that none was made",
-        printed=NOT_PRINTED))
+        printed="chapter 6, assumptions and limitations"))
 
 
 # -- PACT data exchange ---------------------------------------------------------------
