@@ -18,6 +18,7 @@ Each score remembers which of these it was.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..spec.schema import Node
@@ -175,6 +176,9 @@ def product_quality(lines: Sequence[LineResult]) -> DataQuality:
 
     dqr = mean(lambda quality: quality.dqr)
     primary_share, activity_share = primary.shares(lines)
+    pcfdoc_lines = [line for line in lines if "pcfdoc" in line.quality.origins]
+    proxies = [line for line in lines if line.factor_origin == "proxy"]
+    counted = Counter(origin for line in lines for origin in line.quality.origins)
     return DataQuality(
         dqr=dqr,
         level=None if dqr is None else next(name for name, upper in QUALITY_LEVELS if dqr <= upper),
@@ -185,5 +189,21 @@ def product_quality(lines: Sequence[LineResult]) -> DataQuality:
                               if {"default", "pcfdoc"} & set(line.quality.origins)),
         primary_activity_share=activity_share,
         primary_definition=primary.DEFINITION.id,
-        pcfdoc_default_lines=tuple(line.id for line in lines if "pcfdoc" in line.quality.origins),
+        pcfdoc_default_lines=tuple(line.id for line in pcfdoc_lines),
+        indicator_means={indicator: mean(lambda quality, i=indicator: quality.score(i))
+                         for indicator in PEDIGREE_INDICATORS},
+        score_origins={origin: counted[origin] for origin in SCORE_ORIGINS},
+        pcfdoc_default_share=_share_of(pcfdoc_lines, lines),
+        proxy_lines=tuple(line.id for line in proxies),
+        proxy_share=_share_of(proxies, lines),
     )
+
+
+#: Where a score comes from, in the order of the list in the module's docstring.
+SCORE_ORIGINS = ("given", "derived", "default", "pcfdoc")
+
+
+def _share_of(part: Sequence[LineResult], lines: Sequence[LineResult]) -> float:
+    """The part's emission as a fraction of all the lines' (0 when they emit nothing)."""
+    total = sum(line.kgco2e for line in lines)
+    return sum(line.kgco2e for line in part) / total if total else 0.0
