@@ -336,7 +336,7 @@ TEXTS = {
                      "counts only when both its activity data and its emission factor are primary, and a supplier's "
                      "footprint counts with the supplier's own primary data share.",
     "quality.caption": "Data quality scores of the {{ product.name_in_text }}",
-    "quality.widths": [0.9, 3.2, 1.4, 1.9, 1.2, 1.8, 1.6, 1.1, 1.9],
+    "quality.widths": [0.9, 3.0, 1.4, 1.9, 1.2, 1.8, 1.6, 1.3, 1.9],
     "quality.head": ["No.", "Emission source", "Relia-\nbility", "Complete-\nness", "Tem-\nporal", "Geo-\ngraphical",
                      "Techno-\nlogical", "DQR", "Activity\ndata"],
     "quality.note":
@@ -377,7 +377,7 @@ TEXTS = {
         "shared by every source that uses it, so their errors move together; the activity data of each source take "
         "values of their own. Summed by stage and product, the values give one possible carbon footprint. "
         "Repeating this {{ analysis.iterations }} times gives the distribution from which the mean, the median and "
-        "the 95% interval are read. The same data always give the same figures.",
+        "the 95% interval are read. The simulation is reproducible: the same data always give the same figures.",
     "uncertainty.result":
         "The simulated results for the {{ product.name_in_text }} are given in the table below (in {{ product.per_label }}). "
         "The 95% interval of the carbon footprint is {{ product.uncertainty.total.p2_5 }} to "

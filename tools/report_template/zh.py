@@ -303,7 +303,7 @@ TEXTS = {
         "{% endif %}每次模拟中，一个排放因子只取一个值，使用该因子的各排放源共用这一取值，误差同向变化；"
         "各排放源的活动数据则各自独立取值。按阶段和产品加总，得到碳足迹的一个可能值；如此重复 "
         "{{ analysis.iterations }} 次，由这些可能值的分布读出平均值、中位数和 95% 置信区间。"
-        "数据不变时，重新计算得到相同的数值。",
+        "模拟结果可以复现：数据不变时，重新计算得到相同的数值。",
     "uncertainty.result":
         "{{ product.name }}的模拟结果见下表（单位：{{ product.per_label }}）：碳足迹的 95% 置信区间为 "
         "{{ product.uncertainty.total.p2_5 }}～{{ product.uncertainty.total.p97_5 }}，中位数为 "

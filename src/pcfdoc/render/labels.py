@@ -227,7 +227,7 @@ EN = MappingProxyType({
                            "default": "{count} from the stated defaults",
                            "pcfdoc": "{count} conservative defaults where the data give none"},
     "indicator_score": "{indicator} {score}",
-    "and_more": "{count} sources, among them {names}",
+    "and_more": "{names} and {rest} more",
     "shared_factor": "{lines} share {factor}",
     "factor_named": "the factor for {}",
     "one_factor": "one emission factor",

@@ -169,8 +169,8 @@ def _names(names: Sequence[str], words: Mapping) -> str:
     """Names for running text; past NAMED_LINES the first few and how many there are."""
     if len(names) <= NAMED_LINES:
         return words["join"](words["in_text"](name) for name in names)
-    named = words["join"](words["in_text"](name) for name in names[:NAMED_LINES])
-    return words["and_more"].format(names=named, count=len(names))
+    named = words["list_sep"].join(words["in_text"](name) for name in names[:NAMED_LINES])
+    return words["and_more"].format(names=named, count=len(names), rest=len(names) - NAMED_LINES)
 
 
 def monte_carlo_view(result: ProductResult, unit: str, per_label: str, words: Mapping, image: Image,
