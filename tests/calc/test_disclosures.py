@@ -71,18 +71,3 @@ def test_calc_json_carries_only_what_was_chosen(write_spec):
     product = json.loads(result.stdout)["products"][0]
     assert product["analyses"] == {"uncertainty": "qualitative", "sensitivity": False}
     assert (product["uncertainty"], product["sensitivity"]) == (None, None)
-
-
-def test_a_report_is_not_built_for_analyses_its_template_would_misstate(write_spec, tmp_path):
-    from pcfdoc import pipeline
-    from pcfdoc.errors import OutputError
-
-    data = fixture_data("minimal.toml")
-    data["uncertainty"] = {"sensitivity": False}
-    with pytest.raises(OutputError) as info:
-        pipeline.build(write_spec(data), tmp_path / "out")
-    assert str(info.value) == (
-        "the report template cannot yet present a study without the Monte Carlo or the sensitivity analysis "
-        "([uncertainty] method = \"qualitative\" or sensitivity = false); pcfdoc calc gives its results; to "
-        "build the report, choose both analyses")
-    assert not (tmp_path / "out").exists()

@@ -18,9 +18,10 @@ from pcfdoc.calc.results import (
     VarianceShare,
 )
 from pcfdoc.formatting import in_unit, result_decimals
-from pcfdoc.render.analysis import SENSITIVITY_COUNT, VARIANCE_COUNT, product_analysis, report_analysis
+from pcfdoc.render.analysis import SENSITIVITY_COUNT, product_analysis, report_analysis
 from pcfdoc.render.chartxml import Fonts
 from pcfdoc.render.labels import ZH
+from pcfdoc.render.quality import VARIANCE_COUNT
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
 from render.docx_reading import series_of
@@ -274,16 +275,24 @@ def test_no_scenarios_no_rows(minimal):
 # -- report-wide settings ---------------------------------------------------------------------
 
 
-def test_default_scores_are_stated_from_the_spec_then_pcfdoc(write_spec):
-    data = fixture_data("minimal.toml")
+def test_default_scores_are_stated_from_the_spec_then_pcfdoc_by_origin(write_spec):
+    data = fixture_data("minimal.toml")  # steel: recorded, database factor; power: metered, literature
     data["data_quality"] = {"primary": {"reliability": 1}, "secondary": {"technological": 4}}
     data["uncertainty"] = {"iterations": 20000, "seed": 123456789012, "sensitivity_pct": 5}
     spec, results = calculated(write_spec(data))
     analysis = report_analysis(spec, results.products, ZH)
+    # the author's defaults as stated (both lines are primary: the secondary one is used by none,
+    # and is still what the author said); then pcfdoc's for what they leave open, by origin: reliability
+    # came from the stated 1, so the activity rows give completeness only
     assert analysis["defaults"] == [
-        {"type": "初级数据", "scores": ["1", "2", "5", "4", "4"]},
-        {"type": "次级数据", "scores": ["4", "4", "5", "4", "4"]},
+        {"type": "初级数据（规定值）", "scores": ["1", "—", "—", "—", "—"]},
+        {"type": "次级数据（规定值）", "scores": ["—", "—", "—", "—", "4"]},
+        {"type": "活动数据：计量表读数", "scores": ["—", "2", "—", "—", "—"]},
+        {"type": "活动数据：企业统计", "scores": ["—", "2", "—", "—", "—"]},
+        {"type": "排放因子：数据库", "scores": ["—", "—", "—", "3", "3"]},
+        {"type": "排放因子：公开文献", "scores": ["—", "—", "—", "3", "3"]},
     ]
+    assert (analysis["stated_defaults"], analysis["conservative_defaults"]) == (True, True)
     assert (analysis["iterations"], analysis["step"]) == ("20,000", "5")
     assert analysis["indicators_text"] == "可靠性、完整性、时间代表性、地理代表性、技术代表性"
     assert analysis["levels_text"] == ("优秀（DQR ≤ 1.5）、很好（DQR ≤ 2）、良好（DQR ≤ 3）、"

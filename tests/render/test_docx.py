@@ -360,11 +360,15 @@ def test_no_exemptions_table_without_cutoff_rows(two_products_report):
 def test_default_pedigree_scores_are_stated(analysis_report):
     document = open_report(analysis_report)
     table = table_after(document, "未给出评分时采用的默认评分")
-    # [data_quality] gives primary reliability 1 and secondary technological 4; pcfdoc the rest, for
-    # data of unstated origins (time: a factor of unknown age)
-    assert rows(table) == [["数据类型", "可靠性", "完整性", "时间代表性", "地理代表性", "技术代表性"],
-                           ["初级数据", "1", "2", "5", "4", "4"],
-                           ["次级数据", "4", "4", "5", "4", "4"]]
+    # [data_quality] gives primary reliability 1 and secondary technological 4, as stated; pcfdoc's
+    # conservative defaults give the rest, for activity data and factors of unstated origins (every
+    # factor states its year: time is derived from it, never a default)
+    assert rows(table) == [["适用情形", "可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性"],
+                           ["初级数据（规定值）", "1", "—", "—", "—", "—"],
+                           ["次级数据（规定值）", "—", "—", "—", "—", "4"],
+                           ["活动数据：初级数据（来源未注明）", "—", "2", "—", "—", "—"],
+                           ["活动数据：次级数据（来源未注明）", "4", "4", "—", "—", "—"],
+                           ["排放因子：来源未注明", "—", "—", "—", "4", "4"]]
     text = all_text(document)
     assert "每项 1～5 分，1 分最好，5 分最差" in text
     assert ("不足 3 年为 1 分、不足 6 年为 2 分、不足 10 年为 3 分、不足 15 年为 4 分、"
@@ -389,24 +393,29 @@ def test_data_quality_table_marks_defaults_and_derived_scores(analysis_report):
     table = table_after(document, "部件的数据质量评分")
     assert rows(table) == [
         ["序号", "排放源", "可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性", "DQR",
-         "数据类型"],
+         "活动数据\n类型"],
         ["1", "钢材", "1", "2", "1", "1", "2", "1.4", "初级数据"],  # all given
-        ["2", "铝材", "1*", "2*", "3†", "4*", "4*", "2.8", "初级数据"],  # a factor of 2015: 8 years
-        ["3", "螺钉", "4*", "4*", "1†", "4*", "4*", "3.4", "次级数据"],
-        ["4", "木托盘", "4*", "4*", "1†", "4*", "4*", "3.4", "次级数据"],
-        ["5", "钢材运输", "4*", "4*", "1†", "4*", "4*", "3.4", "次级数据"],
-        ["6", "铝材运输", "4*", "4*", "1†", "4*", "4*", "3.4", "次级数据"],
-        ["7", "电力", "1*", "2*", "1†", "4*", "4*", "2.4", "初级数据"],
+        # a factor of 2015: 8 years; the stated primary reliability (*), pcfdoc's defaults for an
+        # unstated activity origin and factor origin (‡)
+        ["2", "铝材", "1*", "2‡", "3†", "4‡", "4‡", "2.8", "初级数据"],
+        ["3", "螺钉", "4‡", "4‡", "1†", "4‡", "4*", "3.4", "次级数据"],
+        ["4", "木托盘", "4‡", "4‡", "1†", "4‡", "4*", "3.4", "次级数据"],
+        ["5", "钢材运输", "4‡", "4‡", "1†", "4‡", "4*", "3.4", "次级数据"],
+        ["6", "铝材运输", "4‡", "4‡", "1†", "4‡", "4*", "3.4", "次级数据"],
+        ["7", "电力", "1*", "2‡", "1†", "4‡", "4‡", "2.4", "初级数据"],
     ]
     text = all_text(document)
-    assert ("注：带“*”的评分未在数据中给出，采用第 3 章所列的默认评分；带“†”的评分由排放因子的参考年份推算。"
-            in text)
+    assert ("注：未加标记的评分由数据逐项给出。带“†”的评分由排放因子推定：时间代表性按因子的参考年份推算，"
+            "没有参考年份的记 5 分。带“*”的评分采用第 3 章所列、本次评价规定的默认评分。带“‡”的评分在数据中"
+            "未给出，采用第 3 章所列的保守默认评分。") in text
     # no factor says where it comes from: none counts as primary data (PACT), and pcfdoc's cautious
-    # defaults rate them 4 on geography and technology
-    assert ("按排放量加权，部件的数据质量评分（DQR）为 2.02，等级为“良好”。"
-            "采用初级数据的排放源占碳足迹的 0.00%，采用次级数据的占 100.00%。"
-            "按 PACT 第 3 版的数据质量评级（1～5，1 为最好），技术代表性评分为 2.97，"
-            "地理代表性评分为 2.45，时间代表性评分为 1.52。") in text
+    # defaults rate them 4 on geography and technology; lines with one of those: 20 + 0.6 + 0.5 + 1 + 0.4
+    # + 15 = 37.5 of 77.5 kg
+    assert ("按排放量加权，部件的数据质量评分（DQR）为 2.02，等级为“良好”。各项评分中，数据逐项给出 5 个，"
+            "由排放因子推定 6 个，按规定的默认评分取值 6 个，数据未给出、采用保守默认评分 18 个；"
+            "有评分采用保守默认值的排放源合计占碳足迹的 48.39%。部件的初级数据占比为 0.00%；"
+            "活动数据为初级数据的排放源占碳足迹的 96.77%。按 PACT 第 3 版的数据质量评级（1～5，1 为最好），"
+            "技术代表性评分为 2.97，地理代表性评分为 2.45，时间代表性评分为 1.52。") in text
     assert "数据质量说明。" in text  # notes.data_quality is kept
 
 
@@ -419,8 +428,11 @@ def test_uncertainty_method_table_histogram_and_variance(analysis_report, analys
     assert "如此重复 2,000 次" in text
     assert "随机数种子" not in text and "模拟结果可以复现" in text  # no software talk
     assert "σ² = Σᵢ (ln Uᵢ / 2)²，GSD = exp(σ)" in text
-    # kinds that share a value are named together; any t·km line counts as transport
-    assert "基本不确定性的取值：物料和能源输入为 1.05，原辅材料运输和产品运输为 2。" in text
+    # the basic uncertainties the lines drew from; any t·km line counts as transport
+    assert "基本不确定性按排放源的性质取值：物料和能源输入为 1.05，运输（以周转量计的排放源）为 2。" in text
+    # the electricity states its GSD; steel and screws share the steel factor's draw
+    assert "数据中直接给出 GSD 的排放源，以给出的数值为其排放量的 GSD" in text
+    assert "模拟中，钢材、螺钉共用“钢材生产”这一排放因子，每次取值相同。" in text
     table = table_after(document, "部件碳足迹的不确定性")
     assert rows(table)[0] == ["项目", "确定值", "平均值", "中位数", "2.5% 分位数", "97.5% 分位数"]
     assert [row[:2] for row in rows(table)[1:]] == [["原材料获取", "61.10"], ["原材料运输", "1.40"],

@@ -253,7 +253,8 @@ def test_english_analysis_sections(tmp_path):
                             "Total"]
     assert rows(ghg)[-1] == ["Total", "76.60", "0.50", "0.00", "0.40", "77.50"]
     quality = table_after(document, "Data quality scores of the 部件")
-    assert rows(quality)[2] == ["2", "铝材", "1*", "2*", "3†", "4*", "4*", "2.8", "Primary"]
+    # the stated reliability (*), pcfdoc's conservative defaults (‡), the time from the factor's year (†)
+    assert rows(quality)[2] == ["2", "铝材", "1*", "2‡", "3†", "4‡", "4‡", "2.8", "Primary"]
     sensitivity = table_after(document, "Parameters with the greatest influence on the result for the 部件")
     assert rows(sensitivity)[0] == ["Parameter", "Type", "Result at −20%\n(kgCO₂e)",
                                     "Result at +20%\n(kgCO₂e)", "Swing (%)"]
@@ -263,8 +264,8 @@ def test_english_analysis_sections(tmp_path):
     assert rows(scenarios)[1] == ["Baseline", "77.50", "—", "—"]
     text = all_text(document)
     assert "the data quality rating (DQR) of the 部件 is 2.02, rated good." in text
-    assert ("the basic uncertainty is 1.05 for material and energy inputs and 2 for transport of materials "
-            "and products.") in text
+    assert ("The basic uncertainty follows what a source is: 1.05 for material and energy inputs and 2 for "
+            "transport (sources counted in t·km).") in text
     assert ("1 if under 3 years, 2 if under 6 years, 3 if under 10 years, 4 if under 15 years and 5 if "
             "15 years or more") in text
     assert ("The excluded inputs (胶粘剂) account for 0.20% of the product mass and have estimated "

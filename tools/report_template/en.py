@@ -270,13 +270,19 @@ TEXTS = {
         "quality rating (DQR) of the source; the emission-weighted mean of the sources' DQRs is the DQR of the "
         "product, which is rated as follows: {{ analysis.levels_text }}.",
     "scope.pedigree_defaults":
-        "Where no temporal score is given, it is derived from the number of years between the reference year of "
-        "the emission factor and the first year of the data period: {{ analysis.temporal_ages }}. Other scores "
-        "not given take the defaults in the table below; default and derived scores are marked individually in "
-        "the data quality table of chapter 5.",
+        "Scores given in the data for a source are used as given. Where no temporal score is given, it is derived "
+        "from the number of years between the reference year of the emission factor and the first year of the data "
+        "period: {{ analysis.temporal_ages }}; an emission factor without a reference year scores 5 (age unknown) "
+        "and cannot score 1. A factor of another material or process standing in for the one used scores 4 on "
+        "technological representativeness (related processes or materials), and cannot score 1 either."
+        "{% if analysis.defaults %} Other scores not given {% if analysis.stated_defaults %}take the defaults "
+        "stated for this study{% if analysis.conservative_defaults %}; where none is stated, they {% endif %}"
+        "{% endif %}{% if analysis.conservative_defaults %}take conservative defaults by the origin of the activity "
+        "data and of the emission factor{% endif %}, as listed in the table below.{% endif %} Where each score "
+        "comes from is marked in the data quality table of chapter 5.",
     "scope.defaults.caption": "Default scores where none are given",
-    "scope.defaults.type": "Data type",
-    "scope.defaults.indicators": ["Reliability", "Completeness", "Temporal", "Geographical", "Technological"],
+    "scope.defaults.type": "Applies to",
+    "scope.defaults.indicators": ["Relia-\nbility", "Complete-\nness", "Tem-\nporal", "Geo-\ngraphical", "Techno-\nlogical"],
     "scope.review": "Critical review and verification",
     "scope.review_text":
         "{% set review = disclosures.review %}{% if review.type == 'none' %}The study has been neither critically "
@@ -371,44 +377,59 @@ TEXTS = {
     "calc.ghg.head": ["Life cycle stage", "Fossil", "Biogenic", "Direct land-use change", "Aircraft", "Total"],
     "quality": "Data quality assessment",
     "quality.intro": "The data quality of each emission source was assessed with the pedigree matrix described in "
-                     "chapter 3, with the following results.",
+                     "chapter 3, with the following results. The primary data share follows the definition of PACT "
+                     "version 3: the part of the carbon footprint calculated from primary data, where an emission "
+                     "counts only when both its activity data and its emission factor are primary, and a supplier's "
+                     "footprint counts with the supplier's own primary data share.",
     "quality.caption": "Data quality scores of the {{ product.name_in_text }}",
-    "quality.widths": [0.9, 3.2, 1.4, 1.9, 1.2, 1.8, 1.6, 1.1, 1.9],
+    "quality.widths": [0.9, 3.0, 1.4, 1.9, 1.2, 1.8, 1.6, 1.3, 1.9],
     "quality.head": ["No.", "Emission source", "Relia-\nbility", "Complete-\nness", "Tem-\nporal", "Geo-\ngraphical",
-                     "Techno-\nlogical", "DQR", "Data type"],
-    "quality.note": "Note: {% if product.quality.has_default %}scores marked * were not given in the data and take "
-                    "the defaults listed in chapter 3{% if product.quality.has_derived %}; {% endif %}{% endif %}"
-                    "{% if product.quality.has_derived %}scores marked † are derived from the reference year of the "
-                    "emission factor{% endif %}.",
+                     "Techno-\nlogical", "DQR", "Activity\ndata"],
+    "quality.note":
+        "Note: {% if product.quality.has_given %}scores without a mark are given in the data. {% endif %}"
+        "{% if product.quality.has_derived %}Scores marked † are derived from the emission factor: "
+        "{% if product.quality.derived_age %}temporal representativeness from the factor's reference year, 5 when it "
+        "has none{% endif %}{% if product.quality.derived_age and product.quality.derived_proxy %}; {% endif %}"
+        "{% if product.quality.derived_proxy %}technological representativeness 4 for a factor standing in for "
+        "another material{% endif %}. {% endif %}{% if product.quality.has_default %}Scores marked * take the "
+        "defaults stated for this study, listed in chapter 3. {% endif %}{% if product.quality.has_pcfdoc %}Scores "
+        "marked ‡ are not given in the data and take the conservative defaults listed in chapter 3.{% endif %}",
     "quality.summary":
         "{% if product.quality.dqr %}Weighted by emissions, the data quality rating (DQR) of the {{ product.name_in_text }} is "
         "{{ product.quality.dqr }}, rated {{ product.quality.level }}.{% else %}The {{ product.name_in_text }} has no "
-        "emissions, so no weighted data quality rating is given.{% endif %} Emission sources based on primary "
-        "data account for {{ product.primary_share }}% of the carbon footprint, and those based on secondary data "
-        "for {{ product.secondary_share }}%. On the data quality rating of PACT version 3 (from 1 to 5, 1 being "
+        "emissions, so no weighted data quality rating is given.{% endif %}{% if product.quality.origins_text %} Of "
+        "its scores, {{ product.quality.origins_text }}{% if product.quality.has_pcfdoc %}; the sources with a "
+        "conservative default account for {{ product.quality.pcfdoc_share }}% of the carbon footprint{% endif %}."
+        "{% endif %} The primary data share of the {{ product.name_in_text }} is {{ product.quality.primary_share }}%; "
+        "emission sources whose activity data are primary account for {{ product.quality.primary_activity_share }}% "
+        "of the carbon footprint. On the data quality rating of PACT version 3 (from 1 to 5, 1 being "
         "best), technological representativeness scores {{ product.quality.pact.technological }}, geographical "
         "representativeness {{ product.quality.pact.geographical }} and temporal representativeness "
         "{{ product.quality.pact.temporal }}.",
     "uncertainty": "Uncertainty analysis",
     "uncertainty.method":
         "The uncertainty of the result is assessed by Monte Carlo simulation. The emissions of each source are "
-        "taken to follow a lognormal distribution whose median is the calculated deterministic value and whose "
-        "geometric standard deviation (GSD) is the value given in the data; where none is given, the GSD is "
-        "derived from the basic uncertainty and the five pedigree scores as:",
+        "taken to follow a lognormal distribution whose median is the calculated deterministic value. Their spread "
+        "has two parts: the geometric standard deviation (GSD) of the activity data follows from the basic "
+        "uncertainty and the reliability and completeness scores, and that of the emission factor from the "
+        "temporal, geographical and technological scores, both as:",
     "uncertainty.formula": "σ² = Σᵢ (ln Uᵢ / 2)², GSD = exp(σ)",
     "uncertainty.terms":
-        "where Uᵢ are the uncertainty factors of the basic uncertainty and of the five pedigree scores, expressed "
-        "as GSD² and taken from the ecoinvent data quality system; the basic uncertainty is "
-        "{{ analysis.basic_text }}. In each round of the simulation, one emission is drawn at random for every "
-        "source, independently of the others, and the draws are summed by stage and product to give one possible "
-        "carbon footprint. Repeating this {{ analysis.iterations }} times gives the distribution from which the "
-        "mean, the median and the 95% interval are read. The simulation is reproducible: the same data always "
-        "give the same figures.",
+        "where Uᵢ are the uncertainty factors of the basic uncertainty and of the pedigree scores, expressed "
+        "as GSD² and taken from the ecoinvent data quality system. The basic uncertainty follows what a source is: "
+        "{{ analysis.basic_text }}.{% if analysis.given_gsd %} Where the data give a source's GSD, its emissions "
+        "take that GSD; the emission factor's part still follows from the three representativeness scores and the "
+        "rest is the activity data's.{% endif %} In each round of the simulation an emission factor takes one value, "
+        "shared by every source that uses it, so their errors move together; the activity data of each source take "
+        "values of their own. Summed by stage and product, the values give one possible carbon footprint. "
+        "Repeating this {{ analysis.iterations }} times gives the distribution from which the mean, the median and "
+        "the 95% interval are read. The simulation is reproducible: the same data always give the same figures.",
     "uncertainty.result":
         "The simulated results for the {{ product.name_in_text }} are given in the table below (in {{ product.per_label }}). "
         "The 95% interval of the carbon footprint is {{ product.uncertainty.total.p2_5 }} to "
         "{{ product.uncertainty.total.p97_5 }}; the median is {{ product.uncertainty.total.p50 }} and the mean "
-        "{{ product.uncertainty.total.mean }}.",
+        "{{ product.uncertainty.total.mean }}.{% if product.uncertainty.shared_text %} In the simulation, "
+        "{{ product.uncertainty.shared_text }}, which takes the same value for all of them in each round.{% endif %}",
     "uncertainty.caption": "Uncertainty of the carbon footprint of the {{ product.name_in_text }}",
     "uncertainty.widths": [3.0, 2.4, 2.3, 2.3, 2.5, 2.5],
     "uncertainty.head": ["Item", "Deterministic", "Mean", "Median", "2.5th percentile", "97.5th percentile"],
@@ -419,6 +440,20 @@ TEXTS = {
     "uncertainty.variance.caption": "Main sources of uncertainty for the {{ product.name_in_text }}",
     "uncertainty.variance.widths": [1.4, 4.8, 3.4, 2.0, 3.4],
     "uncertainty.variance.head": ["Rank", "Emission source", "Life cycle stage", "GSD", "Share of variance (%)"],
+    "uncertainty.qualitative_intro": "The uncertainty of the result was not simulated; it is discussed in words "
+                                     "below.",
+    "uncertainty.qualitative":
+        "The emissions of the {{ product.name_in_text }} come mainly from {% for item in product.hotspots[:3] %}"
+        "{{ item.name_in_text }} ({{ item.share }}%){{ ', ' if loop.revindex > 2 else (' and ' if loop.revindex == 2 "
+        "else '') }}{% endfor %}; the activity data and emission factors of these sources weigh most on the "
+        "uncertainty of the result. Weighted by emissions, the five pedigree scores are "
+        "{{ product.qualitative.indicators_text }} (1 best, 5 worst), weakest for "
+        "{{ product.qualitative.weakest }}.{% if product.qualitative.proxies %} Emission factors of similar materials stand in for "
+        "{{ product.qualitative.proxies }}, together {{ product.qualitative.proxy_share }}% of the carbon footprint."
+        "{% endif %}{% if product.qualitative.defaulted %} Conservative default scores, where the data give none, "
+        "apply to {{ product.qualitative.defaulted }}, together {{ product.qualitative.defaulted_share }}% of the "
+        "carbon footprint.{% endif %}{% if not product.qualitative.proxies and not product.qualitative.defaulted %} No "
+        "source uses a proxy emission factor or a conservative default score.{% endif %}",
     "sensitivity": "Sensitivity analysis",
     "sensitivity.method":
         "The sensitivity analysis varies one parameter at a time: the activity data of one emission source, or "

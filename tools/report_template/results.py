@@ -111,8 +111,26 @@ def data_quality(b: Builder) -> None:
 
 
 def uncertainty(b: Builder) -> None:
+    """The Monte Carlo simulation, or a discussion in words: only the analysis the study did."""
     t = b.t
     b.h(2, t["uncertainty"])
+    b.tag("{%p if analysis.monte_carlo %}")
+    monte_carlo(b)
+    b.tag("{%p else %}")
+    b.p(t["uncertainty.qualitative_intro"])
+    b.tag("{%p if analysis.discussion %}")
+    b.p("{{ analysis.discussion }}")
+    b.tag("{%p endif %}")
+    b.tag("{%p for product in products %}")
+    b.tag("{%p if product.qualitative %}")
+    b.p(t["uncertainty.qualitative"])
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
+
+
+def monte_carlo(b: Builder) -> None:
+    t = b.t
     b.p(t["uncertainty.method"])
     b.p(t["uncertainty.formula"], "Formula")
     b.p(t["uncertainty.terms"])
@@ -144,10 +162,16 @@ def uncertainty(b: Builder) -> None:
     ])
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
+    # The author's words on the uncertainty complement the simulation.
+    b.tag("{%p if analysis.discussion %}")
+    b.p("{{ analysis.discussion }}")
+    b.tag("{%p endif %}")
 
 
 def sensitivity(b: Builder) -> None:
+    """Only when the study did it: no heading, tornado or table otherwise."""
     t = b.t
+    b.tag("{%p if analysis.sensitivity %}")
     b.h(2, t["sensitivity"])
     b.p(t["sensitivity.method"])
     b.tag("{%p for product in products %}")
@@ -167,6 +191,7 @@ def sensitivity(b: Builder) -> None:
     b.p(t["sensitivity.none"])
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
 
 
 def scenarios(b: Builder) -> None:

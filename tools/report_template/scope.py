@@ -91,13 +91,15 @@ def chapter_scope(b: Builder) -> None:
         b.p(b.numbered(number, text))
     b.p(t["scope.pedigree"])
     b.p(t["scope.pedigree_defaults"])
+    b.tag("{%p if analysis.defaults %}")  # a study whose data give every score has no defaults to list
     b.caption("table", 3, t["scope.defaults.caption"])
-    b.table([2.5, 2.5, 2.5, 2.5, 2.5, 2.5], [
+    b.table([5.5, 1.9, 1.9, 1.9, 1.9, 1.9], [
         ("head", [t["scope.defaults.type"], *t["scope.defaults.indicators"]]),
         ("tag", "{%tr for item in analysis.defaults %}"),
         ("row", [("{{ item.type }}", "l")] + [(f"{{{{ item.scores[{i}] }}}}", "c") for i in range(5)]),
         ("tag", "{%tr endfor %}"),
     ])
+    b.tag("{%p endif %}")
     # Last in the chapter, so that the sections before it keep their numbers.
     b.tag("{%p if disclosures.review %}")
     b.h(2, t["scope.review"])

@@ -209,12 +209,16 @@ TEXTS = {
         "分别打分，每项 1～5 分，1 分最好，5 分最差。五项评分的平均值为该排放源的数据质量评分（DQR）；各排放源的 DQR "
         "按排放量加权平均，得到产品的 DQR，并按以下区间评定等级：{{ analysis.levels_text }}。",
     "scope.pedigree_defaults":
-        "未单独给出时间代表性评分的，按排放因子的参考年份与数据时间范围起始年份之差推算："
-        "{{ analysis.temporal_ages }}。其余未给出的评分采用下表的默认值；采用默认值和推算值的评分在第 5 章的"
-        "数据质量评分表中逐项标出。",
+        "各项评分优先采用数据中逐项给出的数值。未给出时，时间代表性按排放因子的参考年份与数据时间范围起始年份之差"
+        "推算：{{ analysis.temporal_ages }}；排放因子没有参考年份的按“年份不详”记 5 分，不能评为 1 分。"
+        "采用其他物料或过程的排放因子近似替代的，技术代表性记 4 分（“相关的过程或物料”），同样不能评为 1 分。"
+        "{% if analysis.defaults %}其余未给出的评分{% if analysis.stated_defaults %}按本次评价规定的默认评分取值"
+        "{% if analysis.conservative_defaults %}；未作规定的，{% endif %}{% endif %}"
+        "{% if analysis.conservative_defaults %}按活动数据和排放因子的来源取偏保守的默认评分{% endif %}，"
+        "见下表。{% endif %}每个评分的来源在第 5 章的数据质量评分表中逐项标出。",
     "scope.defaults.caption": "未给出评分时采用的默认评分",
-    "scope.defaults.type": "数据类型",
-    "scope.defaults.indicators": ["可靠性", "完整性", "时间代表性", "地理代表性", "技术代表性"],
+    "scope.defaults.type": "适用情形",
+    "scope.defaults.indicators": ["可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性"],
     "scope.review": "鉴定性评审与核查",
     "scope.review_text":
         "{% set review = disclosures.review %}{% if review.type == 'none' %}本研究未进行鉴定性评审，也未经第三方核查。"
@@ -295,34 +299,50 @@ TEXTS = {
     "calc.ghg.widths": [2.9, 2.1, 2.1, 3.5, 2.1, 2.3],
     "calc.ghg.head": ["生命周期阶段", "化石", "生物源", "直接土地利用变化", "航空运输", "合计"],
     "quality": "数据质量评价",
-    "quality.intro": "按第 3 章所述的谱系矩阵方法，逐项评价各排放源的数据质量，结果如下。",
+    "quality.intro": "按第 3 章所述的谱系矩阵方法，逐项评价各排放源的数据质量，结果如下。初级数据占比按 PACT 第 3 版的"
+                     "定义计算，即碳足迹中由初级数据计算的部分所占的比例：一项排放只有在活动数据和排放因子都是初级数据时"
+                     "才计入，采用供应商碳足迹的按供应商声明的初级数据占比计入。",
     "quality.caption": "{{ product.name }}的数据质量评分",
     "quality.widths": [1.1, 3.2, 1.5, 1.5, 1.5, 1.5, 1.5, 1.2, 2.0],
-    "quality.head": ["序号", "排放源", "可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性", "DQR", "数据类型"],
-    "quality.note": "注：{% if product.quality.has_default %}带“*”的评分未在数据中给出，采用第 3 章所列的默认评分"
-                    "{% if product.quality.has_derived %}；{% endif %}{% endif %}{% if product.quality.has_derived %}"
-                    "带“†”的评分由排放因子的参考年份推算{% endif %}。",
+    "quality.head": ["序号", "排放源", "可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性", "DQR", "活动数据\n类型"],
+    "quality.note":
+        "注：{% if product.quality.has_given %}未加标记的评分由数据逐项给出。{% endif %}"
+        "{% if product.quality.has_derived %}带“†”的评分由排放因子推定：{% if product.quality.derived_age %}"
+        "时间代表性按因子的参考年份推算，没有参考年份的记 5 分{% endif %}{% if product.quality.derived_age and "
+        "product.quality.derived_proxy %}；{% endif %}{% if product.quality.derived_proxy %}采用近似替代物料的因子，"
+        "技术代表性记 4 分{% endif %}。{% endif %}{% if product.quality.has_default %}带“*”的评分采用第 3 章所列、"
+        "本次评价规定的默认评分。{% endif %}{% if product.quality.has_pcfdoc %}带“‡”的评分在数据中未给出，"
+        "采用第 3 章所列的保守默认评分。{% endif %}",
     "quality.summary":
         "{% if product.quality.dqr %}按排放量加权，{{ product.name }}的数据质量评分（DQR）为 "
         "{{ product.quality.dqr }}，等级为“{{ product.quality.level }}”。{% else %}{{ product.name }}没有排放，"
-        "不评定加权的数据质量评分。{% endif %}采用初级数据的排放源占碳足迹的 {{ product.primary_share }}%，"
-        "采用次级数据的占 {{ product.secondary_share }}%。按 PACT 第 3 版的数据质量评级（1～5，1 为最好），"
+        "不评定加权的数据质量评分。{% endif %}{% if product.quality.origins_text %}各项评分中，"
+        "{{ product.quality.origins_text }}{% if product.quality.has_pcfdoc %}；有评分采用保守默认值的排放源合计占"
+        "碳足迹的 {{ product.quality.pcfdoc_share }}%{% endif %}。{% endif %}{{ product.name }}的初级数据占比为 "
+        "{{ product.quality.primary_share }}%；活动数据为初级数据的排放源占碳足迹的 "
+        "{{ product.quality.primary_activity_share }}%。按 PACT 第 3 版的数据质量评级（1～5，1 为最好），"
         "技术代表性评分为 {{ product.quality.pact.technological }}，地理代表性评分为 "
         "{{ product.quality.pact.geographical }}，时间代表性评分为 {{ product.quality.pact.temporal }}。",
     "uncertainty": "不确定性分析",
     "uncertainty.method":
-        "结果的不确定性采用蒙特卡洛模拟评价。每个排放源的排放量视为服从对数正态分布，其中位数为计算所得的"
-        "确定值，几何标准差（GSD）采用数据中给出的数值；未给出时，由基本不确定性和五项谱系评分按下式求得：",
+        "结果的不确定性采用蒙特卡洛模拟评价。每个排放源的排放量视为服从对数正态分布，其中位数为计算所得的确定值。"
+        "离散程度分为两部分：活动数据的几何标准差（GSD）由基本不确定性和可靠性、完整性两项评分求得，排放因子的 "
+        "GSD 由时间、地理和技术代表性三项评分求得，均按下式计算：",
     "uncertainty.formula": "σ² = Σᵢ (ln Uᵢ / 2)²，GSD = exp(σ)",
     "uncertainty.terms":
-        "式中，Uᵢ 依次为基本不确定性和五项谱系评分对应的不确定性因子（以 GSD² 表示，取自 ecoinvent 数据质量体系）；"
-        "基本不确定性的取值：{{ analysis.basic_text }}。模拟时按上述分布为每个排放源相互独立地抽取一个排放量，按阶段和产品"
-        "加总，得到碳足迹的一个可能值；如此重复 {{ analysis.iterations }} 次，由这些可能值的分布读出平均值、中位数和"
-        "95% 置信区间。模拟结果可以复现：数据不变时，重新计算得到相同的数值。",
+        "式中，Uᵢ 为基本不确定性和各项谱系评分对应的不确定性因子（以 GSD² 表示，取自 ecoinvent 数据质量体系）。"
+        "基本不确定性按排放源的性质取值：{{ analysis.basic_text }}。{% if analysis.given_gsd %}数据中直接给出 GSD "
+        "的排放源，以给出的数值为其排放量的 GSD，其中排放因子的部分仍按三项代表性评分求得，其余归于活动数据。"
+        "{% endif %}每次模拟中，一个排放因子只取一个值，使用该因子的各排放源共用这一取值，误差同向变化；"
+        "各排放源的活动数据则各自独立取值。按阶段和产品加总，得到碳足迹的一个可能值；如此重复 "
+        "{{ analysis.iterations }} 次，由这些可能值的分布读出平均值、中位数和 95% 置信区间。"
+        "模拟结果可以复现：数据不变时，重新计算得到相同的数值。",
     "uncertainty.result":
         "{{ product.name }}的模拟结果见下表（单位：{{ product.per_label }}）：碳足迹的 95% 置信区间为 "
         "{{ product.uncertainty.total.p2_5 }}～{{ product.uncertainty.total.p97_5 }}，中位数为 "
-        "{{ product.uncertainty.total.p50 }}，平均值为 {{ product.uncertainty.total.mean }}。",
+        "{{ product.uncertainty.total.p50 }}，平均值为 {{ product.uncertainty.total.mean }}。"
+        "{% if product.uncertainty.shared_text %}模拟中，{{ product.uncertainty.shared_text }}，"
+        "每次取值相同。{% endif %}",
     "uncertainty.caption": "{{ product.name }}碳足迹的不确定性",
     "uncertainty.widths": [2.6, 2.48, 2.48, 2.48, 2.48, 2.48],
     "uncertainty.head": ["项目", "确定值", "平均值", "中位数", "2.5% 分位数", "97.5% 分位数"],
@@ -331,6 +351,17 @@ TEXTS = {
     "uncertainty.variance.caption": "{{ product.name }}不确定性的主要来源",
     "uncertainty.variance.widths": [1.4, 5.0, 3.4, 2.2, 3.0],
     "uncertainty.variance.head": ["排名", "排放源", "所属阶段", "GSD", "方差贡献（%）"],
+    "uncertainty.qualitative_intro": "本次评价未对结果作定量的不确定性模拟，下面以文字说明结果的不确定性。",
+    "uncertainty.qualitative":
+        "{{ product.name }}的排放主要来自{% for item in product.hotspots[:3] %}{{ item.name }}（{{ item.share }}%）"
+        "{{ '、' if not loop.last else '' }}{% endfor %}，这些排放源的活动数据和排放因子对结果的不确定性影响最大。"
+        "按排放量加权，五项谱系评分依次为{{ product.qualitative.indicators_text }}（1 分最好，5 分最差），"
+        "其中{{ product.qualitative.weakest }}最弱。{% if product.qualitative.proxies %}"
+        "{{ product.qualitative.proxies }}采用相近物料的排放因子，合计占碳足迹的 "
+        "{{ product.qualitative.proxy_share }}%。{% endif %}{% if product.qualitative.defaulted %}"
+        "{{ product.qualitative.defaulted }}有评分在数据中未给出、采用保守默认值，合计占碳足迹的 "
+        "{{ product.qualitative.defaulted_share }}%。{% endif %}{% if not product.qualitative.proxies and "
+        "not product.qualitative.defaulted %}没有排放源采用近似替代的排放因子或保守默认评分。{% endif %}",
     "sensitivity": "敏感性分析",
     "sensitivity.method":
         "敏感性分析采用单因素法：每次只将一个参数——某一排放源的活动数据，或某一排放因子——降低和提高 "

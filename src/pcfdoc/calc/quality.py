@@ -18,6 +18,7 @@ Each score remembers which of these it was.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..spec.schema import Node
@@ -168,22 +169,44 @@ def pedigree_gsd(basic_gsd2: float, scores: dict[str, int]) -> float:
 def product_quality(lines: Sequence[LineResult]) -> DataQuality:
     """Emission-weighted ratings of a product's lines (PACT v3 weights by emission, too)."""
     weighted = [(line.kgco2e, line.quality) for line in lines if line.kgco2e > 0]
-    weight = sum(kg for kg, _ in weighted)
+    weights = [kg for kg, _ in weighted]
+    weight = sum(weights)
 
-    def mean(value) -> float | None:
-        return sum(kg * value(quality) for kg, quality in weighted) / weight if weight else None
+    def mean(values) -> float | None:
+        return sum(kg * value for kg, value in zip(weights, values, strict=True)) / weight if weight else None
 
-    dqr = mean(lambda quality: quality.dqr)
+    dqr = mean(quality.dqr for _, quality in weighted)
+    columns = zip(*(quality.scores for _, quality in weighted), strict=True) if weighted else ()
+    means = dict(zip(PEDIGREE_INDICATORS, (mean(column) for column in columns), strict=False))
+    means = {indicator: means.get(indicator) for indicator in PEDIGREE_INDICATORS}
     primary_share, activity_share = primary.shares(lines)
+    origins = [set(line.quality.origins) for line in lines]
+    pcfdoc_lines = [line for line, held in zip(lines, origins, strict=True) if "pcfdoc" in held]
+    proxies = [line for line in lines if line.factor_origin == "proxy"]
+    counted = Counter(origin for line in lines for origin in line.quality.origins)
     return DataQuality(
         dqr=dqr,
         level=None if dqr is None else next(name for name, upper in QUALITY_LEVELS if dqr <= upper),
         primary_share=primary_share,
-        pact_dqr={indicator: mean(lambda quality, i=indicator: quality.score(i))
-                  for indicator in PACT_INDICATORS},
-        defaulted_lines=tuple(line.id for line in lines
-                              if {"default", "pcfdoc"} & set(line.quality.origins)),
+        pact_dqr={indicator: means[indicator] for indicator in PACT_INDICATORS},
+        defaulted_lines=tuple(line.id for line, held in zip(lines, origins, strict=True)
+                              if held & {"default", "pcfdoc"}),
         primary_activity_share=activity_share,
         primary_definition=primary.DEFINITION.id,
-        pcfdoc_default_lines=tuple(line.id for line in lines if "pcfdoc" in line.quality.origins),
+        pcfdoc_default_lines=tuple(line.id for line in pcfdoc_lines),
+        indicator_means=means,
+        score_origins={origin: counted[origin] for origin in SCORE_ORIGINS},
+        pcfdoc_default_share=_share_of(pcfdoc_lines, lines),
+        proxy_lines=tuple(line.id for line in proxies),
+        proxy_share=_share_of(proxies, lines),
     )
+
+
+#: Where a score comes from, in the order of the list in the module's docstring.
+SCORE_ORIGINS = ("given", "derived", "default", "pcfdoc")
+
+
+def _share_of(part: Sequence[LineResult], lines: Sequence[LineResult]) -> float:
+    """The part's emission as a fraction of all the lines' (0 when they emit nothing)."""
+    total = sum(line.kgco2e for line in lines)
+    return sum(line.kgco2e for line in part) / total if total else 0.0

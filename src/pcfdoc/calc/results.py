@@ -135,6 +135,12 @@ class DataQuality:
     primary_activity_share: float = 0.0  # of the total, from lines whose activity data are primary
     primary_definition: str = "pact-3"  # id of the definition primary_share follows (calc.primary)
     pcfdoc_default_lines: tuple[str, ...] = ()  # ids of lines with at least one of pcfdoc's own defaults
+    # What a report says of the scores in words (a qualitative uncertainty discussion among them):
+    indicator_means: dict[str, float | None] = field(default_factory=dict)  # all five, emission-weighted
+    score_origins: dict[str, int] = field(default_factory=dict)  # how many scores came from each origin
+    pcfdoc_default_share: float = 0.0  # of the total, from the lines in pcfdoc_default_lines
+    proxy_lines: tuple[str, ...] = ()  # ids of lines whose factor stands in for another material
+    proxy_share: float = 0.0  # of the total, from those lines
 
 
 @dataclass(frozen=True)

@@ -13,26 +13,23 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..calc.quality import BASIC_GSD2, QUALITY_LEVELS, TEMPORAL_AGE_LIMITS, default_scores
+from ..calc.quality import QUALITY_LEVELS, TEMPORAL_AGE_LIMITS
 from ..calc.results import GHG_CATEGORIES, PEDIGREE_INDICATORS, ProductResult
-from ..errors import OutputError
 from ..formatting import (
     column_number,
     exact,
     in_unit,
-    number,
     percent,
     plain,
     share_text,
 )
 from ..spec.schema import Node
 from ..spec.texts import stage_names
-from ..vocab.catalogue import DATA_TYPES
 from . import charts
 from .products import Image
+from .quality import monte_carlo_view, qualitative_view, quality_view, report_uncertainty
 
-#: Rows of the variance table and bars of the tornado chart.
-VARIANCE_COUNT = 5
+#: Bars of the tornado chart.
 SENSITIVITY_COUNT = 10
 
 
@@ -52,51 +49,36 @@ def report_analysis(spec: Node, results_products: Sequence[ProductResult], words
     ages.append(words["temporal_oldest"].format(limit=TEMPORAL_AGE_LIMITS[-1],
                                                 score=len(TEMPORAL_AGE_LIMITS) + 1))
     return {
+        **report_uncertainty(spec, results_products, words),
         "indicators": [words["indicator"][indicator] for indicator in PEDIGREE_INDICATORS],
         "indicators_text": words["join"](words["in_text"](words["indicator"][indicator])
                                          for indicator in PEDIGREE_INDICATORS),
-        "defaults": [
-            {"type": words["data_type"][data_type],
-             "scores": [str(default_scores(spec, data_type)[i]) for i in PEDIGREE_INDICATORS]}
-            for data_type in DATA_TYPES
-        ],
         "temporal_ages": words["join"](ages),
         "levels_text": words["join"](bands),
-        "basic_text": _basic_text(words),
         "iterations": plain(settings.iterations),
         "step": exact(settings.sensitivity_pct),
         "has_scenarios": any(product.scenarios for product in results_products),
     }
 
 
-def _basic_text(words: Mapping) -> str:
-    """'物料和能源输入 1.05，原辅材料运输和产品运输 2': kinds that share a value are named together."""
-    kinds_of: dict[float, list[str]] = {}
-    for kind, value in BASIC_GSD2.items():
-        kinds_of.setdefault(value, []).append(words["line_types"][kind])
-    template = words["basic_uncertainty"]
-    return words["clause_join"](template.format(kind=words["join"](kinds), value=plain(value))
-                                for value, kinds in kinds_of.items())
-
-
 def product_analysis(spec: Node, result: ProductResult, words: Mapping, image: Image,
-                     per_label: str, decimals: int) -> dict[str, Any]:
-    """One product's analysis tables and charts, its results with the product's ``decimals``."""
-    if result.uncertainty is None or not result.analyses.sensitivity:
-        # The shipped templates present a Monte Carlo analysis and a sensitivity analysis for every
-        # product; until they can leave either out, a report would state analyses never made.
-        raise OutputError("the report template cannot yet present a study without the Monte Carlo or the "
-                          "sensitivity analysis ([uncertainty] method = \"qualitative\" or sensitivity = "
-                          "false); pcfdoc calc gives its results; to build the report, choose both analyses")
+                     per_label: str, decimals: int, factor_names: Mapping[str, str] | None = None
+                     ) -> dict[str, Any]:
+    """One product's analysis tables and charts, its results with the product's ``decimals``; only
+    the analyses the study chose (the others are None). ``factor_names``: names of the factors by id,
+    for the factors several lines share in the Monte Carlo simulation."""
     unit = result.result_unit
     stage_name = stage_names(spec).__getitem__
 
     return {
         "cutoff": _cutoff(spec, result, unit, per_label, words, stage_name, decimals),
         "ghg": _ghg(result, unit, stage_name, decimals),
-        "quality": _quality(result, words),
-        "uncertainty": _uncertainty(result, unit, per_label, words, image, stage_name, decimals),
-        "sensitivity": _sensitivity(spec, result, unit, per_label, words, image, decimals),
+        "quality": quality_view(result, words),
+        "uncertainty": monte_carlo_view(result, unit, per_label, words, image, stage_name, decimals,
+                                        factor_names or {}),
+        "qualitative": qualitative_view(result, words),
+        "sensitivity": (_sensitivity(spec, result, unit, per_label, words, image, decimals)
+                        if result.analyses.sensitivity else None),
         "scenarios": _scenarios(spec, result, unit, words, decimals),
     }
 
@@ -156,71 +138,6 @@ def _ghg(result: ProductResult, unit: str, stage_name, decimals: int) -> dict[st
         for (name, _, _), values in zip(rows, numbers, strict=True)
     ]
     return {"rows": formatted[:-1], "total": formatted[-1]}
-
-
-def _quality(result: ProductResult, words: Mapping) -> dict[str, Any]:
-    quality = result.data_quality
-    numbering = {line.id: i for i, line in enumerate(result.lines, 1)}
-    marks = words["score_mark"]
-    rows = [
-        {"no": numbering[line.id], "name": line.name,
-         "scores": [f"{score}{marks.get(origin, marks['default'])}"  # pcfdoc's defaults marked as defaults
-                    for score, origin in zip(line.quality.scores, line.quality.origins, strict=True)],
-         "dqr": number(line.quality.dqr, 1), "data_type": words["data_type"][line.data_type]}
-        for line in result.lines if line.quality is not None
-    ]
-    origins = {origin for line in result.lines if line.quality is not None for origin in line.quality.origins}
-    pact = quality.pact_dqr if quality is not None else {}
-    return {
-        "rows": rows,
-        "has_default": bool({"default", "pcfdoc"} & origins),
-        "has_derived": "derived" in origins,
-        "dqr": number(quality.dqr, 2) if quality is not None and quality.dqr is not None else None,
-        "level": words["quality_level"][quality.level] if quality is not None and quality.level else None,
-        "pact": {indicator: number(value, 2) if value is not None else words["not_applicable"]
-                 for indicator, value in pact.items()},
-    }
-
-
-def _uncertainty(result: ProductResult, unit: str, per_label: str, words: Mapping, image: Image,
-                 stage_name, decimals: int) -> dict[str, Any] | None:
-    spread = result.uncertainty
-    if spread is None:
-        return None
-    stages = {stage.id: stage for stage in result.stages}
-    items = [(stage_name(s.id), stages[s.id].kgco2e, s) for s in spread.stages]
-    total = (None, result.total_kgco2e, spread.total)
-    numbers = [[in_unit(v, unit) for v in (value, s.mean, s.p50, s.p2_5, s.p97_5)]
-               for _, value, s in (*items, total)]
-
-    def row(name: str | None, values: list[float]) -> dict[str, Any]:
-        value, mean, p50, low, high = (column_number(v, decimals) for v in values)
-        return {"name": name, "value": value, "mean": mean, "p50": p50, "p2_5": low, "p97_5": high}
-
-    rows = [row(name, values) for (name, _, _), values in zip(items, numbers[:-1], strict=True)]
-    total_row = row(None, numbers[-1])
-    lines = {line.id: line for line in result.lines}
-    variance = [
-        {"rank": rank, "name": share.name, "stage": stage_name(lines[share.line_id].stage),
-         "gsd": number(lines[share.line_id].quality.gsd, 2), "share": _share(share.share)}
-        for rank, share in enumerate(spread.variance[:VARIANCE_COUNT], 1)
-    ]
-    percentile = words["percentile"]
-    edges = [in_unit(edge, unit) for edge in spread.histogram_edges]
-    chart = charts.histogram_chart(
-        edges, spread.histogram_counts,
-        (numbers[-1][3], numbers[-1][4]),
-        (words["interval_bins"].format(low=total_row["p2_5"], high=total_row["p97_5"]), words["tail_bins"]),
-        [(numbers[-1][2], f"{percentile.format(p='50')} {total_row['p50']}"),
-         (numbers[-1][0], f"{words['deterministic']} {total_row['value']}")],
-        words["footprint_axis"].format(unit=per_label), words["frequency"])
-    return {
-        "iterations": plain(spread.iterations),
-        "rows": rows,
-        "total": total_row,
-        "variance": variance,
-        "histogram": image(chart),
-    }
 
 
 def _sensitivity(spec: Node, result: ProductResult, unit: str, per_label: str, words: Mapping,

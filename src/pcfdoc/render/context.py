@@ -59,10 +59,11 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
     pictures = valid.pictures
     products = []
     reasons = stage_reasons(spec, results)
+    factor_names = {factor_id: entry.factor.name for factor_id, entry in valid.factors.items()}
     for spec_product, result in zip(spec.products, results.products, strict=True):
         view = product_view(spec_product, result, words, image, spec.report.precision)
         products.append({**view, **product_analysis(spec, result, words, image, view["per_label"],
-                                                    view["decimals"]),
+                                                    view["decimals"], factor_names),
                          "images": figures(spec_product.images, pictures, image),
                          **product_disclosures(spec_product, result, view, reasons["empty"][result.id],
                                                words)})

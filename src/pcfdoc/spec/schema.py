@@ -930,7 +930,8 @@ class UncertaintySettings(Table):
     sensitivity = Boolean(load_default=True, metadata=doc(
         "whether the one-at-a-time sensitivity analysis is done"))
     discussion = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
-        "the main sources of uncertainty and their likely effect, in words", printed=NOT_PRINTED))
+        "the main sources of uncertainty and their likely effect, in words (with either method)",
+        printed="chapter 5"))
     iterations = Integer(load_default=10_000, minimum=1_000, maximum=1_000_000, metadata=doc(
         "Monte Carlo iterations"))
     seed = Integer(load_default=1, minimum=0, maximum=2**63 - 1, metadata=doc(
