@@ -128,6 +128,12 @@ def share_text(fraction: float, decimals: int = 2) -> str:
     return f"<{number(10.0**-decimals, decimals)}" if fraction > 0 and float(text) == 0 else text
 
 
+def clause(text: str | None) -> str:
+    """A spec's text as the end of a sentence the template closes itself: without its own final
+    full stop or semicolon (so that "按配方估算。" does not print "按配方估算。。")."""
+    return (text or "").strip().rstrip("。．.；;，, ")
+
+
 def plain(value: float) -> str:
     """An input figure as people write it: up to 6 significant digits, no exponent, no padding zeros."""
     if value == 0 or not math.isfinite(value):

@@ -321,4 +321,14 @@ def test_excluded_lines_keep_their_source_and_note(write_spec):
     spec, results = calculated(write_spec(data))
     view = analysis_of(spec, results.products[0])["cutoff"]
     assert [row["name"] for row in view["rows"]] == ["胶", "胶带"]
-    assert view["details"] == [{"name": "胶", "source": None, "note": "按配方估算。"}]  # 胶带 has neither
+    # the template ends the note with its own full stop; 胶带 has neither a source nor a note
+    assert view["details"] == [{"name": "胶", "source": "", "note": "按配方估算"}]
+
+
+def test_a_text_the_template_ends_keeps_one_full_stop():
+    from pcfdoc.formatting import clause
+
+    assert clause("按配方估算。") == "按配方估算"
+    assert clause(" estimated from the recipe. ") == "estimated from the recipe"
+    assert clause("Test Co., Ltd.") == "Test Co., Ltd"  # the template's own full stop follows
+    assert clause(None) == ""

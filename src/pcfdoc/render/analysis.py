@@ -16,6 +16,7 @@ from typing import Any
 from ..calc.quality import QUALITY_LEVELS, TEMPORAL_AGE_LIMITS
 from ..calc.results import GHG_CATEGORIES, PEDIGREE_INDICATORS, ProductResult
 from ..formatting import (
+    clause,
     column_number,
     exact,
     in_unit,
@@ -114,7 +115,7 @@ def _cutoff(spec: Node, result: ProductResult, unit: str, per_label: str, words:
         ],
         "excluded": bool(excluded),
         "excluded_names": words["join"](line.name for line in excluded),
-        "details": [{"name": line.name, "source": line.source, "note": (line.note or "").strip()}
+        "details": [{"name": line.name, "source": clause(line.source), "note": clause(line.note)}
                     for line in details],
         "mass_share": _share(cut.excluded_mass_share) if known_mass else None,
         "emission": f"{column_number(in_unit(cut.excluded_kgco2e, unit), decimals)} {per_label}",
