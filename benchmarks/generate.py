@@ -80,10 +80,11 @@ TREATMENTS: tuple[tuple[str, str, float], ...] = (
 WASTES = ("废钢", "废铝", "废铜", "废塑料", "废橡胶", "废包装", "废润滑油", "废电路板")
 
 #: Library factors (pcfdoc's shipped library), chosen verified or third-party so check stays quiet.
-GRIDS = ("cn-grid-2023-north", "cn-grid-2023-east", "cn-grid-2023-central", "cn-grid-2023-south",
-         "cn-grid-2023-northeast", "cn-grid-2023-northwest", "cn-grid-2023-southwest")
-USE_GRID = "cn-grid-2023-national"
-GREEN_GRID = "cn-grid-2023-southwest"
+# The regional grid factors of the year before the data period: the newest published by the issue date.
+GRIDS = ("cn-grid-2022-north", "cn-grid-2022-east", "cn-grid-2022-central", "cn-grid-2022-south",
+         "cn-grid-2022-northeast", "cn-grid-2022-northwest", "cn-grid-2022-southwest")
+USE_GRID = "cn-grid-2022-national"
+GREEN_GRID = "cn-grid-2022-southwest"
 FREIGHT = (("cn-freight-road-heavy-diesel-30t", "road", "30 t 重型柴油货车"),
            ("cn-freight-road-medium-diesel-8t", "road", "8 t 中型柴油货车"),
            ("cn-freight-rail-fallback", "rail", "铁路货运"))
@@ -329,7 +330,7 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
     for factor_id in sorted(used_own):
         factor_name, value, unit = used_own[factor_id]
         out.append(_table("[[factors]]", {"id": factor_id, "name": factor_name, "value": value, "unit": unit,
-                                          "source": "合成因子（基准测试，非真实数据）", "origin": "database",
+                                          "source": "合成因子库（基准测试，非真实数据）", "origin": "database",
                                           "year": 2022, "region": "中国"}))
     out += [
         _table("[[improvements]]", {"title": "零部件轻量化", "description": "优化结构，减少主要零件用量。",
@@ -347,8 +348,9 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
         _table("[notes]", {"limitations": ["合成数据，仅用于性能测试。"], "value_choices": []}),
     ]
     text = "".join(out)
-    # TOML dates are bare literals, not strings. Issued after the 2023 grid factors were published.
-    text = (text.replace('"__ISSUE_DATE__"', "2026-03-01").replace('"__START__"', "2023-01-01")
+    # TOML dates are bare literals, not strings. Issued after the 2022 grid factors were published
+    # (2024-12-20) and before the electricity footprint factors (2025-01-17).
+    text = (text.replace('"__ISSUE_DATE__"', "2025-01-10").replace('"__START__"', "2023-01-01")
             .replace('"__END__"', "2023-12-31"))
     return text, len(legs), len(destinations) if "distribution" in stages else 0
 

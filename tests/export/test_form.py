@@ -155,7 +155,7 @@ def test_origins_the_spec_uses_beyond_a_plants_are_offered_where_used(tmp_path):
     book = load_workbook(pipeline.form(tmp_path / "every-field.toml", tmp_path / "form.xlsx"))
     ws, lists = book["废弃物与其他"], book["_lists"]
     origin = column_of(ws, "activity_origin")
-    assert ws.cell(row=row_of(ws, "使用阶段用电"), column=origin).value == "情景假设"
+    assert ws.cell(row=row_of(ws, "报废拆解用电"), column=origin).value == "情景假设"
     rule = next(dv for dv in ws.data_validations.dataValidation
                 if str(dv.sqref).startswith(f"{ws.cell(row=4, column=origin).column_letter}4:"))
     column = rule.formula1.split("!")[1][1]
