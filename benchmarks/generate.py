@@ -330,8 +330,8 @@ def spec_text(lines: int, seed: int, *, stages: tuple[str, ...] = ALL_STAGES,
     for factor_id in sorted(used_own):
         factor_name, value, unit = used_own[factor_id]
         out.append(_table("[[factors]]", {"id": factor_id, "name": factor_name, "value": value, "unit": unit,
-                                          "source": "合成因子库（基准测试，非真实数据）", "origin": "database",
-                                          "year": 2022, "region": "中国"}))
+                                          "source": "合成因子库（基准测试，非真实数据）",
+                                          "origin": "database", "year": 2022, "region": "中国"}))
     out += [
         _table("[[improvements]]", {"title": "零部件轻量化", "description": "优化结构，减少主要零件用量。",
                                     "targets": [first_kg], "scenario": "lighter"}),

@@ -23,7 +23,7 @@ ALTERNATIVES = {("report", "precision", "significant"),
                 ("pact", "products", "fossil_carbon_content"),
                 ("pact", "products", "biogenic_carbon_content")}
 #: Texts that must stay as they are to be valid: a checked code, paths to files.
-KEEP = {"credit_code", "paths", "template", "file", "signature", "seal"}
+KEEP = {"credit_code", "paths", "template", "file", "file_en", "signature", "seal"}
 
 
 def schema_paths(schema, prefix=()) -> set[tuple[str, ...]]:

@@ -61,3 +61,16 @@ def test_check_reports_an_oversized_picture_without_building(tmp_path):
     assert (f"{spec}:{line_of(spec, PRODUCT_PICTURE)}: products[0].images[0].file: "
             "images/valve-actuator.png is 30,000 × 10 pixels, more than the 20,000 pixels a side and 50 "
             "million pixels a picture may have; scale it down") in result.stderr.splitlines()
+
+
+def test_a_missing_english_picture_is_an_error_at_its_own_line(tmp_path):
+    spec = example_with(tmp_path)
+    (tmp_path / "images" / "valve-actuator-plant-en.png").unlink()
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if ": warning: " not in line]
+    assert errors == [
+        f"{spec}:{line_of(spec, 'valve-actuator-plant-en.png')}: company.site_images[0].file_en: no picture "
+        f"file images/valve-actuator-plant-en.png at {tmp_path / 'images/valve-actuator-plant-en.png'}; the "
+        "path is relative to the spec's folder", "1 of 1 report(s) not built"]
+    assert not (tmp_path / "out" / "valve-actuator.docx").exists()

@@ -315,3 +315,11 @@ CENTER = WD_ALIGN_PARAGRAPH.CENTER
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def mark_size(paragraph, size_pt: float) -> None:
+    """The paragraph mark's size: an empty paragraph (an empty cell) is as tall as this text."""
+    ppr = paragraph._p.get_or_add_pPr()
+    half_points = round(size_pt * 2)
+    ppr.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:sz w:val="{half_points}"/>'
+                         f'<w:szCs w:val="{half_points}"/></w:rPr>'))

@@ -3,7 +3,8 @@
     python3 -m pip install -e '.[tools]' && python3 tools/draw_example_pictures.py
 
 Every picture is drawn here from simple shapes, so the repository holds no image of unknown
-origin: a sketch of an electric valve actuator and a plan of its plant (specs/examples/images/),
+origin: a sketch of an electric valve actuator and a plan of its plant, in Chinese and in English
+(specs/examples/images/),
 a prismatic battery cell saved as a JPEG photo would be, and a signature and a seal for the tests
 (tests/fixtures/images/). Labels use Noto Sans CJK SC (Debian: fonts-noto-cjk). Pillow is the one
 tool this needs; pcfdoc itself never decodes a picture.
@@ -74,34 +75,47 @@ def valve_actuator() -> Image.Image:
     return image
 
 
-def plant_layout() -> Image.Image:
-    """A plan of a machining and assembly plant: halls, stores and the way the material goes."""
+#: The plant plan's labels: halls in drawing order, then north and the legend of the arrows.
+PLANT_LABELS = {
+    "zh-CN": ("原料库", "机加工车间", "清洗间", "热处理外协暂存", "装配车间", "检验试车区", "成品库",
+              "办公楼", "北", "→ 物料流向"),
+    "en": ("Raw material\nstore", "Machining hall", "Washing", "Outsourced heat\ntreatment staging",
+           "Assembly hall", "Inspection and\ntest area", "Finished\ngoods store", "Offices", "N",
+           "→ Material flow"),
+}
+
+
+def plant_layout(language: str = "zh-CN") -> Image.Image:
+    """A plan of a machining and assembly plant: halls, stores and the way the material goes,
+    labelled in ``language`` (an English report prints the English plan)."""
     image = Image.new("RGB", (1600, 1000), PAPER)
     draw = ImageDraw.Draw(image)
     label, small = font(40), font(28)
+    *names, north, legend = PLANT_LABELS[language]
     draw.rectangle((40, 40, 1560, 960), outline=LINE, width=6)  # site boundary
-    halls = [
-        ((90, 110, 430, 470), "原料库", (226, 236, 244)),
-        ((480, 110, 1060, 470), "机加工车间", (253, 226, 200)),
-        ((1110, 110, 1510, 300), "清洗间", (226, 236, 244)),
-        ((1110, 330, 1510, 470), "热处理外协暂存", (238, 238, 238)),
-        ((480, 540, 1060, 880), "装配车间", (253, 226, 200)),
-        ((1110, 540, 1510, 700), "检验试车区", (226, 244, 226)),
-        ((1110, 730, 1510, 880), "成品库", (226, 236, 244)),
-        ((90, 540, 430, 880), "办公楼", (245, 245, 245)),
+    boxes = [
+        ((90, 110, 430, 470), (226, 236, 244)),
+        ((480, 110, 1060, 470), (253, 226, 200)),
+        ((1110, 110, 1510, 300), (226, 236, 244)),
+        ((1110, 330, 1510, 470), (238, 238, 238)),
+        ((480, 540, 1060, 880), (253, 226, 200)),
+        ((1110, 540, 1510, 700), (226, 244, 226)),
+        ((1110, 730, 1510, 880), (226, 236, 244)),
+        ((90, 540, 430, 880), (245, 245, 245)),
     ]
-    for box, name, fill in halls:
+    for (box, fill), name in zip(boxes, names, strict=True):
         draw.rectangle(box, fill=fill, outline=LINE, width=4)
         x0, y0, x1, y1 = box
-        draw.text(((x0 + x1) / 2, (y0 + y1) / 2), name, font=label, fill=LINE, anchor="mm")
+        draw.multiline_text(((x0 + x1) / 2, (y0 + y1) / 2), name, font=label, fill=LINE, anchor="mm",
+                            align="center", spacing=8)
     route = [(430, 290), (480, 290), (1060, 200), (1110, 200), (1310, 300), (1310, 330),
              (1110, 400), (1060, 400), (770, 470), (770, 540), (1060, 620), (1110, 620), (1310, 700),
              (1310, 730)]
     for start, end in zip(route[::2], route[1::2], strict=True):
         arrow(draw, start, end)
     draw.polygon([(1480, 948), (1500, 898), (1520, 948)], fill=LINE)  # north arrow
-    draw.text((1466, 925), "北", font=small, fill=LINE, anchor="rm")
-    draw.text((90, 930), "→ 物料流向", font=small, fill=ORANGE, anchor="lm")
+    draw.text((1466, 925), north, font=small, fill=LINE, anchor="rm")
+    draw.text((90, 930), legend, font=small, fill=ORANGE, anchor="lm")
     return image
 
 
@@ -170,6 +184,7 @@ def seal() -> Image.Image:
 def main() -> None:
     save_png(valve_actuator(), EXAMPLES / "valve-actuator.png")
     save_png(plant_layout(), EXAMPLES / "valve-actuator-plant.png")
+    save_png(plant_layout("en"), EXAMPLES / "valve-actuator-plant-en.png")
     photo = EXAMPLES / "battery-cell.jpg"
     battery_cell().save(photo, quality=85, optimize=True)
     print(f"wrote {photo} ({photo.stat().st_size:,} bytes)")

@@ -339,12 +339,35 @@ def test_english_report_charts_use_the_english_templates_fonts(tmp_path):
 
 def test_chart_labels_wrap_instead_of_being_cut():
     assert charts.wrap_label("磷酸铁锂正极材料（每 MWh 电芯用量的上游排放）") == [
-        "磷酸铁锂正极材料（每", "MWh 电芯用量的上游排", "放）"]
+        "磷酸铁锂正极材料（每 MWh 电", "芯用量的上游排放）"]
     assert charts.wrap_label("Transport of grey iron castings to the plant") == [
-        "Transport of grey", "iron castings to the", "plant"]
+        "Transport of grey iron", "castings to the plant"]
+    # an English name of a few words takes two lines, whole
+    assert charts.wrap_label("Lithium iron phosphate cathode material", lines=2) == [
+        "Lithium iron phosphate", "cathode material"]
+    assert charts.wrap_label("Aluminium alloy castings (proxy material)", lines=2) == [
+        "Aluminium alloy castings", "(proxy material)"]
     assert charts.wrap_label("电机") == ["电机"]
     # closing punctuation stays with what it closes; a word too long for a line is split
-    assert charts.wrap_label("一二三四五六七八九十，十一") == ["一二三四五六七八九十，", "十一"]
-    assert charts.wrap_label("x" * 30) == ["x" * 20, "x" * 10]
+    assert charts.wrap_label("一二三四五六七八九十一二三，十一") == ["一二三四五六七八九十一二三，", "十一"]
+    assert charts.wrap_label("x" * 30) == ["x" * 25, "x" * 5]
     # past three lines the rest is cut, and says so
-    assert charts.wrap_label("长" * 40) == ["长" * 11, "长" * 11, "长" * 10 + "…"]
+    assert charts.wrap_label("长" * 50) == ["长" * 14, "长" * 14, "长" * 13 + "…"]
+
+
+def test_a_tall_bar_chart_is_capped_without_hiding_its_labels():
+    """Ten parameters with two-line labels made a 130 mm tornado, which left half a page blank before
+    it: labels go to 8 pt and the chart shrinks towards MAX_HEIGHT_MM, never below what its labels
+    need (a renderer hides labels that would overlap)."""
+    names = [f"参数{i}\n（活动数据）" for i in range(10)]
+    chart = charts.tornado_chart(names, [9.0] * 10, [11.0] * 10, 10.0, ["9"] * 10, ["11"] * 10,
+                                 ("−", "+"), "x")
+    assert chart.height_mm < 30 + 10 * (4.4 * 2 + 1.2)  # shorter than at 9 pt
+    assert chart.height_mm >= 30 + 10 * (4.4 / 9 * 8 * 2 + 1.2) - 1e-9  # room for 8 pt labels
+    def label_size(plot: str) -> str:
+        axis = plot[plot.index("<c:catAx>"):plot.index("</c:catAx>")]
+        return axis[axis.index("<c:txPr>"):].split('sz="')[1].split('"')[0]
+
+    assert label_size(chart.plot_area) == "800"
+    few = charts.tornado_chart(names[:3], [9.0] * 3, [11.0] * 3, 10.0, ["9"] * 3, ["11"] * 3, ("−", "+"), "x")
+    assert few.height_mm <= charts.MAX_HEIGHT_MM and label_size(few.plot_area) == "900"

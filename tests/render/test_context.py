@@ -3,7 +3,7 @@
 import pytest
 
 from pcfdoc import pipeline
-from pcfdoc.render.context import report_context, report_title
+from pcfdoc.render.context import report_context, report_title, true_minus
 from pcfdoc.vocab.catalogue import STAGE_IDS
 
 from conftest import EXAMPLES, FIXTURES, fixture_data
@@ -121,8 +121,9 @@ def test_a_measure_whose_scenario_raises_the_emission_says_so(write_spec):
     assert (item.scenario, item.expected_reduction_kgco2e) == ("more", pytest.approx(-5.0))
     (table,) = report_context(calculated.valid, results, lambda figure: None)["improvements"]["tables"]
     (row,) = table["rows"]
-    # A negative reduction is an increase, in the product's decimals like every result.
-    assert (row["basis"], row["reduction"], row["reduction_share"]) == ("情景“增加用电”", "-5.00", "-11.11")
+    # A negative reduction is an increase, in the product's decimals like every result, written
+    # with the true minus sign as every negative figure of a report.
+    assert (row["basis"], row["reduction"], row["reduction_share"]) == ("情景“增加用电”", "−5.00", "−11.11")
     assert table["largest"] is None  # the text names only a measure that saves something
     # a scenario that cuts reads as a reduction
     cut = dataclasses.replace(item, expected_reduction_kgco2e=5.0, expected_reduction_share=5 / 45,
@@ -170,3 +171,28 @@ def test_model_and_supplier_from_the_data_collection_form_reach_the_activity_tab
     rows = [(row["name"], row["source"]) for stage in stages for row in stage["inventory"]]
     assert rows == [("钢材（Q235B）", "BOM；供应商：某钢铁公司（河北省唐山市）"),
                     ("电力", "meter；供应商：国网天津")]
+
+
+def test_a_measure_on_one_stage_prints_the_share_the_stage_table_prints():
+    """Mining's raw material stage is 1.335 % of the footprint: the stage table, rounded to add up to
+    100, prints 1.33, and so must the improvement table (it printed 1.34)."""
+    context = context_of(EXAMPLES / "mining-machinery.toml")
+    (product,) = context["products"]
+    stage = next(stage for stage in product["stages"] if stage["id"] == "raw_material")
+    assert stage["share"] == "1.33"
+    (table,) = context["improvements"]["tables"]
+    by_title = {row["title"]: row for row in table["rows"]}
+    assert by_title["提高原辅材料利用率"]["share"] == by_title["推行产品生态设计"]["share"] == "1.33"
+    # several targets: their exact sum, formatted once
+    results = pipeline.calc(EXAMPLES / "mining-machinery.toml").results
+    several = next(item for item in results.improvements if len(item.targets) > 1)
+    row = table["rows"][[r["no"] for r in table["rows"]].index(several.index + 1)]
+    assert row["share"] == f"{several.target_share * 100:.2f}"
+
+
+def test_every_negative_figure_has_the_true_minus_sign():
+    context = context_of(EXAMPLES / "valve-actuator.toml")
+    rows = {row["name"]: row for row in context["products"][0]["scenarios"]["rows"]}
+    assert (rows["铸件减重 10%"]["change"], rows["铸件减重 10%"]["change_pct"]) == ("−4.66", "−1.16")
+    assert true_minus({"a": ["-1,234.50", "-0.5%", "-x", "a-1", "基准 -5"]}) == {
+        "a": ["−1,234.50", "−0.5%", "-x", "a-1", "基准 -5"]}  # figures only, never a name

@@ -83,7 +83,7 @@ def test_calculation_table_shows_activity_times_factor_equals_emission(valve_rep
     table = table_after(open_report(valve_report), "阀门驱动装置碳足迹计算表")
     # a unit never breaks: it has a line of its own under its heading
     assert rows(table)[0] == ["序号", "排放源", "活动数据", "单位", "排放因子", "因子单位",
-                              "排放量\n（kgCO₂e）", "占比\n（%）"]
+                              "排放量\n（kgCO₂e/台）", "占比\n（%）"]
     assert row_starting(table, "", "原材料获取")[6:] == ["386.00", "96.03"]
     assert row_starting(table, "13", "生产用电") == [
         "13", "生产用电", "13.8005", "kWh", "0.8843", "kgCO₂/kWh", "12.20", "3.04"]
@@ -169,7 +169,7 @@ def test_improvements_are_summed_up_in_one_table_not_one_sentence_frame_each(val
     document = open_report(valve_report)
     table = table_after(document, "改进措施及预计效果")
     assert rows(table) == [
-        ["序号", "改进措施", "作用对象", "占比\n（%）", "预计减排量\n（kgCO₂e）", "减排占比\n（%）",
+        ["序号", "改进措施", "作用对象", "占比\n（%）", "预计减排量\n（kgCO₂e/台）", "减排占比\n（%）",
          "测算依据"],
         ["1", "加强绿色供应商管理", "原材料获取阶段、电机、灰铁铸件", "96.03", "", "", "未量化"],
         ["2", "推进产品生态设计", "灰铁铸件、铝合金铸件", "11.40", "4.66", "1.16", "情景“铸件减重 10%”"],
@@ -342,7 +342,7 @@ def test_cutoff_exemptions_table_and_summary(analysis_report):
     document = open_report(analysis_report)
     table = table_after(document, "部件的取舍情况")
     assert rows(table) == [
-        ["名称", "所属阶段", "质量占比\n（%）", "排放量\n（kgCO₂e）", "占比\n（%）", "处理"],
+        ["名称", "所属阶段", "质量占比\n（%）", "排放量\n（kgCO₂e/台）", "占比\n（%）", "处理"],
         ["螺钉", "原材料获取", "0.60", "0.60", "0.77", "计入"],  # the product's decimals, as every result
         ["胶粘剂", "原材料获取", "0.20", "0.50", "0.64", "剔除"],
     ]
@@ -462,7 +462,7 @@ def test_sensitivity_tornado_and_table(analysis_report):
     assert "部件的基准结果为 77.50 kgCO₂e/台" in text
     table = table_after(document, "部件对结果影响最大的参数")
     assert rows(table) == [
-        ["参数", "类型", "−20% 时结果\n（kgCO₂e）", "+20% 时结果\n（kgCO₂e）", "变化幅度\n（%）"],
+        ["参数", "类型", "−20% 时结果\n（kgCO₂e/台）", "+20% 时结果\n（kgCO₂e/台）", "变化幅度\n（%）"],
         ["钢材", "活动数据", "69.30", "85.70", "21.16"],  # its road transport moves with it
         ["钢材生产", "排放因子", "69.38", "85.62", "20.95"],  # steel and screws
         ["铝材", "活动数据", "73.42", "81.58", "10.53"],
@@ -483,8 +483,8 @@ def test_scenarios_table_and_descriptions(analysis_report):
     assert rows(table) == [
         ["情景", "碳足迹\n（kgCO₂e/台）", "与基准相比\n（kgCO₂e/台）", "与基准相比\n（%）"],
         ["基准情景", "77.50", "—", "—"],
-        ["使用绿色电力", "63.10", "-14.40", "-18.58"],
-        ["钢材减重", "73.40", "-4.10", "-5.29"],
+        ["使用绿色电力", "63.10", "−14.40", "−18.58"],  # the true minus sign, U+2212
+        ["钢材减重", "73.40", "−4.10", "−5.29"],
     ]
     text = all_text(document)
     assert "（1）使用绿色电力：生产用电全部采购绿色电力。" in text

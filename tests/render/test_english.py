@@ -113,7 +113,7 @@ def test_english_report_has_the_chinese_structure_in_english(minimal_en, minimal
 def test_english_information_table_and_total(minimal_en):
     document = open_report(minimal_en)
     info = key_value(document.tables[0])
-    assert info["Functional unit"] == "1 unit of widget"  # 台 is a unit in English
+    assert info["Functional unit"] == "one widget"  # 台 is a unit in English, and one unit is one widget
     assert info["Result"] == "Widget: 45.00 kgCO₂e/unit"
     assert info["Data period"] == "1 January 2023 to 31 December 2023"
     assert info["Date of issue"] == "1 March 2024"
@@ -125,7 +125,7 @@ def test_english_information_table_and_total(minimal_en):
     assert rows(document.tables[1])[1] == ["Preparation", "Wang", "", "", "", "20 February 2024"]
     text = all_text(document)
     assert "The carbon footprint of the widget is 45.00 kgCO₂e/unit." in text
-    assert ("The functional unit is 1 unit of widget. The system boundary is cradle-to-gate (a partial "
+    assert ("The functional unit is one widget. The system boundary is cradle-to-gate (a partial "
             "CFP); it covers 2 life cycle stages: raw material acquisition and production; the assessment "
             "does not cover raw material transport, distribution, use and end of life.") in text
     assert ("Within the cradle-to-gate system boundary, the carbon footprint of the widget manufactured "
@@ -142,12 +142,12 @@ def test_english_tables_carry_the_same_numbers(minimal_en):
                             ["Total", "45.00", "100.00"]]
     calc = table_after(document, "Carbon footprint calculation for the widget")
     assert rows(calc)[0] == ["No.", "Emission source", "Activity data", "Unit", "Emission\nfactor",
-                             "Factor unit", "Emissions\n(kgCO₂e)", "Share\n(%)"]
+                             "Factor unit", "Emissions\n(kgCO₂e/unit)", "Share\n(%)"]
     assert row_starting(calc, "2", "Electricity") == [
         "2", "Electricity", "50", "kWh", "0.5", "kgCO₂/kWh", "25.00", "55.56"]
     assert row_starting(calc, "", "Total")[6:] == ["45.00", "100.00"]
     inventory = table_after(document, "Activity data of the widget: raw material acquisition")
-    assert rows(inventory)[1] == ["1", "Steel", "10", "kg", "per 1 unit", "Primary", "BOM"]
+    assert rows(inventory)[1] == ["1", "Steel", "10", "kg", "per unit", "Primary", "BOM"]
     processes = table_after(document, "Processes included in and excluded from each life cycle stage")
     assert row_starting(processes, "Use")[1] == "Excluded"
     assert row_starting(processes, "Production")[1] == "Included"
@@ -245,7 +245,7 @@ def test_english_analysis_sections(tmp_path):
     start = level2.index("Data quality assessment")
     assert level2[start:start + 4] == ["Data quality assessment", "Uncertainty analysis",
                                        "Sensitivity analysis", "Scenario analysis"]
-    cutoff = table_after(document, "Cut-off exemptions for the 部件")
+    cutoff = table_after(document, "Inputs of the 部件 under the cut-off criteria")
     assert rows(cutoff)[1:] == [["螺钉", "Raw material acquisition", "0.60", "0.60", "0.77", "Included"],
                                 ["胶粘剂", "Raw material acquisition", "0.20", "0.50", "0.64", "Excluded"]]
     ghg = table_after(document, "Greenhouse gas emissions of the 部件 by category")
@@ -256,8 +256,8 @@ def test_english_analysis_sections(tmp_path):
     # the stated reliability (*), pcfdoc's conservative defaults (‡), the time from the factor's year (†)
     assert rows(quality)[2] == ["2", "铝材", "1*", "2‡", "3†", "4‡", "4‡", "2.8", "Primary"]
     sensitivity = table_after(document, "Parameters with the greatest influence on the result for the 部件")
-    assert rows(sensitivity)[0] == ["Parameter", "Type", "Result at −20%\n(kgCO₂e)",
-                                    "Result at +20%\n(kgCO₂e)", "Swing (%)"]
+    assert rows(sensitivity)[0] == ["Parameter", "Type", "Result at −20%\n(kgCO₂e/unit)",
+                                    "Result at +20%\n(kgCO₂e/unit)", "Swing (%)"]
     assert rows(sensitivity)[1] == ["钢材", "Activity data", "69.30", "85.70", "21.16"]
     assert row_starting(sensitivity, "电力")[1] == "Activity data or emission factor"
     scenarios = table_after(document, "Carbon footprint of the 部件 by scenario")

@@ -96,3 +96,26 @@ def test_chinese_text_is_set_in_the_simplified_chinese_stand_ins(printed):
 def _in_collection(family: str) -> bool:
     files = subprocess.run(["fc-list", family, "file"], capture_output=True, text=True).stdout
     return any(line.strip().rstrip(":").endswith((".ttc", ".otc")) for line in files.splitlines())
+
+
+@pytest.fixture(scope="module")
+def english_valve(tmp_path_factory):
+    if OFFICE is None or not POPPLER:
+        pytest.skip("LibreOffice or poppler-utils is not installed")
+    built = pipeline.build(EXAMPLES / "valve-actuator.toml", tmp_path_factory.mktemp("en"), extra=("pdf",),
+                           language="en")
+    return next(path for path in built.targets if path.suffix == ".pdf")
+
+
+def test_table_cells_print_words_and_numbers_whole(english_valve, printed):
+    """'Secondary' in a column sized for 'Primary' broke as 'Seconda' over 'ry', a transport mass as
+    '0.000029' over '4', a certificate number at its hyphen: every one now prints on one line."""
+    english = [word[5] for word in words(english_valve)]
+    assert "Seconda" not in english and english.count("Secondary") >= 7  # the valve's 7 secondary lines
+    assert "0.0000294" in english
+    built, target = printed
+    certificates = [person.certificate for person in built.calculated.valid.spec.report.people
+                    if person.certificate]
+    text = [word[5] for word in words(target)]
+    for certificate in certificates:
+        assert text.count(certificate) >= 2, certificate  # the sign-off block and appendix C

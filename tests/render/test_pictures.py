@@ -14,7 +14,7 @@ from lxml import etree
 from pcfdoc import pipeline
 from pcfdoc.render.docx import render_report
 
-from conftest import FIXTURES, fixture_data
+from conftest import EXAMPLES, FIXTURES, fixture_data
 from helpers import png
 from render.docx_reading import open_report, part_xml
 from render.ooxml_order import PREFIXES, order_problems
@@ -190,3 +190,23 @@ def test_signatures_in_a_table_row_loop_of_a_sign_off_table(tmp_path):
     assert [name for name, _, _ in inline_sizes(report)] == ["编制人的签名", "测试评价机构的印章"]
     rows = [[cell.text for cell in row.cells] for row in open_report(report).tables[0].rows]
     assert rows == [["编制人", ""], ["审核人", ""], ["批准人", ""]]
+
+
+def test_an_english_report_prints_the_english_version_of_a_picture(tmp_path):
+    """The valve example's site plan has labels in Chinese (file) and in English (file_en); each
+    report embeds the one in its language, and the other picture not at all."""
+    images = EXAMPLES / "images"
+    chinese, english = (images / "valve-actuator-plant.png").read_bytes(), (
+        images / "valve-actuator-plant-en.png").read_bytes()
+    zh = media(pipeline.build(EXAMPLES / "valve-actuator.toml", tmp_path / "zh").target.read_bytes())
+    en = media(pipeline.build(EXAMPLES / "valve-actuator.toml", tmp_path / "en",
+                              language="en").target.read_bytes())
+    assert chinese in zh.values() and english not in zh.values()
+    assert english in en.values() and chinese not in en.values()
+    # the same product sketch in both: a picture without an English version prints as it is
+    sketch = (images / "valve-actuator.png").read_bytes()
+    assert sketch in zh.values() and sketch in en.values()
+    document = open_report(pipeline.build(EXAMPLES / "valve-actuator.toml", tmp_path / "en2",
+                                          language="en").target.read_bytes())
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "Source: Schematic drawn for this example, not a survey of the company's site" in text

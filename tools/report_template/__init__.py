@@ -23,7 +23,7 @@ PARTS = (cover, information, abstract, contents, chapter_introduction, chapter_c
 
 def build(language: ModuleType, templates: Path) -> Path:
     """Write templates/<language>/report.docx from a text module (zh, en)."""
-    b = Builder(language.TEXTS, language.LOOK)
+    b = Builder(language.TEXTS, language.LOOK, language.LANGUAGE)
     for part in PARTS:
         part(b)
     out = templates / language.LANGUAGE / "report.docx"

@@ -18,6 +18,7 @@ from docx import Document
 from docx.shared import Cm, Pt, RGBColor
 
 from pcfdoc.render.docx import update_fields_on_open
+from pcfdoc.render.labels import VOCABULARY
 from pcfdoc.write import reproducible_zip
 
 #: Stamped on the template's zip entries and properties, so regenerating it changes nothing.
@@ -48,9 +49,10 @@ class Look:
 
 
 class Builder:
-    def __init__(self, texts: dict, look: Look) -> None:
+    def __init__(self, texts: dict, look: Look, language: str = "zh-CN") -> None:
         self.t = texts
         self.look = look
+        self.cell_samples = cell_samples(language)
         self.doc = Document()
         self._styles()
         section = self.doc.sections[0]
@@ -174,12 +176,38 @@ class Builder:
         """A table's caption stands above it and keeps with it; a figure's stands below and keeps with
         nothing (else the figure would drag what follows along to the next page), unless
         ``keep_next`` says so (a source line under it)."""
+        if kind == "table":
+            self._keep_intro()
         paragraph = self.p("", "Caption")
         paragraph.add_run(f"{{{{r cap.{kind}({chapter!r}) }}}}")
         paragraph.add_run(title)
         keep = keep_next if keep_next is not None else kind == "table"
         if not keep:
             paragraph.paragraph_format.keep_with_next = False
+
+    #: Styles of the text that introduces a table ("…如下表所示。", a list of the cases it holds).
+    INTRO_STYLES = ("Normal", "Body Plain")
+
+    def _keep_intro(self) -> None:
+        """The text that leads into a table keeps with its caption: a short table at the end of a
+        chapter then moves to the next page with its introduction rather than standing there
+        alone. That is the paragraph just before it and, when that is an item of a list made by a
+        loop, the paragraph that opens the list; tag paragraphs ({%p %}) vanish on rendering."""
+        kept, in_loop = 0, False
+        for paragraph in reversed(self.doc.paragraphs):
+            text = paragraph.text
+            if text.startswith("{%p endfor"):
+                in_loop = True
+                continue
+            if text.startswith("{%p for"):
+                continue
+            if text.startswith("{%"):
+                continue  # a condition's tag: look past it
+            block = text.startswith("{{p ")  # a diagram drawn as a table, not text
+            if block or paragraph.style.name not in self.INTRO_STYLES or kept == (2 if in_loop else 1):
+                return
+            paragraph.paragraph_format.keep_with_next = True
+            kept += 1
 
     def figure(self, expression: str) -> None:
         self.p(f"{{{{ {expression} }}}}", "Figure")
@@ -217,18 +245,22 @@ class Builder:
 
     def table(self, widths: list[float], rows: list[tuple], *, header: bool = True,
               row_height: float | None = None, together: bool = False,
-              samples: dict[int, str] | None = None) -> None:
+              samples: dict[int, str] | None = None, compact: bool = False) -> None:
         """rows: ("head", [texts]) | ("tag", text) | ("row", [(text, align)], bold).
 
         A table without a header row is a key/value table: its first column is shaded. The
         heading row, and ``samples`` of what cells hold, set the least width of each column
-        (headings_fitted). A short table is kept ``together``: its rows keep with the next, so a
-        total or a last row never starts a page alone (a table whose rows come from a loop keeps
-        its last row with the paragraph after it, too). ``row_height`` (cm) makes every row but
-        the header at least that high.
+        (headings_fitted); so do the cells' own tags (cell_samples: a data type, a certificate).
+        A ``compact`` table (eight columns of figures and units) sets its text 1.5 pt smaller, so
+        every unit and figure fits its column whole. A short table is kept ``together``: its rows
+        keep with the next, so a total or a last row never starts a page alone (a table whose rows
+        come from a loop keeps its last row with the paragraph after it, too). ``row_height`` (cm)
+        makes every row but the header at least that high.
         """
+        size = self.look.table_size - (COMPACT_STEP_PT if compact else 0)
         if rows and rows[0][0] == "head":
-            widths, heading = headings_fitted(list(widths), rows[0][1], self.look.table_size, samples)
+            samples = {**self._samples(rows), **(samples or {})}
+            widths, heading = headings_fitted(list(widths), rows[0][1], size, samples)
             rows = [("head", heading), *rows[1:]]
         table = self.doc.add_table(rows=len(rows), cols=len(widths))
         table.style = self.doc.styles["PCF Table"]
@@ -237,16 +269,16 @@ class Builder:
             if kind == "head":
                 B.repeat_header_row(row)
                 for cell, text in zip(row.cells, spec[1], strict=True):
-                    self._cell(cell, text, "Table Heading")
+                    self._cell(cell, text, "Table Heading", size=size if compact else None)
             elif kind == "tag":
-                self._cell(row.cells[0], spec[1], "Table Text")
+                self._cell(row.cells[0], spec[1], "Table Text", size=size if compact else None)
             else:
                 bold = len(spec) > 2 and spec[2]
                 if row_height:
                     B.row_height(row, row_height)
                 for cell, (text, align) in zip(row.cells, spec[1], strict=True):
                     style = {"l": "Table Text", "c": "Table Center", "r": "Table Number"}[align]
-                    self._cell(cell, text, style, bold)
+                    self._cell(cell, text, style, bold, size=size if compact else None)
         B.full_width(table, widths)
         B.keep_rows_whole(table)
         if together:
@@ -257,12 +289,29 @@ class Builder:
         B.table_look(table, first_row=header, first_column=not header)
         self.p("", "Table Spacer")
 
-    def _cell(self, cell, text: str, style: str, bold: bool = False) -> None:
+    def _samples(self, rows: list[tuple]) -> dict[int, str]:
+        """What the cells of a table's rows print at their widest, by column (cell_samples)."""
+        found: dict[int, str] = {}
+        for spec in rows:
+            if spec[0] != "row":
+                continue
+            for column, (text, _) in enumerate(spec[1]):
+                tag = _TAG.fullmatch(text.strip())
+                sample = self.cell_samples.get(tag.group(1)) if tag else None
+                if sample and text_width_cm(sample, 1) > text_width_cm(found.get(column, ""), 1):
+                    found[column] = sample
+        return found
+
+    def _cell(self, cell, text: str, style: str, bold: bool = False, size: float | None = None) -> None:
         paragraph = cell.paragraphs[0]
         paragraph.style = self.doc.styles[style]
+        if size is not None:  # the paragraph mark too, so an empty cell is no taller than the text
+            B.mark_size(paragraph, size)
         if text:
             run = paragraph.add_run(text)
             run.bold = bold or None
+            if size is not None:
+                run.font.size = Pt(size)
 
     def save(self, out: Path) -> None:
         # The document ends with the spacer under its last table: one point high, it cannot spill
@@ -286,12 +335,28 @@ class Builder:
 
 # -- column widths from the headings ---------------------------------------------------------------
 
+#: How much smaller a compact table's text is than other tables', in points.
+COMPACT_STEP_PT = 1.5
 #: The widest unit a factor-unit column prints on one line.
 FREIGHT_FACTOR_UNIT = "kgCO₂e/(t·km)"
 #: What a tag in a table heading prints at its widest in practice, to size its column.
 TAG_SAMPLES = {"product.result_unit": "kgCO₂e", "product.per_label": "kgCO₂e/MWh",
-               "company.output_value_unit": "万元", "analysis.step": "10", "product.fu_unit": "MWh",
-               "analysis.indicators": "时间相关性"}
+               "table.per_label": "kgCO₂e/MWh", "company.output_value_unit": "万元", "analysis.step": "10",
+               "product.fu_unit": "MWh", "analysis.indicators": "时间相关性"}
+#: Cell values that must stay on one line, at their widest in practice: a small transport mass or
+#: freight turnover ('0.0000294' broke as '0.000029' over '4'), a CCAA certificate number.
+SMALL_NUMBER = "0.0000294"
+CELL_SAMPLES = {"item.mass": SMALL_NUMBER, "item.tkm": SMALL_NUMBER, "item.certificate": "CCAA-CFP-2022-1147"}
+
+
+def cell_samples(language: str) -> dict[str, str]:
+    """CELL_SAMPLES, and the words of ``language`` a column prints whole: the widest data type
+    ('次级数据', 'Secondary', which broke as 'Seconda' over 'ry' in a column sized for 'Primary')."""
+    words = VOCABULARY[language]
+    data_types = max(words["data_type"].values(), key=lambda word: text_width_cm(word, 1))
+    return {**CELL_SAMPLES, "item.data_type": data_types}
+
+
 #: Left and right cell margins of the PCF Table style (85 twips each), and a little room for
 #: the difference between Word's and LibreOffice's glyph widths.
 CELL_PADDING_CM = 0.30 + 0.12
@@ -307,13 +372,16 @@ def _printed(text: str) -> str:
 
 
 def text_width_cm(text: str, size_pt: float) -> float:
-    """An estimate of the printed width: full-width characters one em, others 0.58 em."""
-    ems = sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.58 for char in _printed(text))
+    """An estimate of the printed width: full-width characters one em, Latin capitals 0.72 em (a
+    bold 'DQR' broke as 'DQ' over 'R' when counted as lower case), others 0.58 em."""
+    ems = sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.72 if "A" <= char <= "Z" else 0.58
+              for char in _printed(text))
     return ems * size_pt * 2.54 / 72
 
 
-#: A heading line of up to this many characters is one word ("序号", "单位"): it never breaks.
-SHORT_HEADING = 2
+#: A heading line of up to this many characters is one word ("序号", "单位", "活动数据", "数据类型"):
+#: it never breaks ("活动数" over "据" reads as two words).
+SHORT_HEADING = 4
 
 
 def _least_width(line: str, size_pt: float) -> float:

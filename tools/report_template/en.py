@@ -17,9 +17,18 @@ LANGUAGE = "en"
 LOOK = Look(body="Times New Roman", heading="Arial", body_size=11, heading_sizes=(15, 13, 11.5), strong=True,
             indent_chars=None, line=1.25, after=6, align=B.LEFT, table_font="Arial", table_size=9,
             caption_size=10)
-UNIT = "{{ product.result_unit }}"
+UNIT = "{{ product.per_label }}"  # every result is per functional unit
 #: Between the items of a Jinja loop that reads "a, b and c".
 SERIES = "{% if not loop.last %}{{ ' and ' if loop.revindex == 2 else ', ' }}{% endif %}"
+
+
+def data_types(counts: str, primary: str = "primary", joined: str = " and ") -> str:
+    """'7 primary and 7 secondary', or 'all secondary' when one kind has none (never '0 primary');
+    ``counts`` is what holds primary_count and secondary_count."""
+    first, second = f"{counts}.primary_count", f"{counts}.secondary_count"
+    return (f"{{% if {first} == 0 and {second} %}}all secondary{{% elif {second} == 0 and {first} %}}"
+            f"all {primary}{{% else %}}{{{{ {first} }}}} {primary}{joined}{{{{ {second} }}}} secondary"
+            "{% endif %}")
 
 
 def plural(count: str) -> str:
@@ -77,16 +86,15 @@ TEXTS = {
         "{{ boundary.stage_count }} life cycle stage" + plural("boundary.stage_count") + ": "
         "{{ boundary.stages_text }}{% if boundary.excluded_text %}; the assessment does not cover "
         "{{ boundary.excluded_text }}{% endif %}. The activity data cover the period {{ period.text }}.",
-        "The assessment uses {{ data.line_count }} activity data item" + plural("data.line_count") + ": "
-        "{{ data.primary_count }} primary, measured or recorded by the company, and {{ data.secondary_count }} "
-        "secondary{% if method.databases_text %}; emission factors were taken from sources including "
+        "The assessment uses {{ data.line_count }} activity data item" + plural("data.line_count") + ", "
+        + data_types("data", "primary (measured or recorded by the company)") + "{% if method.databases_text %}; emission factors were taken from sources including "
         "{{ method.databases_text }}{% endif %}. Each greenhouse gas is converted to carbon dioxide equivalents with the "
         "100-year global warming potentials of IPCC {{ gwp.id }}.",
     ),
     "abstract.product":
         "The carbon footprint of the {{ product.name_in_text }} is {{ product.total }} {{ product.per_label }}. By life cycle "
         "stage: {% for stage in product.stages %}{{ stage.name | lower }} {{ stage.value }} "
-        "{{ product.result_unit }} ({{ stage.share }}%){{ '; ' if not loop.last else '.' }}{% endfor %}"
+        "{{ product.per_label }} ({{ stage.share }}%){{ '; ' if not loop.last else '.' }}{% endfor %}"
         "{% if product.top %} The largest single source of emissions is the {{ product.top.name_in_text }}, with "
         "{{ product.top.share }}%.{% endif %}",
     "contents": "Contents",
@@ -212,13 +220,18 @@ TEXTS = {
                          "{{ cutoff.total_threshold }}% of the product mass.",
     "cutoff.table_intro": "The raw materials of the {{ product.name_in_text }} whose individual mass is below the threshold, "
                           "and the inputs excluded from the assessment, are listed in the table below.",
-    "cutoff.caption": "Cut-off exemptions for the {{ product.name_in_text }}",
+    "cutoff.caption": "Inputs of the {{ product.name_in_text }} under the cut-off criteria",
     "cutoff.widths": [3.9, 2.9, 2.1, 2.6, 1.6, 1.9],
     "cutoff.head": ["Input", "Life cycle stage", "Share of mass (%)", f"Emissions ({UNIT})", "Share (%)",
                     "Treatment"],
-    "cutoff.note": "Note: shares of mass refer to the mass of one product, and inputs that cannot be expressed as "
-                   "a mass are shown as a dash. Emissions of excluded inputs are estimates; their shares refer to "
-                   "the carbon footprint plus the estimated emissions of the excluded inputs.",
+    # The note explains only what the table holds: a dash where a row has one, estimates where an
+    # input is excluded.
+    "cutoff.note": "Note: shares of mass refer to the mass of one product{% for item in product.cutoff.rows "
+                   "if item.mass_share == '—' %}{% if loop.first %}, and inputs that cannot be expressed as a mass "
+                   "are shown as a dash{% endif %}{% endfor %}.{% if product.cutoff.excluded %} Emissions of "
+                   "excluded inputs are estimates; their shares refer to the carbon footprint plus the estimated "
+                   "emissions of the excluded inputs.{% else %} Shares of emissions refer to the carbon "
+                   "footprint.{% endif %}",
     "cutoff.detail": "Excluded input {{ item.name }}: {% if item.source %}data source {{ item.source }}"
                      "{% if item.note %}; {% endif %}{% endif %}{{ item.note }}.",
     "cutoff.summary":
@@ -301,8 +314,8 @@ TEXTS = {
     "data.product": "Activity data of the {{ product.name_in_text }}",
     "data.product_intro":
         "The inventory of the {{ product.name_in_text }} comprises {{ product.line_count }} activity data item"
-        + plural("product.line_count") + " ({{ product.primary_count }} primary, {{ product.secondary_count }} "
-        "secondary), listed by life cycle stage in the tables below.",
+        + plural("product.line_count") + " (" + data_types("product", joined=", ") + "), listed by life cycle "
+        "stage in the tables below.",
     "data.process_map.caption": "Life-cycle process map of the {{ product.name_in_text }}",
     "data.inventory.caption": "Activity data of the {{ product.name_in_text }}: {{ stage.name | lower }}",
     "data.inventory.widths": [1.0, 3.1, 1.8, 1.2, 1.9, 2.1, 3.9],
@@ -468,8 +481,8 @@ TEXTS = {
     "sensitivity.chart.caption": "Sensitivity analysis for the {{ product.name_in_text }}",
     "sensitivity.caption": "Parameters with the greatest influence on the result for the {{ product.name_in_text }}",
     "sensitivity.widths": [3.6, 3.3, 2.9, 2.9, 2.3],
-    "sensitivity.head": ["Parameter", "Type", "Result at −{{ analysis.step }}% ({{ product.result_unit }})",
-                         "Result at +{{ analysis.step }}% ({{ product.result_unit }})", "Swing (%)"],
+    "sensitivity.head": ["Parameter", "Type", "Result at −{{ analysis.step }}% ({{ product.per_label }})",
+                         "Result at +{{ analysis.step }}% ({{ product.per_label }})", "Swing (%)"],
     "sensitivity.none": "The {{ product.name_in_text }} has no emissions, so no sensitivity analysis is made.",
     "scenarios": "Scenario analysis",
     "scenarios.method": "The scenario analysis changes some activity data, transport distances or emission "
@@ -508,7 +521,7 @@ TEXTS = {
     "improvement.caption": "Improvement measures{% if improvements.several %} for {{ table.product }}{% endif %} "
                            "and their expected effect",
     "improvement.widths": [1.0, 2.8, 3.0, 1.5, 2.4, 2.1, 2.2],
-    "improvement.head": ["No.", "Measure", "Acts on", "Share\n(%)", "Expected\nreduction\n({{ table.result_unit }})",
+    "improvement.head": ["No.", "Measure", "Acts on", "Share\n(%)", "Expected\nreduction\n({{ table.per_label }})",
                          "Reduction\nshare (%)", "Basis"],
     "improvement.note": "Note: Share is the part of the product carbon footprint that comes from the sources a "
                         "measure acts on; Reduction share is the expected reduction as a part of the footprint. "

@@ -184,7 +184,7 @@ def chapter_company(b: Builder) -> None:
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.amount }}", "r"),
                  ("{{ item.unit }}", "c"), ("{{ item.value }}", "r")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], together=True)
     b.tag("{%p else %}")
     widths = t["company.output.widths"]
     b.table([*widths[:3], widths[3] + widths[4]], [
@@ -193,7 +193,7 @@ def chapter_company(b: Builder) -> None:
         ("row", [("{{ item.no }}", "c"), ("{{ item.name }}", "l"), ("{{ item.amount }}", "r"),
                  ("{{ item.unit }}", "c")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], together=True)
     b.tag("{%p endif %}")
     remarks(b, "company.annual_output")
     b.tag("{%p endif %}")

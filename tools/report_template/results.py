@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .builder import Builder
+from .builder import SMALL_NUMBER, Builder
 
 
 def chapter_calculation(b: Builder) -> None:
@@ -32,7 +32,7 @@ def chapter_calculation(b: Builder) -> None:
         ("tag", "{%tr endfor %}"),
         ("row", [("", "c"), (t["total"], "l"), *blank, ("{{ product.total }}", "r"),
                  ("{{ product.total_share }}", "r")], True),
-    ])
+    ], compact=True, samples={2: SMALL_NUMBER})
     b.p(t["calc.stages_intro"])
     b.caption("table", 5, t["calc.stages.caption"])
     b.table(t["calc.stages.widths"], [
@@ -99,7 +99,7 @@ def data_quality(b: Builder) -> None:
          + [(f"{{{{ item.scores[{i}] }}}}", "c") for i in range(5)]
          + [("{{ item.dqr }}", "r"), ("{{ item.data_type }}", "c")]),
         ("tag", "{%tr endfor %}"),
-    ])
+    ], compact=True)
     b.tag("{%p if product.quality.has_default or product.quality.has_derived %}")
     b.p(t["quality.note"], "Table Note")
     b.tag("{%p endif %}")

@@ -7,7 +7,18 @@ from .builder import Look
 
 LANGUAGE = "zh-CN"
 LOOK = Look()
-UNIT = "{{ product.result_unit }}"
+UNIT = "{{ product.per_label }}"  # every result is per functional unit
+
+
+def data_types(counts: str, primary: str = "初级数据") -> str:
+    """'其中初级数据 7 项、次级数据 7 项', or '全部为次级数据' when one kind has none (never '初级数据 0 项');
+    ``counts`` is what holds primary_count and secondary_count."""
+    first, second = f"{counts}.primary_count", f"{counts}.secondary_count"
+    return (f"{{% if {first} == 0 and {second} %}}全部为次级数据{{% elif {second} == 0 and {first} %}}"
+            f"全部为{primary}{{% else %}}其中{primary} {{{{ {first} }}}} 项、次级数据 {{{{ {second} }}}} 项"
+            "{% endif %}")
+
+
 
 TEXTS = {
     # -- document -----------------------------------------------------------------------------------
@@ -55,13 +66,13 @@ TEXTS = {
         "本次评价的功能单位为{{ fu_text }}。系统边界为“{{ boundary.name }}”{% if boundary.partial %}（部分产品碳足迹）{% endif %}，包括{{ boundary.stages_text }}"
         "共 {{ boundary.stage_count }} 个阶段{% if boundary.excluded_text %}，{{ boundary.excluded_text }}"
         "不在评价范围内{% endif %}。活动数据的时间范围为{{ period.text }}。",
-        "本次评价共使用 {{ data.line_count }} 项活动数据，其中企业实测或统计的初级数据 {{ data.primary_count }} 项、"
-        "次级数据 {{ data.secondary_count }} 项{% if method.databases_text %}；排放因子取自{{ method.databases_text }}"
+        "本次评价共使用 {{ data.line_count }} 项活动数据，" + data_types("data", "企业实测或统计的初级数据")
+        + "{% if method.databases_text %}；排放因子取自{{ method.databases_text }}"
         "等来源{% endif %}；各种温室气体按 IPCC {{ gwp.id }} 的 100 年全球变暖潜势折算为二氧化碳当量。",
     ),
     "abstract.product":
         "经核算，{{ product.name }}的碳足迹为 {{ product.total }} {{ product.per_label }}。其中，"
-        "{% for stage in product.stages %}{{ stage.name }}阶段 {{ stage.value }} {{ product.result_unit }}，"
+        "{% for stage in product.stages %}{{ stage.name }}阶段 {{ stage.value }} {{ product.per_label }}，"
         "占 {{ stage.share }}%{{ '；' if not loop.last else '。' }}{% endfor %}"
         "{% if product.top %}排放贡献最大的单项为{{ product.top.name }}，占 {{ product.top.share }}%。{% endif %}",
     "contents": "目录",
@@ -168,8 +179,12 @@ TEXTS = {
     "cutoff.caption": "{{ product.name }}的取舍情况",
     "cutoff.widths": [4.4, 2.6, 2.2, 2.6, 1.6, 1.6],
     "cutoff.head": ["名称", "所属阶段", "质量占比\n（%）", f"排放量\n（{UNIT}）", "占比\n（%）", "处理"],
-    "cutoff.note": "注：质量占比以单位产品质量为基准，无法折算为质量的输入记为“—”；剔除项的排放量为估算值，"
-                   "占比以碳足迹与剔除项估算排放量之和为基准。",
+    # The note explains only what the table holds: a dash where a row has one, estimates where an
+    # input is excluded.
+    "cutoff.note": "注：质量占比以单位产品质量为基准{% for item in product.cutoff.rows if item.mass_share == '—' %}"
+                   "{% if loop.first %}，无法折算为质量的输入记为“—”{% endif %}{% endfor %}"
+                   "{% if product.cutoff.excluded %}；剔除项的排放量为估算值，占比以碳足迹与剔除项估算排放量之和为基准"
+                   "{% else %}；占比为排放量占碳足迹的百分比{% endif %}。",
     "cutoff.detail": "剔除项{{ item.name }}：{% if item.source %}数据来源为{{ item.source }}{% if item.note %}；{% endif %}"
                      "{% endif %}{{ item.note }}。",
     "cutoff.summary":
@@ -233,8 +248,8 @@ TEXTS = {
         "计量或统计的实际数据，次级数据指取自数据库、文献或估算的数据。",
     "data.product": "{{ product.name }}的活动数据",
     "data.product_intro":
-        "{{ product.name }}共有 {{ product.line_count }} 项活动数据，其中初级数据 {{ product.primary_count }} 项、"
-        "次级数据 {{ product.secondary_count }} 项，按生命周期阶段列于下列各表。",
+        "{{ product.name }}共有 {{ product.line_count }} 项活动数据，" + data_types("product")
+        + "，按生命周期阶段列于下列各表。",
     "data.process_map.caption": "{{ product.name }}生命周期过程图",
     "data.inventory.caption": "{{ product.name }}：{{ stage.name }}阶段的活动数据",
     "data.inventory.widths": [1.2, 3.0, 1.8, 1.2, 1.8, 1.8, 4.2],
@@ -373,8 +388,8 @@ TEXTS = {
     "sensitivity.chart.caption": "{{ product.name }}的敏感性分析",
     "sensitivity.caption": "{{ product.name }}对结果影响最大的参数",
     "sensitivity.widths": [3.6, 3.7, 2.7, 2.7, 2.3],
-    "sensitivity.head": ["参数", "类型", "−{{ analysis.step }}% 时结果\n（{{ product.result_unit }}）",
-                         "+{{ analysis.step }}% 时结果\n（{{ product.result_unit }}）", "变化幅度\n（%）"],
+    "sensitivity.head": ["参数", "类型", "−{{ analysis.step }}% 时结果\n（{{ product.per_label }}）",
+                         "+{{ analysis.step }}% 时结果\n（{{ product.per_label }}）", "变化幅度\n（%）"],
     "sensitivity.none": "{{ product.name }}没有排放，不作敏感性分析。",
     "scenarios": "情景分析",
     "scenarios.method": "情景分析在基准数据的基础上改变部分活动数据、运输距离或排放因子，按相同的方法重新计算碳足迹，"
@@ -406,7 +421,7 @@ TEXTS = {
                          "具体内容分述于后。",
     "improvement.caption": "{% if improvements.several %}{{ table.product }}的{% endif %}改进措施及预计效果",
     "improvement.widths": [1.1, 2.9, 3.0, 1.5, 2.4, 1.8, 2.3],
-    "improvement.head": ["序号", "改进措施", "作用对象", "占比\n（%）", "预计减排量\n（{{ table.result_unit }}）",
+    "improvement.head": ["序号", "改进措施", "作用对象", "占比\n（%）", "预计减排量\n（{{ table.per_label }}）",
                          "减排占比\n（%）", "测算依据"],
     "improvement.note": "注：占比指作用对象的排放占产品碳足迹的百分比，减排占比指预计减排量占产品碳足迹的百分比；"
                         "减排量以 {{ table.per_label }} 计，依据情景的减排量取自第 5 章的情景分析。作用对象重叠的措施，"

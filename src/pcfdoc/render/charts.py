@@ -34,6 +34,9 @@ LOW_COLOUR, HIGH_COLOUR = STAGE_COLOURS["raw_material"], STAGE_COLOURS["producti
 #: Histogram marker lines (colour, dash): the first note (the median), then the second (the total).
 MARKER_STYLES = (("#404040", "dash"), ("#C0392B", None))
 WIDTH_MM = 150
+#: No chart is taller than this, 45 % of an A4 page's text height: a chart and its caption then fit
+#: under half a page of text, instead of moving to the next page and leaving half of this one blank.
+MAX_HEIGHT_MM = 110
 #: Where the value axis meets a reversed category axis: at its last category, the bottom.
 AT_MAX = '<c:crosses val="max"/>'
 
@@ -55,8 +58,9 @@ class Chart:
 
 
 #: Category labels wrap at this many ems (a Chinese character is one, a Latin letter about half),
-#: and never take more than LABEL_LINES lines: the chart keeps most of its width for the bars.
-LABEL_EMS = 11
+#: and never take more than LABEL_LINES lines: the chart keeps most of its width for the bars, and
+#: an English name of three or four words ('Lithium iron phosphate cathode material') takes two.
+LABEL_EMS = 14
 LABEL_LINES = 3
 
 
@@ -117,10 +121,26 @@ def _fitting(words: list[str], ems: float) -> list[str]:
     return pieces
 
 
-def _bar_height(names: Sequence[str], least_mm: float) -> float:
-    """Room per bar: ``least_mm``, or more where labels take several lines of 9 pt text."""
+#: Height of a line of category label text, per point of its size.
+LINE_MM_PER_PT = 4.4 / 9
+
+
+def _bar_height(names: Sequence[str], least_mm: float, size: int = X.TEXT_SIZE) -> float:
+    """Room per bar: ``least_mm``, or more where labels take several lines of text."""
     lines = max((name.count("\n") + 1 for name in names), default=1)
-    return max(least_mm, 4.4 * lines + 1.2)
+    return max(least_mm, LINE_MM_PER_PT * size / 100 * lines + 1.2)
+
+
+def _bars(names: Sequence[str], frame_mm: float, least_mm: float) -> tuple[float, int]:
+    """The height of a bar chart (``frame_mm`` for legend and axis, and a bar per name) and the size
+    of its labels: 9 pt, or where that would make it taller than MAX_HEIGHT_MM, 8 pt with the room
+    per bar that 8 pt labels need. Never less: a renderer hides labels that would overlap."""
+    count = max(len(names), 1)
+    height = frame_mm + _bar_height(names, least_mm) * count
+    if height <= MAX_HEIGHT_MM:
+        return height, X.TEXT_SIZE
+    smaller = frame_mm + _bar_height(names, least_mm * 0.8, X.SMALL_SIZE) * count
+    return max(min(height, MAX_HEIGHT_MM), smaller), X.SMALL_SIZE
 
 
 def _sheet(categories: Sequence[str], *series: tuple[str, Sequence[float | None]]) -> tuple[tuple, ...]:
@@ -159,11 +179,12 @@ def contributor_chart(names: Sequence[str], values: Sequence[float], labels: Seq
     marks = X.point_labels({i: [label] for i, label in enumerate(labels)})
     body = X.series(0, unit, names, values, STAGE_COLOURS["raw_material"], extra=points, labels=marks)
     largest = max(values, default=0.0) or 1.0
+    height, size = _bars(names, 24, 9)
     plot = (f"<c:layout/>{X.bar_chart('bar', body, gap=60)}"
             # categories top to bottom in the order given; the value axis then crosses at the bottom
-            f"{X.category_axis('l', reverse=True, every_label=True)}"
+            f"{X.category_axis('l', reverse=True, every_label=True, size=size)}"
             f"{X.value_axis('b', title=unit, bounds=(0.0, largest * 1.38), cross=AT_MAX)}")
-    return Chart(plot, "", WIDTH_MM, 24 + _bar_height(names, 9) * max(len(names), 1),
+    return Chart(plot, "", WIDTH_MM, height,
                  "; ".join(f"{name} {label}" for name, label in zip(names, labels, strict=True)),
                  _sheet(names, (unit, values)))
 
@@ -246,10 +267,11 @@ def tornado_chart(names: Sequence[str], lows: Sequence[float], highs: Sequence[f
             ((legend[0], lows, low_labels, LOW_COLOUR), (legend[1], highs, high_labels, HIGH_COLOUR))):
         marks = X.point_labels({i: [label] for i, label in enumerate(texts)})
         body += X.series(which, name, names, items, colour, labels=marks)
-    plot = (f"<c:layout/>{X.bar_chart('bar', body, gap=50, overlap=100)}"
-            f"{X.category_axis('l', reverse=True, labels_low=True, cross=at_baseline, every_label=True)}"
+    height, size = _bars(names, 30, 8.5)
+    axis = X.category_axis('l', reverse=True, labels_low=True, cross=at_baseline, every_label=True, size=size)
+    plot = (f"<c:layout/>{X.bar_chart('bar', body, gap=50, overlap=100)}{axis}"
             f"{X.value_axis('b', title=xlabel, bounds=(low, high), unit=step, cross=AT_MAX)}")
-    return Chart(plot, X.legend("t"), WIDTH_MM, 30 + _bar_height(names, 8.5) * max(len(names), 1),
+    return Chart(plot, X.legend("t"), WIDTH_MM, height,
                  "; ".join(f"{name}: {a} / {b}" for name, a, b in zip(names, low_labels, high_labels,
                                                                       strict=True)),
                  _sheet(names, (legend[0], lows), (legend[1], highs)))

@@ -178,7 +178,8 @@ def axis_title(label: str, vertical: bool = False) -> str:
 
 
 def category_axis(position: str, *, reverse: bool = False, title: str | None = None, labels_low: bool = False,
-                  cross: str = '<c:crosses val="autoZero"/>', every_label: bool = False) -> str:
+                  cross: str = '<c:crosses val="autoZero"/>', every_label: bool = False,
+                  size: int = TEXT_SIZE) -> str:
     """c:catAx. ``labels_low`` keeps the labels at the plot's edge wherever the axis line is drawn;
     ``cross`` says where the category axis meets the value axis, which is where bars start."""
     orientation = "maxMin" if reverse else "minMax"
@@ -189,7 +190,7 @@ def category_axis(position: str, *, reverse: bool = False, title: str | None = N
             f"{axis_title(title) if title else ''}"
             '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>'
             f'<c:minorTickMark val="none"/><c:tickLblPos val="{"low" if labels_low else "nextTo"}"/>'
-            f"{shape(None, line(AXIS_COLOUR))}{text_props()}"
+            f"{shape(None, line(AXIS_COLOUR))}{text_props(size)}"
             f'<c:crossAx val="{VALUE_AXIS}"/>{cross}'
             f'<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>{skips}'
             '<c:noMultiLvlLbl val="0"/></c:catAx>')

@@ -72,7 +72,7 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
     signatures, report["seal"] = people_pictures(spec, pictures, image, words)
     for person, signed in zip(report["people"], signatures, strict=True):
         person["signature"] = signed
-    return {
+    return true_minus({
         "report": report,
         "draft": words["draft"] if draft else "",
         "signoff": _sign_off(spec, words, signatures, report["seal"]),
@@ -120,7 +120,24 @@ def report_context(valid: ValidSpec, results: Results, image: Image,
             "data_quality": spec.notes.data_quality,
         },
         "cap": Captions(spec.report.language),
-    }
+    })
+
+
+#: A printed negative number: '-4.88', '-1,234', '-0.5%'.
+_NEGATIVE = re.compile(r"-\d[\d,]*(?:\.\d+)?%?")
+
+
+def true_minus(value: Any) -> Any:
+    """The context with every negative number written with the true minus sign (U+2212), as the
+    template's own text writes it ('−10%'): one sign for every negative figure a report prints.
+    Only whole values that are numbers change; names and sentences stay as written."""
+    if isinstance(value, str):
+        return "\u2212" + value[1:] if _NEGATIVE.fullmatch(value) else value
+    if isinstance(value, dict):
+        return {key: true_minus(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [true_minus(item) for item in value]
+    return value
 
 
 #: Characters a Word document cannot hold (a commit subject may carry them).
@@ -427,6 +444,15 @@ def _targets(targets, words: Mapping) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _target_share(item, printed: Mapping[str, str]) -> str:
+    """The share of what a measure acts on: a single stage or line as its own tables print it (the
+    stage table's shares are rounded to add up to 100, so formatting the fraction again could read
+    1.34 beside a printed 1.33); several targets as their exact sum, formatted once."""
+    if len(item.targets) == 1:
+        return printed[item.targets[0].id]
+    return share_text(item.target_share)
+
+
 def _improvements(spec: Node, results: Results, views: list[dict], words: Mapping) -> dict[str, Any]:
     """The improvement plan: each measure with its description, and per product a table of what
     each measure acts on and what it is expected to save, in the product's result precision."""
@@ -451,7 +477,7 @@ def _improvements(spec: Node, results: Results, views: list[dict], words: Mappin
             row = {
                 "no": item.index + 1, "title": measure.title,
                 "targets": _targets(item.targets, words),
-                "share": share_text(item.target_share),
+                "share": _target_share(item, view["share_of"]),
                 "reduction": (column_number(in_unit(reduction, unit), decimals)
                               if reduction is not None else ""),
                 "reduction_share": (share_text(item.expected_reduction_share)

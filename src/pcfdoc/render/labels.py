@@ -35,6 +35,24 @@ def quantity_en(number: str, unit: str, value: float) -> str:
     return f"{number} {shown}s" if shown in ENGLISH_COUNT_WORDS and value != 1 else f"{number} {shown}"
 
 
+#: Counting words that read as the thing itself: 'one valve actuator', not '1 unit of valve actuator'.
+_ONE_OF = frozenset(("unit", "item", "piece"))
+
+
+def fu_text_en(amount: str, unit: str, name: str) -> str:
+    """'one valve actuator', '10 units of valve actuator', '1 MWh of battery cells'."""
+    if amount == "1" and unit in _ONE_OF:
+        return f"one {name}"
+    if amount == "1" and unit in ENGLISH_COUNT_WORDS:
+        return f"one {unit} of {name}"
+    return f"{quantity_en(amount, unit, 2.0 if amount != '1' else 1.0)} of {name}"
+
+
+def per_en(amount: str, unit: str) -> str:
+    """'per unit', 'per MWh', 'per 1,000 kg'."""
+    return f"per {unit}" if amount == "1" else f"per {amount} {unit}"
+
+
 def in_text_en(name: str) -> str:
     """A label as it reads inside an English sentence: 'Raw material acquisition' → 'raw material
     acquisition'; acronyms and names that start with two capitals stay as they are."""
@@ -51,7 +69,7 @@ ZH = MappingProxyType({
     "brackets": ("（", "）"),
     "period": "{start}至{end}",
     "name_value": "{name}：{value}",
-    "fu_text": "{fu}{name}",
+    "fu_text": lambda amount, unit, name: f"{amount} {unit}{name}",
     "boundary_summary": "{type}：{stages}",
     "standard_cite": "{id}《{title}》",  # a standard named in a sentence
     "standard_ref": "{id}《{title}》",  # a standard in a list of references
@@ -86,7 +104,7 @@ ZH = MappingProxyType({
     "list_sep": "、",
     "annual_basis": "全年总量",
     "supplier": "供应商：{}",
-    "per": "每 {amount} {unit}",
+    "per": lambda amount, unit: f"每 {amount} {unit}",
     "boundary_label": "系统边界（{type}）",
     "title": "{products}产品碳足迹评价报告",
     "title_suffix_overlap": "产品",
@@ -157,7 +175,7 @@ EN = MappingProxyType({
     "brackets": (" (", ")"),
     "period": "{start} to {end}",
     "name_value": "{name}: {value}",
-    "fu_text": "{fu} of {name}",
+    "fu_text": fu_text_en,
     "boundary_summary": "{Type}: {stages}",
     "standard_cite": "{id}",
     "standard_ref": "{id}, {title}",
@@ -192,7 +210,7 @@ EN = MappingProxyType({
     "list_sep": ", ",
     "annual_basis": "Annual total",
     "supplier": "supplier: {}",
-    "per": "per {amount} {unit}",
+    "per": per_en,
     "boundary_label": "System boundary ({type})",
     "title": "Product Carbon Footprint Report: {products}",
     "title_suffix_overlap": "",

@@ -101,7 +101,8 @@ def product_view(spec_product: Node, result: ProductResult, words: Mapping, imag
         "description": (spec_product.description or "").strip(),
         "fu": fu,
         "fu_unit": show_unit(result.functional_unit),
-        "fu_text": words["fu_text"].format(fu=fu, name=words["in_text"](result.name)),
+        "fu_text": words["fu_text"](exact(fu_amount), show_unit(result.functional_unit),
+                                    words["in_text"](result.name)),
         "result_unit": show_unit(unit),
         "per_label": per_label,
         "decimals": decimals,
@@ -166,7 +167,7 @@ def _input(value: float) -> str:
 
 def _basis_words(product: Node, words: Mapping) -> str:
     basis = product.inventory_per or product.functional_unit
-    return words["per"].format(amount=exact(basis.amount), unit=words["unit"](basis.unit))
+    return words["per"](exact(basis.amount), words["unit"](basis.unit))
 
 
 def _calc_row(line: LineResult, numbering: dict[str, int], emissions: dict[str, float], decimals: int,

@@ -83,6 +83,8 @@ def picture_references(spec: Any) -> Iterator[tuple[SpecPath, str]]:
         for index, item in enumerate(items or []):
             if item is not None:
                 yield (*path, index, "file"), item.file
+                if item.file_en is not None:  # the English version, read and checked the same way
+                    yield (*path, index, "file_en"), item.file_en
 
     report, company, boundary = spec.report, spec.company, spec.boundary
     if report is not None:

@@ -302,6 +302,9 @@ class Image(Table):
     """A picture the spec attaches, printed as a numbered figure."""
 
     file = Text(required=True, metadata=doc(_PICTURE_FILE, printed=NOT_PRINTED))
+    file_en = Text(load_default=None, metadata=doc(
+        "the picture an English report prints instead of file (its labels in English), in the same "
+        "form; default: file", printed=NOT_PRINTED))
     caption = Text(required=True, metadata=doc("figure caption; the number ('图 2-1') is added",
                                                printed="figure caption"))
     source = Text(load_default=None, metadata=doc("where the picture comes from",
