@@ -285,8 +285,9 @@ def test_default_scores_are_stated_from_the_spec_then_pcfdoc_by_origin(write_spe
     # and is still what the author said); then pcfdoc's for what they leave open, by origin: reliability
     # came from the stated 1, so the activity rows give completeness only
     assert analysis["defaults"] == [
-        {"type": "初级数据（规定值）", "scores": ["1", "—", "—", "—", "—"]},
-        {"type": "次级数据（规定值）", "scores": ["—", "—", "—", "—", "4"]},
+        # a stated row's open time score says it is worked out from the year
+        {"type": "初级数据（规定值）", "scores": ["1", "—", "按年份推算", "—", "—"]},
+        {"type": "次级数据（规定值）", "scores": ["—", "—", "按年份推算", "—", "4"]},
         {"type": "活动数据：计量表读数", "scores": ["—", "2", "—", "—", "—"]},
         {"type": "活动数据：企业统计", "scores": ["—", "2", "—", "—", "—"]},
         {"type": "排放因子：数据库", "scores": ["—", "—", "—", "3", "3"]},

@@ -103,5 +103,5 @@ def test_the_data_quality_section_defines_the_primary_share_and_the_defaults(tmp
     assert "各项评分中，由排放因子推定 2 个，按规定的默认评分取值 8 个。" in text
     assert rows(table_after(document, "未给出评分时采用的默认评分")) == [
         ["适用情形", "可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性"],
-        ["初级数据（规定值）", "2", "2", "—", "1", "1"],
+        ["初级数据（规定值）", "2", "2", "按年份推算", "1", "1"],
     ]

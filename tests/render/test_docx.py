@@ -162,7 +162,9 @@ def test_boundary_text_follows_the_boundary(valve_report):
     assert "产品使用、生命末期处置不在本次评价范围内" in text
     table = table_after(document, "各生命周期阶段包含和未包含的过程")
     assert row_starting(table, "产品使用")[1] == "不纳入"
-    assert row_starting(table, "产品生产")[1:3] == ["纳入", "生产用电及其他耗能工质"]
+    assert row_starting(table, "产品生产")[1:4] == [
+        "纳入", "生产用电", "外协热处理和喷漆、生产废物（废金属碎料、废切削液、废乳化液）和清洗废水的处理"]
+    assert row_starting(table, "产品使用")[1:4] == ["不纳入", "", "本阶段全部过程"]  # it says why below
 
 
 def test_improvements_are_summed_up_in_one_table_not_one_sentence_frame_each(valve_report):
@@ -364,8 +366,8 @@ def test_default_pedigree_scores_are_stated(analysis_report):
     # conservative defaults give the rest, for activity data and factors of unstated origins (every
     # factor states its year: time is derived from it, never a default)
     assert rows(table) == [["适用情形", "可靠性", "完整性", "时间\n代表性", "地理\n代表性", "技术\n代表性"],
-                           ["初级数据（规定值）", "1", "—", "—", "—", "—"],
-                           ["次级数据（规定值）", "—", "—", "—", "—", "4"],
+                           ["初级数据（规定值）", "1", "—", "按年份推算", "—", "—"],
+                           ["次级数据（规定值）", "—", "—", "按年份推算", "—", "4"],
                            ["活动数据：初级数据（来源未注明）", "—", "2", "—", "—", "—"],
                            ["活动数据：次级数据（来源未注明）", "4", "4", "—", "—", "—"],
                            ["排放因子：来源未注明", "—", "—", "—", "4", "4"]]

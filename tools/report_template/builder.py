@@ -354,7 +354,9 @@ def cell_samples(language: str) -> dict[str, str]:
     ('次级数据', 'Secondary', which broke as 'Seconda' over 'ry' in a column sized for 'Primary')."""
     words = VOCABULARY[language]
     data_types = max(words["data_type"].values(), key=lambda word: text_width_cm(word, 1))
-    return {**CELL_SAMPLES, "item.data_type": data_types}
+    # a date ('2023 年 7 月 10 日' broke before its 日 in the sign-off table) at its widest
+    date = words["date"](dt.date(2023, 12, 30)) if language != "en" else words["date"](dt.date(2023, 9, 30))
+    return {**CELL_SAMPLES, "item.data_type": data_types, "item.date": date}
 
 
 #: Left and right cell margins of the PCF Table style (85 twips each), and a little room for

@@ -329,7 +329,9 @@ def _boundary(spec: Node, words: Mapping, image: Image, named: Mapping[str, Any]
                 "name": names[stage],
                 "included": words["included"] if stage in inside else words["excluded"],
                 "processes_in": sep.join(processes.get(stage, {}).get("in", [])),
-                "processes_out": sep.join(processes.get(stage, {}).get("out", [])),
+                # a stage outside the boundary leaves out all it holds, unless the spec lists what
+                "processes_out": sep.join(processes.get(stage, {}).get("out", []))
+                or ("" if stage in inside else words["whole_stage"]),
             }
             for stage in STAGE_IDS
         ],

@@ -69,7 +69,10 @@ def _default_rows(spec: Node, products: Sequence[ProductResult], words: Mapping)
         stated = stated_defaults(spec, data_type)
         if any(score is not None for score in stated.values()):
             rows.append(({"type": words["stated_default"].format(type=words["data_type"][data_type]),
-                          "scores": [str(score) if score is not None else none for score in stated.values()]},
+                          # the time score left open is worked out from each factor's year
+                          "scores": [str(score) if score is not None
+                                     else words["from_year"] if indicator == "temporal" else none
+                                     for indicator, score in stated.items()]},
                          False))
     # per origin, pcfdoc's scores and the indicators some line of that origin took them for
     activity: dict[tuple[str | None, str], tuple[dict[str, int], set[str]]] = {}
