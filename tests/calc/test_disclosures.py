@@ -37,7 +37,7 @@ def test_electricity_is_a_watt_hour_amount_bought_in_production_or_use():
     (battery,) = pipeline.calc(EXAMPLES / "battery-cells.toml").results.products
     # materials entered as 1 MWh of cells × emission per MWh are not electricity
     assert battery.disclosures.electricity_lines == ("electricity",)
-    assert battery.disclosures.electricity_factors == ("cn-grid-2021-northeast",)
+    assert battery.disclosures.electricity_factors == ("cn-grid-2021-north",)
     data = fixture_data("minimal.toml")
     assert product_of(data).disclosures.electricity_factors == ("grid",)
     data["products"][0]["inventory"][1]["unit"] = "MWh"

@@ -26,7 +26,7 @@ def test_result_unit_follows_the_functional_unit():
     assert products["a"]["per_label"] == "kgCO₂e/台"
     assert products["b"]["per_label"] == "kgCO₂e/t"
     battery = context_of(EXAMPLES / "battery-cells.toml")["products"][0]
-    assert (battery["per_label"], battery["total"]) == ("tCO₂e/MWh", "47.44")
+    assert (battery["per_label"], battery["total"]) == ("tCO₂e/MWh", "51.62")
     mining = context_of(EXAMPLES / "mining-machinery.toml")["products"][0]
     basis = (mining["per_label"], mining["total"], mining["inventory_basis"], mining["inventory_scale"])
     assert basis == ("tCO₂e/t", "1.017", "1 kg", "1,000")
