@@ -243,6 +243,19 @@ class Builder:
         self.p(self.numbered("{{ loop.index }}", text))
         self.tag("{%p endfor %}")
 
+    def p_if(self, condition: str, text: str, style: str = "Normal") -> None:
+        """A paragraph the report holds only when ``condition`` (a Jinja test) holds."""
+        self.tag(f"{{%p if {condition} %}}")
+        self.p(text, style)
+        self.tag("{%p endif %}")
+
+    def list_if(self, loop: str, intro: str) -> None:
+        """An introducing sentence and the numbered items of ``loop``, when it holds any."""
+        self.tag(f"{{%p if {loop} %}}")
+        self.p(intro)
+        self.items(loop, "{{ item }}")
+        self.tag("{%p endif %}")
+
     def table(self, widths: list[float], rows: list[tuple], *, header: bool = True,
               row_height: float | None = None, together: bool = False,
               samples: dict[int, str] | None = None, compact: bool = False) -> None:
@@ -349,13 +362,17 @@ SMALL_NUMBER = "0.0000294"
 CELL_SAMPLES = {"item.mass": SMALL_NUMBER, "item.tkm": SMALL_NUMBER, "item.certificate": "CCAA-CFP-2022-1147"}
 
 
+#: Dates that print widest in some language: two-digit month and day, the longest month name.
+WIDE_DATES = (dt.date(2023, 12, 30), dt.date(2023, 9, 30))
+
+
 def cell_samples(language: str) -> dict[str, str]:
     """CELL_SAMPLES, and the words of ``language`` a column prints whole: the widest data type
     ('次级数据', 'Secondary', which broke as 'Seconda' over 'ry' in a column sized for 'Primary')."""
     words = VOCABULARY[language]
     data_types = max(words["data_type"].values(), key=lambda word: text_width_cm(word, 1))
     # a date ('2023 年 7 月 10 日' broke before its 日 in the sign-off table) at its widest
-    date = words["date"](dt.date(2023, 12, 30)) if language != "en" else words["date"](dt.date(2023, 9, 30))
+    date = max((words["date"](day) for day in WIDE_DATES), key=lambda text: text_width_cm(text, 1))
     return {**CELL_SAMPLES, "item.data_type": data_types, "item.date": date}
 
 

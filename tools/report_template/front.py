@@ -12,9 +12,7 @@ def cover(b: Builder) -> None:
     b.p("{{ company.name }}", "Cover Company")
     b.p("{{ report.title }}", "Title")
     b.p(t["cover.number"], "Cover Line")
-    b.tag("{%p if not report.self_declared %}")
-    b.p(t["cover.client"], "Cover Line")
-    b.tag("{%p endif %}")
+    b.p_if("not report.self_declared", t["cover.client"], "Cover Line")
     b.p(t["cover.assessor"], "Cover Line")
     b.p(t["cover.date"], "Cover Line")
 
@@ -125,12 +123,8 @@ def chapter_introduction(b: Builder) -> None:
     for text in t["intro.paragraphs"]:
         b.p(text)
     b.items("report.standards", t["intro.standard"])
-    b.tag("{%p if report.other_references %}")
-    b.p(t["intro.other_references"])
-    b.tag("{%p endif %}")
-    b.tag("{%p if disclosures.product_rules is not none %}")
-    b.p(t["intro.product_rules"])
-    b.tag("{%p endif %}")
+    b.p_if("report.other_references", t["intro.other_references"])
+    b.p_if("disclosures.product_rules is not none", t["intro.product_rules"])
     b.chapter_pictures("introduction", 1)
 
 

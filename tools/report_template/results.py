@@ -100,14 +100,10 @@ def data_quality(b: Builder) -> None:
          + [("{{ item.dqr }}", "r"), ("{{ item.data_type }}", "c")]),
         ("tag", "{%tr endfor %}"),
     ], compact=True)
-    b.tag("{%p if product.quality.has_default or product.quality.has_derived %}")
-    b.p(t["quality.note"], "Table Note")
-    b.tag("{%p endif %}")
+    b.p_if("product.quality.has_default or product.quality.has_derived", t["quality.note"], "Table Note")
     b.p(t["quality.summary"])
     b.tag("{%p endfor %}")
-    b.tag("{%p if notes.data_quality %}")
-    b.p("{{ notes.data_quality }}")
-    b.tag("{%p endif %}")
+    b.p_if("notes.data_quality", "{{ notes.data_quality }}")
 
 
 def uncertainty(b: Builder) -> None:
@@ -118,13 +114,9 @@ def uncertainty(b: Builder) -> None:
     monte_carlo(b)
     b.tag("{%p else %}")
     b.p(t["uncertainty.qualitative_intro"])
-    b.tag("{%p if analysis.discussion %}")
-    b.p("{{ analysis.discussion }}")
-    b.tag("{%p endif %}")
+    b.p_if("analysis.discussion", "{{ analysis.discussion }}")
     b.tag("{%p for product in products %}")
-    b.tag("{%p if product.qualitative %}")
-    b.p(t["uncertainty.qualitative"])
-    b.tag("{%p endif %}")
+    b.p_if("product.qualitative", t["uncertainty.qualitative"])
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
 
@@ -163,9 +155,7 @@ def monte_carlo(b: Builder) -> None:
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
     # The author's words on the uncertainty complement the simulation.
-    b.tag("{%p if analysis.discussion %}")
-    b.p("{{ analysis.discussion }}")
-    b.tag("{%p endif %}")
+    b.p_if("analysis.discussion", "{{ analysis.discussion }}")
 
 
 def sensitivity(b: Builder) -> None:

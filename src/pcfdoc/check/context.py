@@ -53,6 +53,8 @@ class CheckContext:
         self.entries = factors
         self.factors = {factor_id: entry.factor for factor_id, entry in factors.items()}
         self.used_factors: dict[str, SpecPath] = {}  # id → first place that uses it
+        # what a report issued then could know of (factors published by that day)
+        self.issue_date = spec.report.issue_date if spec.report is not None else None
 
     def resolve(self, derive: Callable[[], T]) -> T | None:
         try:

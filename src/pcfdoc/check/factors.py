@@ -21,7 +21,7 @@ def warn_factors(ctx: CheckContext) -> None:
         for factor_id, path in own.items():
             if factor_id not in ctx.used_factors:
                 ctx.out.warn(path, f"factor {factor_id!r} is not used by any line; remove it")
-    period = ctx.spec.data_period
+    period, issue_date = ctx.spec.data_period, ctx.issue_date
     for factor_id, used_at in ctx.used_factors.items():
         factor = ctx.factors[factor_id]
         # A spec's own factor is flagged where it is defined; a library factor where it is used.
@@ -38,7 +38,6 @@ def warn_factors(ctx: CheckContext) -> None:
             ctx.out.warn(path + (("year",) if factor_id in own else ()),
                          f"factor {factor_id!r} is from {factor.year}, {period.start.year - factor.year} "
                          "years before the data period; use a newer factor or justify it in notes")
-        issue_date = ctx.spec.report.issue_date if ctx.spec.report is not None else None
         if issue_date is not None:
             _warn_later_than_the_report(ctx, path, factor_id in own, factor_id, factor, issue_date)
         if ctx.entries[factor_id].origin == SHIPPED:
@@ -48,7 +47,7 @@ def warn_factors(ctx: CheckContext) -> None:
 def _warn_later_than_the_report(ctx: CheckContext, path: tuple, own: bool, factor_id: str,
                                 factor: Node, issue_date: dt.date) -> None:
     """A report cannot have used a factor published after it was issued (a scenario neither)."""
-    if factor.published is not None and factor.published > issue_date:
+    if not is_available(factor, issue_date):
         ctx.out.warn(path + (("published",) if own else ()),
                      f"factor {factor_id!r} was published on {factor.published.isoformat()}, after the "
                      f"report's issue date {issue_date.isoformat()}; use a factor published by then")
@@ -121,7 +120,7 @@ def _warn_nearer_in_series(ctx: CheckContext, path: tuple, factor: Node) -> None
     the data period, published by the issue date (factors change yearly with the generation mix)."""
     series = series_of(factor)
     period = ctx.spec.data_period
-    issue_date = ctx.spec.report.issue_date if ctx.spec.report is not None else None
+    issue_date = ctx.issue_date
     if series is None or factor.kind != "electricity" or period is None or issue_date is None:
         return
     distance = year_distance(factor.year, period)

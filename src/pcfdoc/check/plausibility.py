@@ -120,7 +120,7 @@ def is_grid_emission_factor(factor: Node) -> bool:
 
 
 def _emission_not_footprint(ctx: CheckContext, factor: Node) -> str | None:
-    issue_date = _issue_date(ctx)
+    issue_date = ctx.issue_date
     if not is_grid_emission_factor(factor) or issue_date is None:  # no date: what was published is unknown
         return None
     footprint = footprint_factor(ctx.spec.data_period, issue_date)
@@ -145,10 +145,6 @@ def footprint_factor(period: Node | None, issue_date: dt.date) -> Node | None:
     if not candidates:
         return None
     return min(candidates, key=lambda f: (year_distance(f.year, period), -(f.year or 0)))
-
-
-def _issue_date(ctx: CheckContext) -> dt.date | None:
-    return ctx.spec.report.issue_date if ctx.spec.report is not None else None
 
 
 def _check_magnitudes(ctx: CheckContext) -> None:

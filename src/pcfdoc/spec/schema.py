@@ -771,7 +771,8 @@ class Factor(Table):
         "what it counts: cradle-to-gate, life-cycle (a carbon-footprint factor), combustion (CO2 of "
         "burning only) or transport"))
     published = Date(load_default=None, metadata=doc(
-        "date the source made the value public; check suggests only factors published by the issue date"))
+        "date the source made the value public; check suggests only factors published by the issue "
+        "date and questions one published after it"))
     value_rationale = Text(load_default=None, max_length=LONG_TEXT, metadata=doc(
         "why this value is used although it lies far from the library's factors of its kind; "
         "clears that warning", printed=NOT_PRINTED))
